@@ -1,0 +1,119 @@
+// The kit's own messages (validation and client-side failures) in zh-CN and en-US.
+// Server messages are shown as the server wrote them; these cover what the kit detects itself.
+
+import type { Lang } from './types';
+
+const zhCN = {
+  required: '请输入{field}',
+  tooLong: '{field}不能超过 {max} 个字符',
+  invalidPhone: '请输入正确的手机号',
+  invalidCountryCode: '不支持的国家/地区代码',
+  invalidEmail: '请输入正确的邮箱地址',
+  invalidAccount: '请输入正确的用户名、手机号或邮箱',
+  invalidSmsCode: '请输入 {length} 位数字验证码',
+  invalidPassword: '密码长度应为 {min}-{max} 位',
+  invalidGender: '性别只能是男、女或未知',
+  invalidDate: '请输入正确的日期（YYYY-MM-DD）',
+  futureDate: '日期不能晚于今天',
+  invalidText: '{field}包含不支持的字符',
+  invalidOptions: '初始化参数错误：{detail}',
+  notLoggedIn: '尚未登录，请先登录',
+  loginExpired: '登录已过期，请重新登录',
+  refreshExpired: '登录已过期且无法自动续期，请重新登录',
+  network: '网络异常，请检查网络后重试',
+  timeout: '请求超时，请稍后重试',
+  http: '服务暂时不可用（HTTP {status}），请稍后重试',
+  badResponse: '服务返回了无法识别的数据，请稍后重试',
+  encrypt: '密码加密失败，请稍后重试',
+  loginCode: '获取微信登录凭证失败，请重试',
+  cancel: '已取消',
+  notImage: '请选择图片文件',
+  imageTooLarge: '图片不能超过 {max}',
+  uploadFailed: '上传失败，请重试',
+  field_account: '账号',
+  field_password: '密码',
+  field_phone: '手机号',
+  field_email: '邮箱',
+  field_code: '验证码',
+  field_nickname: '昵称',
+  field_name: '姓名',
+  field_username: '用户名',
+  field_birthdate: '生日',
+  field_country: '国家',
+  field_province: '省份',
+  field_city: '城市',
+  field_address: '地址',
+  field_streetAddress: '街道地址',
+  field_postalCode: '邮编',
+  field_company: '公司',
+  field_externalId: '外部 ID',
+  field_photo: '头像',
+};
+
+export type MessageKey = keyof typeof zhCN;
+
+const enUS: Record<MessageKey, string> = {
+  required: 'Please enter your {field}',
+  tooLong: '{field} must be at most {max} characters',
+  invalidPhone: 'Please enter a valid phone number',
+  invalidCountryCode: 'Unsupported country code',
+  invalidEmail: 'Please enter a valid email address',
+  invalidAccount: 'Please enter a valid username, phone number or email',
+  invalidSmsCode: 'Please enter the {length}-digit code',
+  invalidPassword: 'Password must be {min}-{max} characters',
+  invalidGender: 'Gender must be male, female or unknown',
+  invalidDate: 'Please enter a valid date (YYYY-MM-DD)',
+  futureDate: 'The date cannot be in the future',
+  invalidText: '{field} contains unsupported characters',
+  invalidOptions: 'Invalid options: {detail}',
+  notLoggedIn: 'You are not logged in',
+  loginExpired: 'Your session has expired, please log in again',
+  refreshExpired: 'Your session has expired and cannot be renewed, please log in again',
+  network: 'Network error, please check your connection and retry',
+  timeout: 'The request timed out, please retry',
+  http: 'The service is unavailable (HTTP {status}), please retry later',
+  badResponse: 'The server sent an unreadable answer, please retry later',
+  encrypt: 'Could not encrypt the password, please retry',
+  loginCode: 'Could not get a WeChat login code, please retry',
+  cancel: 'Cancelled',
+  notImage: 'Please choose an image file',
+  imageTooLarge: 'The image must not exceed {max}',
+  uploadFailed: 'Upload failed, please retry',
+  field_account: 'account',
+  field_password: 'password',
+  field_phone: 'phone number',
+  field_email: 'email',
+  field_code: 'verification code',
+  field_nickname: 'nickname',
+  field_name: 'name',
+  field_username: 'username',
+  field_birthdate: 'birthday',
+  field_country: 'country',
+  field_province: 'province',
+  field_city: 'city',
+  field_address: 'address',
+  field_streetAddress: 'street address',
+  field_postalCode: 'postal code',
+  field_company: 'company',
+  field_externalId: 'external ID',
+  field_photo: 'avatar',
+};
+
+const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export const SUPPORTED_LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (SUPPORTED_LANGS as readonly string[]).indexOf(value) >= 0;
+}
+
+/** `translate('en-US', 'required', { field: 'phone' })`; `{field}` values that name a field key are translated too. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const table = TABLES[lang] || zhCN;
+  return table[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return '';
+    const fieldKey = ('field_' + value) as MessageKey;
+    return name === 'field' && table[fieldKey] ? table[fieldKey] : String(value);
+  });
+}

@@ -1,0 +1,312 @@
+// Public types of the headless client. Names and shapes follow Authing's mini-program SDK 5.x
+// (see ../shared/authing-api.md) so code written against `@authing/miniapp-wx` type-checks here too.
+
+import type { Platform } from './platform/types';
+
+/** Every public method resolves to one of these; none rejects or throws. */
+export type SDKResponse<T> = Promise<[ErrorData, undefined] | [null, T]>;
+
+/** What a failed call resolves to. `message` is always a readable string. */
+export interface ErrorData {
+  message: string;
+  /** HTTP-like status from the server envelope (or the HTTP status when there was no envelope). */
+  statusCode?: number;
+  /** Authing's business error code, when the server gave one. */
+  apiCode?: number;
+  /** Authing's request id, for support tickets. */
+  requestId?: string;
+  /**
+   * Machine-readable reason, stable across languages. Set by the kit for failures it detects itself
+   * (see `ErrorCode`); server failures carry `'server'` plus `apiCode`.
+   */
+  code?: ErrorCode;
+  /** OIDC error name (`invalid_grant`...) when the token endpoint answered. */
+  error?: string;
+  error_description?: string;
+}
+
+export type ErrorCode =
+  | 'invalid_argument' // bad input caught before any request
+  | 'invalid_options' // constructor options
+  | 'not_logged_in' // no login state stored
+  | 'login_expired' // login state stored but expired
+  | 'refresh_expired' // no usable refresh token
+  | 'network' // request failed to reach the server (DNS, refused, reset, domain not whitelisted)
+  | 'timeout'
+  | 'http' // non-2xx answer without an Authing envelope (e.g. an HTML 502 page)
+  | 'bad_response' // malformed JSON or an empty/unexpected body
+  | 'server' // the server answered with an Authing error envelope or an OIDC error
+  | 'encrypt' // password encryption failed
+  | 'platform' // a platform API (login, chooseMedia, storage) failed
+  | 'cancel'; // the user cancelled (image picker, ...)
+
+export type Lang = 'zh-CN' | 'en-US';
+
+/** `encryptFunction(plainText, publicKey)` of the seed SDK: returns the ciphertext. */
+export type EncryptFunction = (plainText: string, publicKey: string) => string;
+
+export type EncryptType = 'none' | 'rsa' | 'sm2';
+
+export interface AuthingOptions {
+  appId: string;
+  userPoolId: string;
+  /** Default `https://core.authing.cn`. Plain `http://` is refused unless the host is loopback. */
+  host?: string;
+  /** Needed only for `passwordEncryptType` other than `none`; see `authing-miniapp-kit/core/crypto/*`. */
+  encryptFunction?: EncryptFunction;
+  /** Request timeout in ms (default 10000). */
+  timeout?: number;
+  /** Sent as `x-authing-lang`; also selects the language of the kit's own messages. Default `zh-CN`. */
+  lang?: Lang;
+  /** Platform adapter; default: native WeChat (`wx`). See `createTaroPlatform`, `createUniPlatform`. */
+  platform?: Platform;
+}
+
+/** The token set stored after a login, plus `expires_at` (ms epoch). */
+export interface LoginState {
+  access_token: string;
+  id_token?: string;
+  refresh_token?: string;
+  token_type?: string;
+  scope?: string;
+  expires_in: number;
+  /** ms since epoch; computed at save time with a clock-skew margin. */
+  expires_at: number;
+  [extra: string]: unknown;
+}
+
+export type Gender = 'M' | 'F' | 'U';
+
+export type Provider = 'wechat' | 'wechat-miniprogram' | string;
+
+export interface Identity {
+  identityId?: string;
+  extIdpId?: string;
+  provider?: Provider;
+  type?: string;
+  userIdInIdp?: string;
+  originConnIds?: string[];
+  [extra: string]: unknown;
+}
+
+export interface UserInfo {
+  userId: string;
+  createdAt?: string;
+  updatedAt?: string;
+  status?: string;
+  email?: string | null;
+  phone?: string | null;
+  phoneCountryCode?: string | null;
+  username?: string | null;
+  name?: string | null;
+  nickname?: string | null;
+  photo?: string | null;
+  gender?: Gender;
+  birthdate?: string | null;
+  country?: string | null;
+  province?: string | null;
+  city?: string | null;
+  address?: string | null;
+  streetAddress?: string | null;
+  postalCode?: string | null;
+  company?: string | null;
+  externalId?: string | null;
+  loginsCount?: number;
+  lastLogin?: string | null;
+  emailVerified?: boolean;
+  phoneVerified?: boolean;
+  identities?: Identity[];
+  customData?: Record<string, unknown>;
+  departmentIds?: string[];
+  [extra: string]: unknown;
+}
+
+export interface UpdateUserInfo {
+  name?: string;
+  nickname?: string;
+  photo?: string;
+  externalId?: string;
+  birthdate?: string;
+  country?: string;
+  province?: string;
+  city?: string;
+  address?: string;
+  streetAddress?: string;
+  postalCode?: string;
+  gender?: Gender;
+  username?: string;
+  company?: string;
+  customData?: Record<string, unknown>;
+}
+
+export type SmsChannel =
+  | 'CHANNEL_LOGIN'
+  | 'CHANNEL_REGISTER'
+  | 'CHANNEL_RESET_PASSWORD'
+  | 'CHANNEL_BIND_PHONE'
+  | 'CHANNEL_UNBIND_PHONE'
+  | 'CHANNEL_BIND_MFA'
+  | 'CHANNEL_VERIFY_MFA'
+  | 'CHANNEL_UNBIND_MFA'
+  | 'CHANNEL_COMPLETE_PHONE'
+  | 'CHANNEL_IDENTITY_VERIFICATION'
+  | 'CHANNEL_DELETE_ACCOUNT';
+
+/** Options accepted by the password and pass-code logins (`SignInOptionsDto`). */
+export interface LoginOptions {
+  scope?: string;
+  clientIp?: string;
+  context?: Record<string, unknown>;
+  tenantId?: string;
+  customData?: Record<string, unknown>;
+  autoRegister?: boolean;
+  captchaCode?: string;
+  captchaToken?: string;
+  passwordEncryptType?: EncryptType;
+}
+
+/** Options of the WeChat code / phone logins (`WxLoginOptions`). */
+export interface WxLoginOptions {
+  scope?: string;
+  context?: Record<string, unknown>;
+  tenantId?: string;
+  customData?: Record<string, unknown>;
+}
+
+export interface PasswordPayload {
+  password: string;
+  account?: string;
+  email?: string;
+  username?: string;
+  phone?: string;
+}
+
+export interface LoginByPasswordOptions {
+  passwordPayload: PasswordPayload;
+  options?: LoginOptions;
+}
+
+export interface PassCodePayload {
+  passCode: string;
+  email?: string;
+  phone?: string;
+  phoneCountryCode?: string;
+}
+
+export interface LoginByPassCodeOptions {
+  passCodePayload: PassCodePayload;
+  options?: LoginOptions;
+}
+
+export interface SendSmsOptions {
+  phoneNumber: string;
+  channel: SmsChannel;
+  phoneCountryCode?: string;
+}
+
+export interface WechatMiniProgramCodePayload {
+  encryptedData?: string;
+  iv?: string;
+}
+
+export interface LoginByCodeOptions {
+  extIdpConnidentifier: string;
+  /** Default `wechat_mini_program_code`. */
+  connection?: 'wechat_mini_program_code';
+  wechatMiniProgramCodePayload?: WechatMiniProgramCodePayload;
+  options?: WxLoginOptions;
+}
+
+export interface LoginByPhoneOptions {
+  extIdpConnidentifier: string;
+  connection?: 'wechat_mini_program_code_and_phone';
+  /** `wxPhoneInfo.code` is the getPhoneNumber button's `e.detail.code`. */
+  wechatMiniProgramCodeAndPhonePayload?: {
+    wxPhoneInfo: { code: string };
+    wxLoginInfo?: { encryptedData?: string; iv?: string };
+  };
+  /** Newer spelling accepted by the seed SDK. */
+  miniProgramCodeAndPhonePayload?: {
+    wxPhoneInfo: { code: string };
+    wxLoginInfo?: { encryptedData?: string; iv?: string };
+  };
+  options?: WxLoginOptions;
+}
+
+export interface GetPhoneOptions {
+  extIdpConnidentifier: string;
+  /** The getPhoneNumber button's `e.detail.code`. */
+  code: string;
+}
+
+export interface PhoneInfo {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+  watermark?: { appid: string; timestamp: number };
+}
+
+export interface UpdatePasswordOptions {
+  newPassword: string;
+  oldPassword?: string;
+  passwordEncryptType?: EncryptType;
+}
+
+export interface GetUserInfoOptions {
+  withCustomData?: boolean;
+  withIdentities?: boolean;
+  withDepartmentIds?: boolean;
+}
+
+/** Envelope returned as-is by calls without `data` (send-sms, update-password). */
+export interface SimpleResponseData {
+  statusCode: number;
+  message: string;
+  apiCode?: number;
+  requestId?: string;
+}
+
+export interface UploadFileResponseData {
+  code: number;
+  message: string;
+  data: { key: string; url: string };
+}
+
+export interface UpdateAvatarOptions {
+  /** Largest accepted image in bytes (default 2 MB). */
+  maxSize?: number;
+  /** Skip the picker and upload this local file (used by `<authing-avatar-uploader>`). */
+  filePath?: string;
+  /** Called with upload progress 0..100. */
+  onProgress?: (percent: number) => void;
+}
+
+export interface UpdateAvatarResult extends UploadFileResponseData {
+  /** The profile after `photo` was updated. */
+  userInfo: UserInfo;
+}
+
+export interface PublicKeyResult {
+  publicKey: string;
+}
+
+/** The public surface of `Authing`; components depend on this interface, not the class. */
+export interface AuthingClient {
+  readonly options: Readonly<Required<Pick<AuthingOptions, 'appId' | 'userPoolId' | 'host' | 'timeout' | 'lang'>>>;
+  getLoginState(): SDKResponse<LoginState>;
+  saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState>;
+  clearLoginState(): SDKResponse<boolean>;
+  getPublicKey(type: 'rsa' | 'sm2'): SDKResponse<string>;
+  loginByCode(data: LoginByCodeOptions): SDKResponse<LoginState>;
+  loginByPhone(data: LoginByPhoneOptions): SDKResponse<LoginState>;
+  loginByPassword(data: LoginByPasswordOptions): SDKResponse<LoginState>;
+  sendSms(data: SendSmsOptions): SDKResponse<SimpleResponseData>;
+  loginByPassCode(data: LoginByPassCodeOptions): SDKResponse<LoginState>;
+  refreshToken(): SDKResponse<LoginState>;
+  getPhone(data: GetPhoneOptions): SDKResponse<PhoneInfo>;
+  updatePassword(data: UpdatePasswordOptions): SDKResponse<SimpleResponseData>;
+  getUserInfo(query?: GetUserInfoOptions): SDKResponse<UserInfo>;
+  updateAvatar(options?: UpdateAvatarOptions): SDKResponse<UpdateAvatarResult>;
+  updateUserInfo(data: UpdateUserInfo): SDKResponse<UserInfo>;
+  logout(): SDKResponse<boolean>;
+}

@@ -1,0 +1,3 @@
+module.exports = async () => {
+  if (globalThis.__AUTHING_DEVSERVER__) await globalThis.__AUTHING_DEVSERVER__.close();
+};

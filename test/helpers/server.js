@@ -1,0 +1,50 @@
+// Test-side access to the devserver: the shared one (started in globalSetup) or an isolated one.
+const http = require('http');
+
+const shared = {
+  url: process.env.AUTHING_DEVSERVER_URL,
+  appId: process.env.AUTHING_APP_ID,
+  userPoolId: process.env.AUTHING_USERPOOL_ID,
+  wechatIdp: process.env.AUTHING_WECHAT_IDP,
+};
+
+/** A fresh in-process devserver (own store, clock and faults); close it in afterAll. */
+async function startDevServer(options = {}) {
+  const { createDevServer } = require('../../devserver');
+  return createDevServer({ port: 0, log: false, ...options });
+}
+
+/** JSON over real HTTP to a devserver (for /__dev/ control calls and direct API checks). */
+function call(baseUrl, method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(baseUrl + path);
+    const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    const req = http.request({
+      method, hostname: u.hostname, port: u.port, path: u.pathname + u.search,
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json;
+        try { json = JSON.parse(text); } catch (e) { json = undefined; }
+        resolve({ status: res.statusCode, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const dev = (baseUrl = shared.url) => ({
+  post: (path, body) => call(baseUrl, 'POST', path, body).then((r) => r.json),
+  get: (path) => call(baseUrl, 'GET', path).then((r) => r.json),
+  del: (path) => call(baseUrl, 'DELETE', path).then((r) => r.json),
+  /** Latest SMS code sent to a phone on a channel. */
+  smsCode: (phone, channel = 'CHANNEL_LOGIN') =>
+    call(baseUrl, 'GET', `/__dev/sms/latest?phone=${encodeURIComponent(phone)}&channel=${channel}`).then((r) => r.json && r.json.code),
+});
+
+module.exports = { shared, startDevServer, call, dev };
