@@ -1,0 +1,110 @@
+// @ts-check
+'use strict';
+
+/**
+ * Resolved dev-server configuration. Everything has a default so
+ * `createDevServer()` with no arguments gives a working in-memory server.
+ *
+ * @typedef {object} DevServerConfig
+ * @property {number} port                 0 = pick a free port
+ * @property {string} host                 loopback only
+ * @property {string} appId                expected `x-authing-app-id` / `client_id`
+ * @property {string} userPoolId           expected `x-authing-userpool-id`
+ * @property {string} wechatIdpIdentifier  expected `extIdpConnidentifier`
+ * @property {string} wechatAppId          mini-program appid put in WeChat watermarks
+ * @property {number} accessTokenTtl       seconds
+ * @property {number} idTokenTtl           seconds
+ * @property {number} refreshTokenTtl      seconds
+ * @property {string|null} dataFile        null = in-memory store
+ * @property {boolean|((line: string) => void)} log  true = console.log, or a custom sink
+ * @property {boolean} seed                create the demo user
+ * @property {number} maxBodyBytes         limit for JSON / form bodies
+ * @property {number} maxUploadBytes       limit for one uploaded file
+ * @property {number} codeTtl              seconds an SMS / email / WeChat code stays valid
+ * @property {number} sendCooldown         seconds between two sends to one target+channel
+ * @property {number} scryptN              scrypt cost for new password hashes
+ * @property {Array<(req: import('http').IncomingMessage, res: import('http').ServerResponse) => boolean>} mounts
+ *   extra non-API handlers tried first (e.g. the browser preview under /preview/); true = handled
+ */
+
+/** @type {DevServerConfig} */
+const DEFAULTS = Object.freeze({
+  port: 0,
+  host: '127.0.0.1',
+  appId: 'demo-app-id',
+  userPoolId: 'demo-userpool-id',
+  wechatIdpIdentifier: 'wechat-miniprogram',
+  wechatAppId: 'wx0000devserver000',
+  accessTokenTtl: 7200,
+  idTokenTtl: 7200,
+  refreshTokenTtl: 2592000,
+  dataFile: null,
+  log: false,
+  seed: true,
+  maxBodyBytes: 1024 * 1024,
+  maxUploadBytes: 2 * 1024 * 1024,
+  codeTtl: 300,
+  sendCooldown: 60,
+  // Low on purpose: a loopback test double hashing demo passwords, where login latency
+  // matters to every test. Each hash records its own N, so raising it later is safe.
+  scryptN: 4096,
+  mounts: [],
+});
+
+// The server is a local test double: it must never listen on a public interface.
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** The demo account printed by bin.js and used by the demo / tests. */
+const DEMO_USER = Object.freeze({
+  username: 'demo',
+  phone: '13800000000',
+  phoneCountryCode: '+86',
+  email: 'demo@example.com',
+  password: 'Demo@123456',
+  name: 'Demo User',
+  nickname: 'Demo',
+});
+
+/**
+ * @param {Partial<DevServerConfig>} [options]
+ * @returns {DevServerConfig}
+ */
+function resolveConfig(options = {}) {
+  /** @type {Record<string, any>} */
+  const cfg = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(options || {})) {
+    if (value === undefined) continue;
+    if (!(key in DEFAULTS)) throw new TypeError(`createDevServer: unknown option "${key}"`);
+    cfg[key] = value;
+  }
+  for (const key of ['appId', 'userPoolId', 'wechatIdpIdentifier', 'wechatAppId', 'host']) {
+    if (typeof cfg[key] !== 'string' || cfg[key] === '') {
+      throw new TypeError(`createDevServer: option "${key}" must be a non-empty string`);
+    }
+  }
+  if (!LOOPBACK.has(cfg.host)) {
+    throw new TypeError(`createDevServer: host must be a loopback address, got "${cfg.host}"`);
+  }
+  for (const key of ['accessTokenTtl', 'idTokenTtl', 'refreshTokenTtl', 'maxBodyBytes',
+    'maxUploadBytes', 'codeTtl', 'sendCooldown', 'scryptN']) {
+    if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
+      throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
+    }
+  }
+  if (!Number.isInteger(cfg.port) || cfg.port < 0 || cfg.port > 65535) {
+    throw new TypeError('createDevServer: option "port" must be an integer 0-65535');
+  }
+  if (cfg.dataFile !== null && (typeof cfg.dataFile !== 'string' || cfg.dataFile === '')) {
+    throw new TypeError('createDevServer: option "dataFile" must be a path or null');
+  }
+  if (typeof cfg.log !== 'boolean' && typeof cfg.log !== 'function') {
+    throw new TypeError('createDevServer: option "log" must be a boolean or a function');
+  }
+  if (!Array.isArray(cfg.mounts) || cfg.mounts.some((m) => typeof m !== 'function')) {
+    throw new TypeError('createDevServer: option "mounts" must be an array of functions');
+  }
+  cfg.seed = Boolean(cfg.seed);
+  return /** @type {DevServerConfig} */ (cfg);
+}
+
+module.exports = { resolveConfig, DEFAULTS, DEMO_USER };

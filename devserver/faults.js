@@ -1,0 +1,68 @@
+// @ts-check
+'use strict';
+
+const { invalid, isPlainObject } = require('./validate');
+
+const KINDS = Object.freeze(['reset', 'delay', 'html500', 'badjson', 'envelope', 'empty']);
+
+/**
+ * @typedef {object} Fault
+ * @property {string} path     exact path, no query
+ * @property {number} count    how many more requests it hits
+ * @property {'reset'|'delay'|'html500'|'badjson'|'envelope'|'empty'} kind
+ * @property {number} delayMs
+ * @property {string|undefined} body     envelope message
+ * @property {number|undefined} status   envelope statusCode
+ */
+
+/** Queue of injected failures for the next N requests to a path. */
+class Faults {
+  constructor() {
+    /** @type {Fault[]} */
+    this.pending = [];
+  }
+
+  clear() {
+    this.pending = [];
+  }
+
+  /**
+   * @param {unknown} spec body of POST /__dev/faults
+   * @returns {Fault}
+   */
+  add(spec) {
+    if (!isPlainObject(spec)) throw invalid('fault must be an object');
+    const { path, kind } = spec;
+    const count = spec.count ?? 1;
+    if (typeof path !== 'string' || !path.startsWith('/')) throw invalid('path must be a string starting with "/"');
+    if (path.startsWith('/__dev/')) throw invalid('faults cannot target /__dev/ paths');
+    if (!KINDS.includes(kind)) throw invalid(`kind must be one of ${KINDS.join(', ')}`);
+    if (!Number.isInteger(count) || count < 1) throw invalid('count must be a positive integer');
+    const delayMs = spec.delayMs ?? 1000;
+    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 120000) throw invalid('delayMs must be an integer 0-120000');
+    if (spec.body !== undefined && typeof spec.body !== 'string') throw invalid('body must be a string');
+    if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 999)) {
+      throw invalid('status must be an integer status code');
+    }
+    /** @type {Fault} */
+    const fault = { path, count, kind, delayMs, body: spec.body, status: spec.status };
+    this.pending.push(fault);
+    return { ...fault };
+  }
+
+  /**
+   * Uses up one hit of the first fault for this path, if any.
+   * @param {string} path
+   * @returns {Fault|null}
+   */
+  take(path) {
+    const i = this.pending.findIndex((f) => f.path === path);
+    if (i < 0) return null;
+    const fault = this.pending[i];
+    fault.count -= 1;
+    if (fault.count === 0) this.pending.splice(i, 1);
+    return fault;
+  }
+}
+
+module.exports = { Faults, KINDS };

@@ -1,0 +1,271 @@
+// @ts-check
+'use strict';
+
+const http = require('http');
+const crypto = require('crypto');
+const { resolveConfig, DEMO_USER } = require('./config');
+const { Store } = require('./store');
+const { Inbox } = require('./sms');
+const { WechatSim } = require('./wechat-sim');
+const { Faults } = require('./faults');
+const { Router } = require('./router');
+const { readBody, parseBody } = require('./body');
+const { ApiError, OidcError, failure } = require('./envelope');
+const { send, injectFault } = require('./respond');
+const { API_CODES } = require('./api-codes');
+const { hashPassword } = require('./passwords');
+const users = require('./users');
+
+/**
+ * @typedef {import('./config').DevServerConfig} DevServerConfig
+ * @typedef {import('./envelope').Reply} Reply
+ *
+ * @typedef {object} RequestRecord  one entry of srv.requests
+ * @property {string} method
+ * @property {string} path          no query string
+ * @property {string} query         '' or '?a=b'
+ * @property {Record<string, string|string[]|undefined>} headers
+ * @property {string} body          raw body as UTF-8 (truncated past 1 MB)
+ * @property {number} time          wall-clock ms when the request arrived
+ * @property {number|null} status   HTTP status sent (null while pending / on reset)
+ * @property {string|null} fault    injected fault kind, if any
+ *
+ * @typedef {object} App  state shared by all handlers
+ * @property {DevServerConfig} config
+ * @property {import('./store').Store} store
+ * @property {Inbox} inbox
+ * @property {WechatSim} wechat
+ * @property {Faults} faults
+ * @property {RequestRecord[]} requests
+ * @property {() => number} now     Date.now() + clock offset; every expiry check uses it
+ * @property {number} clockOffset
+ * @property {string} url
+ * @property {(line: string) => void} log
+ * @property {() => Promise<void>} reset
+ *
+ * @typedef {object} RequestContext
+ * @property {App} app
+ * @property {import('http').IncomingMessage} req
+ * @property {string} method
+ * @property {string} path
+ * @property {URLSearchParams} query
+ * @property {import('http').IncomingHttpHeaders} headers
+ * @property {Buffer} rawBody
+ * @property {boolean} tooLarge    only raw routes see true; others get a 413 first
+ * @property {Record<string, any>} body  parsed JSON / form ({} for raw routes)
+ * @property {string} requestId
+ *
+ * @typedef {object} DevServer
+ * @property {string} url
+ * @property {DevServerConfig} config
+ * @property {RequestRecord[]} requests
+ * @property {() => number} now
+ * @property {() => Promise<void>} reset
+ * @property {() => Promise<void>} close
+ * @property {import('http').Server} server
+ */
+
+const ROUTE_MODULES = [
+  require('./routes/system'),
+  require('./routes/signin'),
+  require('./routes/signin-mobile'),
+  require('./routes/messages'),
+  require('./routes/oidc'),
+  require('./routes/phone'),
+  require('./routes/account'),
+  require('./routes/profile'),
+  require('./routes/upload'),
+  require('./routes/dev'),
+];
+const RECORD_BODY_CAP = 1024 * 1024;
+const ALLOW_HEADERS = 'content-type, authorization, x-authing-app-id, x-authing-userpool-id, '
+  + 'x-authing-request-from, x-authing-sdk-version, x-authing-lang, x-authing-app-tenant-id';
+
+/** @param {App} app */
+async function seedDemoUser(app) {
+  if (users.findByUsername(app, DEMO_USER.username)) return;
+  const { password, ...fields } = DEMO_USER;
+  users.createUser(app, {
+    ...fields,
+    passwordHash: await hashPassword(password, app.config.scryptN),
+    emailVerified: true,
+    phoneVerified: true,
+  });
+}
+
+/**
+ * @param {Partial<DevServerConfig>} [options]
+ * @returns {Promise<DevServer>}
+ */
+async function createDevServer(options = {}) {
+  const config = resolveConfig(options);
+  const store = await Store.open({ dataFile: config.dataFile });
+  const log = typeof config.log === 'function' ? config.log
+    : config.log ? (/** @type {string} */ line) => console.log(line) : () => {};
+
+  /** @type {App} */
+  const app = {
+    config,
+    store,
+    requests: [],
+    clockOffset: 0,
+    now: () => Date.now() + app.clockOffset,
+    url: '',
+    log,
+    faults: new Faults(),
+    inbox: new Inbox({ now: () => app.now(), codeTtl: config.codeTtl, sendCooldown: config.sendCooldown, log }),
+    wechat: new WechatSim({ now: () => app.now(), codeTtl: config.codeTtl, wechatAppId: config.wechatAppId }),
+    reset: async () => {
+      store.reset();
+      app.inbox.reset();
+      app.wechat.reset();
+      app.faults.clear();
+      app.clockOffset = 0;
+      app.requests.length = 0; // in place: callers hold srv.requests
+      if (config.seed) await seedDemoUser(app);
+    },
+  };
+
+  const router = new Router();
+  for (const mod of ROUTE_MODULES) mod.register(router, app);
+
+  /** @type {Set<NodeJS.Timeout>} delay-fault timers, cleared on close */
+  const timers = new Set();
+  /** @param {number} ms */
+  const sleep = (ms) => new Promise((resolve) => {
+    const t = setTimeout(() => { timers.delete(t); resolve(undefined); }, ms);
+    timers.add(t);
+  });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      // Last line of defence: never let a request take the process down.
+      if (err && err.aborted) return;
+      log(`[devserver] unexpected error: ${err && err.stack}`);
+      if (!res.headersSent) send(res, failure(crypto.randomUUID(), err));
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  });
+
+  /**
+   * @param {import('http').IncomingMessage} req
+   * @param {import('http').ServerResponse} res
+   */
+  async function handle(req, res) {
+    const started = Date.now();
+    const requestId = crypto.randomUUID();
+    const url = new URL(req.url || '/', 'http://localhost');
+    const path = url.pathname;
+    const method = (req.method || 'GET').toUpperCase();
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('x-request-id', requestId);
+    if (method === 'OPTIONS') {
+      // CORS preflight for the browser preview.
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+        'access-control-allow-headers': String(req.headers['access-control-request-headers'] || ALLOW_HEADERS),
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return;
+    }
+
+    // Mounted tools (the browser preview) are not part of the API: no recording, no faults.
+    for (const mount of config.mounts) if (mount(req, res)) return;
+
+    const match = router.match(method, path);
+    const route = match && 'route' in match ? match.route : null;
+    const limit = route?.maxBytes ? route.maxBytes(config) : config.maxBodyBytes;
+    const { bytes, tooLarge } = await readBody(req, limit);
+
+    // The control plane is never recorded nor faulted; file downloads are not API calls.
+    const isControl = path.startsWith('/__dev/');
+    /** @type {RequestRecord|null} */
+    const record = isControl || path.startsWith('/__files/') ? null : {
+      method,
+      path,
+      query: url.search,
+      headers: { ...req.headers },
+      body: bytes.subarray(0, RECORD_BODY_CAP).toString('utf8'),
+      time: started,
+      status: null,
+      fault: null,
+    };
+    if (record) app.requests.push(record);
+    res.on('finish', () => {
+      if (record) record.status = res.statusCode;
+      log(`${method} ${path}${url.search} -> ${res.statusCode} (${Date.now() - started} ms)`);
+    });
+
+    const fault = isControl ? null : app.faults.take(path);
+    if (fault && record) record.fault = fault.kind;
+    if (fault && fault.kind !== 'delay') {
+      injectFault(res, fault, requestId);
+      return;
+    }
+    if (fault) await sleep(fault.delayMs);
+    if (res.destroyed) return;
+
+    /** @type {Reply} */
+    let reply;
+    try {
+      if (!match) throw new ApiError(404, API_CODES.NOT_FOUND, `not found: ${method} ${path}`);
+      if (!route) {
+        throw new ApiError(405, API_CODES.METHOD_NOT_ALLOWED,
+          `method ${method} not allowed on ${path} (use ${/** @type {{allowed: string[]}} */ (match).allowed.join(', ')})`);
+      }
+      if (tooLarge && !route.raw) {
+        throw new ApiError(413, API_CODES.BODY_TOO_LARGE, `request body too large (max ${limit} bytes)`);
+      }
+      /** @type {RequestContext} */
+      const ctx = {
+        app, req, method, path, query: url.searchParams, headers: req.headers, rawBody: bytes, tooLarge, requestId,
+        body: route.raw || method === 'GET' || method === 'HEAD' ? {} : parseBody(bytes, req.headers['content-type']),
+      };
+      reply = await route.handler(ctx);
+    } catch (err) {
+      if (!(err instanceof ApiError) && !(err instanceof OidcError)) {
+        log(`[devserver] handler error on ${method} ${path}: ${/** @type {Error} */ (err)?.stack || err}`);
+      }
+      reply = failure(requestId, err);
+    }
+    send(res, reply);
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  const address = /** @type {import('net').AddressInfo} */ (server.address());
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  app.url = `http://${host}:${address.port}`;
+  try {
+    if (config.seed) await seedDemoUser(app);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+
+  return {
+    url: app.url,
+    config,
+    requests: app.requests,
+    now: app.now,
+    reset: app.reset,
+    server,
+    close: () => new Promise((resolve) => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      server.close(() => resolve(undefined));
+      server.closeAllConnections();
+    }),
+  };
+}
+
+module.exports = { createDevServer, DEMO_USER };

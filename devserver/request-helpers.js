@@ -1,0 +1,74 @@
+// @ts-check
+'use strict';
+
+const { ApiError } = require('./envelope');
+const { API_CODES } = require('./api-codes');
+const { rsaDecrypt, sm2Decrypt } = require('./crypto-keys');
+const tokens = require('./tokens');
+
+/** @typedef {import('./index').RequestContext} RequestContext */
+
+const ENCRYPT_TYPES = Object.freeze(/** @type {const} */ (['none', 'rsa', 'sm2']));
+
+/**
+ * @param {RequestContext} ctx
+ * @param {string} header
+ * @param {string} expected
+ * @param {string} what  used in the "not found" message
+ */
+function requireHeader(ctx, header, expected, what) {
+  const value = ctx.headers[header];
+  if (typeof value !== 'string' || value === '') {
+    throw new ApiError(400, API_CODES.HEADER_REQUIRED, `${header} header is required`);
+  }
+  if (value !== expected) throw new ApiError(403, API_CODES.APP_NOT_FOUND, `${what} not found: ${value}`);
+}
+
+/** `x-authing-app-id` (contract "A"). @param {RequestContext} ctx */
+function requireAppId(ctx) {
+  requireHeader(ctx, 'x-authing-app-id', ctx.app.config.appId, 'app');
+}
+
+/** `x-authing-userpool-id` (contract "U"). @param {RequestContext} ctx */
+function requireUserPoolId(ctx) {
+  requireHeader(ctx, 'x-authing-userpool-id', ctx.app.config.userPoolId, 'userpool');
+}
+
+/** Authorization: raw token or Bearer. @param {RequestContext} ctx */
+function requireUser(ctx) {
+  const header = ctx.headers.authorization;
+  return tokens.authenticate(ctx.app, typeof header === 'string' ? header : undefined).user;
+}
+
+/**
+ * @param {RequestContext} ctx
+ * @param {'rsa'|'sm2'} type
+ * @param {string} cipher
+ * @returns {Promise<string|null>}
+ */
+async function tryDecrypt(ctx, type, cipher) {
+  const keys = await ctx.app.store.getKeys();
+  return type === 'rsa' ? rsaDecrypt(keys.rsa.privateKey, cipher) : sm2Decrypt(keys.sm2.privateKey, cipher);
+}
+
+/**
+ * Undo client-side password encryption. One generic message for every
+ * failure, so a caller cannot learn why (padding oracle).
+ * @param {RequestContext} ctx
+ * @param {'none'|'rsa'|'sm2'} type
+ * @param {string} value
+ * @param {string} field  named in the error
+ * @returns {Promise<string>}
+ */
+async function decryptPassword(ctx, type, value, field) {
+  if (type === 'none') return value;
+  const plain = await tryDecrypt(ctx, type, value);
+  if (plain === null) {
+    throw new ApiError(400, API_CODES.PASSWORD_DECRYPT_FAILED,
+      `${field} could not be decrypted with the server's ${type.toUpperCase()} key `
+      + '(encrypt it with the public key from GET /api/v3/system)');
+  }
+  return plain;
+}
+
+module.exports = { ENCRYPT_TYPES, requireAppId, requireUserPoolId, requireUser, tryDecrypt, decryptPassword };

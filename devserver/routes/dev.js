@@ -1,0 +1,134 @@
+// @ts-check
+'use strict';
+
+const { ApiError } = require('../envelope');
+const { API_CODES } = require('../api-codes');
+const v = require('../validate');
+const { phoneTarget, emailTarget } = require('../sms');
+
+/**
+ * @typedef {import('../index').App} App
+ * @typedef {import('../index').RequestContext} RequestContext
+ * @typedef {import('../sms').Message} Message
+ */
+
+/** @param {any} json */
+const ok = (json) => ({ status: 200, json });
+
+/** @param {Record<string, any>} body */
+function openidOf(body) {
+  const openid = v.optionalString(body, 'openid') || 'dev-openid-1';
+  if (openid.length > 128) throw v.invalid('openid must be at most 128 characters');
+  return openid;
+}
+
+/** @param {App} app @param {Message} m */
+function messageView(app, m) {
+  const [kind, a, b] = m.target.split(':');
+  const who = kind === 'phone' ? { phone: b, phoneCountryCode: a } : { email: m.target.slice('email:'.length) };
+  return {
+    ...who, channel: m.channel, code: m.code, sentAt: m.sentAt, expiresAt: m.expiresAt,
+    used: m.used, expired: m.expiresAt <= app.now(),
+  };
+}
+
+/**
+ * Inbox filter from the query: ?phone=…[&phoneCountryCode=86] or ?email=….
+ * @param {URLSearchParams} q
+ * @returns {string|undefined}
+ */
+function targetFromQuery(q) {
+  const phone = q.get('phone');
+  if (phone) {
+    const cc = v.normalizeCountryCode(q.get('phoneCountryCode') || '+86');
+    if (!cc) throw v.invalid('phoneCountryCode is invalid');
+    return phoneTarget(phone, cc);
+  }
+  const email = q.get('email');
+  return email ? emailTarget(email) : undefined;
+}
+
+/**
+ * @param {App} app
+ * @param {URLSearchParams} q
+ * @param {'phone'|'email'} kind
+ */
+function latest(app, q, kind) {
+  const target = targetFromQuery(q);
+  if (!target) throw v.invalid(`${kind} query parameter is required`);
+  const channel = q.get('channel');
+  const msg = app.inbox.list(target).find((m) => !channel || m.channel === channel);
+  if (!msg) throw new ApiError(404, API_CODES.NOT_FOUND, `no code sent to ${target.slice(target.indexOf(':') + 1)}${channel ? ` on ${channel}` : ''}`);
+  return ok(messageView(app, msg));
+}
+
+/**
+ * Dev-only controls under /__dev/ (WeChat simulation, inboxes, clock, faults,
+ * request log, reset). Not part of the Authing contract.
+ * @param {import('../router').Router} router
+ * @param {App} app
+ */
+function register(router, app) {
+  router.add('POST', '/__dev/wx/login', (ctx) => ok({ code: app.wechat.login(openidOf(ctx.body)) }));
+
+  router.add('POST', '/__dev/wx/user-info', (ctx) => ok(app.wechat.userInfo(openidOf(ctx.body), {
+    nickName: v.optionalString(ctx.body, 'nickName'),
+    avatarUrl: v.optionalString(ctx.body, 'avatarUrl'),
+  })));
+
+  router.add('POST', '/__dev/wx/phone-code', (ctx) => {
+    const phoneNumber = v.optionalString(ctx.body, 'phoneNumber') || '13800000001';
+    const countryCode = (v.optionalString(ctx.body, 'countryCode') || '86').replace(/^\+/, '');
+    if (!/^\d{1,4}$/.test(countryCode)) throw v.invalid('countryCode must be 1-4 digits');
+    if (!v.isPhone(phoneNumber, `+${countryCode}`)) throw v.invalid(`invalid phoneNumber: ${phoneNumber}`);
+    return ok({ code: app.wechat.phoneCode(phoneNumber, countryCode) });
+  });
+
+  /** @param {RequestContext} ctx */
+  const inbox = (ctx) => ok({ messages: app.inbox.list(targetFromQuery(ctx.query)).map((m) => messageView(app, m)) });
+  router.add('GET', '/__dev/sms', inbox);
+  router.add('GET', '/__dev/email', inbox);
+  router.add('GET', '/__dev/sms/latest', (ctx) => latest(app, ctx.query, 'phone'));
+  router.add('GET', '/__dev/email/latest', (ctx) => latest(app, ctx.query, 'email'));
+
+  const clock = () => ok({ now: app.now(), offsetMs: app.clockOffset });
+  router.add('GET', '/__dev/clock', clock);
+  router.add('POST', '/__dev/clock', (ctx) => {
+    const { advanceMs } = ctx.body;
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) throw v.invalid('advanceMs must be a number');
+    app.clockOffset += advanceMs;
+    return clock();
+  });
+
+  router.add('GET', '/__dev/faults', () => ok({ faults: app.faults.pending.map((f) => ({ ...f })) }));
+  router.add('POST', '/__dev/faults', (ctx) => ok({ fault: app.faults.add(ctx.body) }));
+  router.add('DELETE', '/__dev/faults', () => {
+    app.faults.clear();
+    return ok({ cleared: true });
+  });
+
+  router.add('GET', '/__dev/requests', () => ok(app.requests));
+  router.add('DELETE', '/__dev/requests', () => {
+    app.requests.length = 0;
+    return ok({ cleared: true });
+  });
+
+  router.add('GET', '/__dev/uploads', () => ok({
+    uploads: Object.entries(app.store.state.uploads).map(([key, meta]) => ({ key, ...meta })),
+  }));
+
+  router.add('POST', '/__dev/reset', async () => {
+    await app.reset();
+    return ok({ reset: true });
+  });
+
+  router.add('GET', '/__dev/config', () => ok({
+    appId: app.config.appId,
+    userPoolId: app.config.userPoolId,
+    wechatIdpIdentifier: app.config.wechatIdpIdentifier,
+    wechatAppId: app.config.wechatAppId,
+    url: app.url,
+  }));
+}
+
+module.exports = { register };

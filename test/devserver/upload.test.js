@@ -1,0 +1,152 @@
+/** @jest-environment node */
+// POST /api/v2/upload?folder=avatar (multipart, images only, 2 MB) and GET /__files/<key>.
+const { start, client } = require('./helpers');
+
+let srv;
+let c;
+beforeAll(async () => {
+  srv = await start();
+  c = client(srv);
+});
+afterAll(() => srv.close());
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('png-body')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jpeg-body')]);
+const GIF = Buffer.from('GIF89a-gif-body');
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBPVP8 body')]);
+
+function uploadForm(bytes, { field = 'file', filename = 'a.png', folder = 'avatar', headers = {} } = {}) {
+  const fd = new FormData();
+  fd.append('extra', 'field');
+  fd.append(field, new Blob([bytes], { type: 'application/octet-stream' }), filename);
+  return fetch(`${srv.url}/api/v2/upload${folder === null ? '' : `?folder=${folder}`}`, { method: 'POST', body: fd, headers })
+    .then(async (r) => ({ status: r.status, json: await r.json() }));
+}
+
+describe('successful uploads', () => {
+  test.each([
+    ['PNG', PNG, 'image/png', 'png'],
+    ['JPEG', JPEG, 'image/jpeg', 'jpg'],
+    ['GIF', GIF, 'image/gif', 'gif'],
+    ['WEBP', WEBP, 'image/webp', 'webp'],
+  ])('%s is stored and served back with its content-type', async (_n, bytes, type, ext) => {
+    const r = await uploadForm(bytes);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ code: 200, message: expect.any(String), data: { key: expect.stringMatching(new RegExp(`^avatar/[0-9a-f]{32}\\.${ext}$`)) } });
+    expect(r.json.data.url).toBe(`${srv.url}/__files/${r.json.data.key}`);
+    const file = await fetch(r.json.data.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe(type);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  test('the magic bytes decide, not the file name', async () => {
+    const r = await uploadForm(PNG, { filename: 'photo.jpg' });
+    expect(r.json.data.key).toMatch(/\.png$/);
+  });
+
+  test('the folder defaults to "default"', async () => {
+    const r = await uploadForm(PNG, { folder: null });
+    expect(r.json.data.key).toMatch(/^default\//);
+  });
+
+  test('records whether an Authorization header came along', async () => {
+    const token = (await c.loginDemo()).access_token;
+    const none = await uploadForm(PNG);
+    const valid = await uploadForm(PNG, { headers: { authorization: token } });
+    const invalid = await uploadForm(PNG, { headers: { authorization: 'garbage' } });
+    expect(invalid.status).toBe(200);
+    const uploads = (await c.get('/__dev/uploads')).json.uploads;
+    const byKey = (k) => uploads.find((u) => u.key === k);
+    expect(byKey(none.json.data.key)).toMatchObject({ authorization: 'none', userId: null, size: PNG.length, contentType: 'image/png' });
+    expect(byKey(valid.json.data.key)).toMatchObject({ authorization: 'valid', userId: expect.any(String) });
+    expect(byKey(invalid.json.data.key)).toMatchObject({ authorization: 'invalid', userId: null });
+  });
+
+  test('a file of exactly 2 MB is accepted', async () => {
+    const bytes = Buffer.alloc(2 * 1024 * 1024, 1);
+    PNG.copy(bytes);
+    expect((await uploadForm(bytes)).status).toBe(200);
+  });
+});
+
+describe('rejected uploads', () => {
+  test('non-image → 400 apiCode 4001 (in the v2 shape with code and statusCode)', async () => {
+    const r = await uploadForm(Buffer.from('just some text'), { filename: 'a.png' });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ code: 400, statusCode: 400, apiCode: 4001, requestId: expect.any(String) });
+    const empty = await uploadForm(Buffer.alloc(0));
+    expect(empty.json.apiCode).toBe(4001);
+  });
+
+  test('a file over 2 MB → 413 apiCode 4002', async () => {
+    const bytes = Buffer.alloc(2 * 1024 * 1024 + 1, 1);
+    PNG.copy(bytes);
+    const r = await uploadForm(bytes);
+    expect(r.status).toBe(413);
+    expect(r.json).toMatchObject({ code: 413, statusCode: 413, apiCode: 4002 });
+  });
+
+  test('a body far over the limit → 413, and the server keeps answering', async () => {
+    const bytes = Buffer.alloc(5 * 1024 * 1024, 1);
+    PNG.copy(bytes);
+    const r = await uploadForm(bytes);
+    expect(r.status).toBe(413);
+    expect(r.json.apiCode).toBe(4002);
+    expect((await c.get('/api/v3/system')).status).toBe(200);
+  });
+
+  test('no "file" field → 400', async () => {
+    const r = await uploadForm(PNG, { field: 'image' });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ apiCode: 4003, message: 'multipart field "file" is required' });
+  });
+
+  test('not multipart, or broken multipart → 400', async () => {
+    const json = await c.post('/api/v2/upload?folder=avatar', { file: 'x' });
+    expect(json.status).toBe(400);
+    expect(json.json.apiCode).toBe(4003);
+    const broken = await c.request('POST', '/api/v2/upload', {
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.json.message).toMatch(/malformed multipart/);
+  });
+
+  test('a bad folder name → 400', async () => {
+    expect((await uploadForm(PNG, { folder: '..%2Fetc' })).status).toBe(400);
+  });
+});
+
+describe('GET /__files/', () => {
+  test('unknown or malformed keys → 404 envelope', async () => {
+    for (const p of ['/__files/avatar/0123456789abcdef0123456789abcdef.png', '/__files/..%2F..%2Fpackage.json', '/__files/%E0%A4%A']) {
+      const r = await c.get(p);
+      expect(r.status).toBe(404);
+      expect(r.json.apiCode).toBe(1004);
+    }
+  });
+
+  test('/__files requests are not recorded in srv.requests', async () => {
+    srv.requests.length = 0;
+    await c.get('/__files/default-avatar.svg');
+    expect(srv.requests).toHaveLength(0);
+  });
+});
+
+describe('a smaller configured limit', () => {
+  test('maxUploadBytes is configurable', async () => {
+    const small = await start({ maxUploadBytes: 1024, seed: false });
+    try {
+      const bytes = Buffer.alloc(1025, 1);
+      PNG.copy(bytes);
+      const fd = new FormData();
+      fd.append('file', new Blob([bytes]), 'a.png');
+      const r = await fetch(`${small.url}/api/v2/upload`, { method: 'POST', body: fd });
+      expect(r.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+});
