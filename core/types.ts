@@ -23,6 +23,8 @@ export interface ErrorData {
   /** OIDC error name (`invalid_grant`...) when the token endpoint answered. */
   error?: string;
   error_description?: string;
+  /** The platform's own failure text (e.g. `request:fail url not in domain list`), for diagnostics. */
+  errMsg?: string;
 }
 
 export type ErrorCode =

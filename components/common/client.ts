@@ -2,31 +2,69 @@
 // else the app's shared client registered with setDefaultClient() in app.ts.
 
 import { Authing, getDefaultClient } from '../../core/index';
-import type { AuthingClient, Lang } from '../../core/index';
+import type { AuthingClient, EncryptFunction, EncryptType, Lang } from '../../core/index';
 
 export interface ClientProps {
   appId: string;
   userPoolId: string;
   host: string;
   lang: string;
+  /** Request timeout in ms; 0 / absent = the client's default. */
+  timeout?: number;
+}
+
+export interface ResolveOptions {
+  /**
+   * The component will send passwords encrypted this way: the client it gets carries the kit's matching
+   * encryptor (`core/crypto/rsa` / `core/crypto/sm2`, required only when first needed, so apps that never
+   * encrypt do not load jsencrypt / sm-crypto).
+   */
+  encrypt?: EncryptType;
 }
 
 // Property-configured clients are cached so every component with the same config shares one
 // (one public-key cache, one refresh in flight).
 const byConfig: Record<string, AuthingClient> = {};
+// Shared client + encryptor → a sibling client with the same app / pool / host (same stored login state).
+const withEncryptor: Record<string, { base: AuthingClient; client: AuthingClient }> = {};
 
-export function resolveClient(props: ClientProps): AuthingClient | undefined {
+/** The kit's encryptor for `type`, loaded on first use. */
+export function kitEncryptor(type: EncryptType): EncryptFunction | undefined {
+  if (type === 'rsa') return (require('../../core/crypto/rsa') as typeof import('../../core/crypto/rsa')).encryptRsa;
+  if (type === 'sm2') return (require('../../core/crypto/sm2') as typeof import('../../core/crypto/sm2')).encryptSm2;
+  return undefined;
+}
+
+/**
+ * The client for a component. Throws (with the client's readable message) when the properties are
+ * malformed, e.g. a plain-http non-loopback host; returns undefined when nothing is configured.
+ */
+export function resolveClient(props: ClientProps, options: ResolveOptions = {}): AuthingClient | undefined {
+  const encrypt: EncryptType = options.encrypt === 'rsa' || options.encrypt === 'sm2' ? options.encrypt : 'none';
+  const timeout = typeof props.timeout === 'number' && props.timeout > 0 ? props.timeout : undefined;
   if (props.appId && props.userPoolId) {
-    const key = [props.appId, props.userPoolId, props.host, props.lang].join('|');
+    const key = [props.appId, props.userPoolId, props.host, props.lang, timeout || '', encrypt].join('|');
     if (!byConfig[key]) {
       byConfig[key] = new Authing({
         appId: props.appId,
         userPoolId: props.userPoolId,
         host: props.host || undefined,
         lang: (props.lang as Lang) || undefined,
+        timeout,
+        encryptFunction: kitEncryptor(encrypt),
       });
     }
     return byConfig[key];
   }
-  return getDefaultClient();
+  const shared = getDefaultClient();
+  if (!shared || encrypt === 'none') return shared;
+  // The AuthingClient interface does not expose whether the shared client has an encryptFunction, so the
+  // component uses a sibling with the kit's encryptor; it reads and writes the same stored login state.
+  const o = shared.options;
+  const key = [o.appId, o.userPoolId, o.host, o.lang, o.timeout, encrypt].join('|');
+  const cached = withEncryptor[key];
+  if (cached && cached.base === shared) return cached.client;
+  const client = new Authing({ appId: o.appId, userPoolId: o.userPoolId, host: o.host, lang: o.lang, timeout: o.timeout, encryptFunction: kitEncryptor(encrypt) });
+  withEncryptor[key] = { base: shared, client };
+  return client;
 }

@@ -1,7 +1,8 @@
 // Component texts: built-in zh-CN / en-US tables merged with the host's `texts` property, so every
 // visible string can be overridden without forking the component.
 
-import { isLang } from '../../core/i18n';
+import { isLang, translate } from '../../core/i18n';
+import type { MessageKey } from '../../core/i18n';
 import type { Lang } from '../../core/types';
 
 export type TextTable = Record<string, string>;
@@ -26,3 +27,20 @@ export function mergeTexts(tables: Record<Lang, TextTable>, lang: unknown, overr
 export function format(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
 }
+
+/**
+ * The raw core/i18n templates for `keys` (placeholders kept, e.g. `请输入{field}`), so a component can put
+ * them in its own text table and let the host override them with `texts` like any other string.
+ */
+export function coreMessages(lang: Lang, keys: readonly MessageKey[]): TextTable {
+  const out: TextTable = {};
+  for (const key of keys) {
+    // translate() fills `{name}` from params; handing it `{name}` itself gives the template back.
+    out[key] = translate(lang, key, placeholderEcho);
+  }
+  return out;
+}
+
+const placeholderEcho: Record<string, string> = new Proxy({}, {
+  get: (_t, name) => (typeof name === 'string' ? `{${name}}` : undefined),
+}) as Record<string, string>;

@@ -1,0 +1,451 @@
+// The headless client: API- and wire-compatible with `@authing/miniapp-wx` 5.x (contract §3),
+// hardened where the seed is weak (§11). Every public method resolves to `[null, data]` or
+// `[ErrorData, undefined]` and never rejects or throws; only the constructor throws.
+import type {
+  AuthingClient, AuthingOptions, EncryptType, ErrorData, GetPhoneOptions, GetUserInfoOptions, Lang, LoginByCodeOptions,
+  LoginByPassCodeOptions, LoginByPasswordOptions, LoginByPhoneOptions, LoginState, PhoneInfo, SDKResponse, SendSmsOptions,
+  SimpleResponseData, UpdateAvatarOptions, UpdateAvatarResult, UpdatePasswordOptions, UpdateUserInfo, UserInfo,
+} from './types';
+import { resolveOptions, ResolvedOptions } from './options';
+import { Http, formEncode, unwrapData } from './http';
+import { fail, guard, invalidArgument, kitError, ok, platformError, readErrMsg, Result } from './errors';
+import { computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import {
+  Checked, checkCodeLogin, checkGetPhone, checkPassCodeLogin, checkPasswordLogin, checkPhoneLogin, checkSendSms, checkUpdatePassword,
+  checkUpdateUserInfo, checkUserInfoQuery, UserData,
+} from './input';
+import { forgetPublicKeys, getPublicKey, isKeyMismatch, KeyType } from './public-key';
+import { prepareEncryption } from './crypto/entropy';
+import { loginWithFreshCode } from './wechat-login';
+import { checkImage, DEFAULT_MAX_AVATAR, pickImage, uploadAvatar } from './avatar';
+
+type Json = Record<string, unknown>;
+
+export class Authing implements AuthingClient {
+  readonly options: AuthingClient['options'];
+  private readonly config: ResolvedOptions;
+  private readonly http: Http;
+  private readonly store: LoginStateStore;
+  /** The refresh in flight: concurrent refreshToken() calls share it (one request). */
+  private refreshing?: Promise<Result<LoginState>>;
+
+  constructor(options: AuthingOptions) {
+    // No side effects here (the seed fired an un-awaited wx.login): validation only.
+    this.config = resolveOptions(options);
+    const { appId, userPoolId, host, timeout, lang } = this.config;
+    this.options = Object.freeze({ appId, userPoolId, host, timeout, lang });
+    this.http = new Http(this.config);
+    this.store = new LoginStateStore(this.config.platform, appId, lang);
+  }
+
+  private get lang(): Lang {
+    return this.config.lang;
+  }
+
+  /** Runs a method body; any throw or rejection (storage, platform, bug) becomes `[error]`. */
+  private run<T>(body: () => Promise<Result<T>>): SDKResponse<T> {
+    return guard(this.lang, body);
+  }
+
+  private checked<T>(checked: Checked<T>): Result<T> {
+    return checked.problem ? fail(invalidArgument(this.lang, checked.problem)) : ok(checked.value as T);
+  }
+
+  // ---- login state -------------------------------------------------------------------------
+
+  getLoginState(): SDKResponse<LoginState> {
+    return this.run(async () => {
+      const [err, state] = await this.store.readValid();
+      return err ? fail(err) : ok(publicState(state!));
+    });
+  }
+
+  /** Stores a token set (e.g. from your own server). `expires_at` is computed unless given. */
+  saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState> {
+    return this.run(async () => {
+      if (!hasToken(state)) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'loginState' }));
+      const given = (state as { expires_at?: unknown }).expires_at;
+      const expiresAt = typeof given === 'number' && isFinite(given) ? given : computeExpiresAt(state as Json, Date.now());
+      if (expiresAt === undefined) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'expires_in' }));
+      const stored = { ...(state as Json), expires_at: expiresAt } as StoredState;
+      await this.store.write(stored);
+      return ok(publicState(stored));
+    });
+  }
+
+  clearLoginState(): SDKResponse<boolean> {
+    return this.run(async () => {
+      await this.store.clear();
+      return ok(true);
+    });
+  }
+
+  /** Saves a fresh token set from a login; the marker records which login produced it. */
+  private async saveTokens(tokens: Json, marker: KitMarker | undefined): Promise<Result<LoginState>> {
+    const expiresAt = computeExpiresAt(tokens, Date.now());
+    if (!hasToken(tokens) || expiresAt === undefined) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+    const stored = { ...tokens, expires_at: expiresAt } as StoredState;
+    if (marker) stored._kit = marker;
+    try {
+      await this.store.write(stored);
+    } catch (err) {
+      return fail(platformError(this.lang, err, 'platform'));
+    }
+    return ok(publicState(stored));
+  }
+
+  /** A login answer (envelope) → saved state. */
+  private async finishLogin(result: Result<Json>, marker: KitMarker): Promise<Result<LoginState>> {
+    const [err, json] = result;
+    if (err) return fail(err);
+    const data = unwrapData(json!);
+    if (!hasToken(data)) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+    return this.saveTokens(data, marker);
+  }
+
+  /** Auth-gated calls: the stored access token, or why there is none. */
+  private async accessToken(): Promise<Result<string>> {
+    const [err, state] = await this.store.readValid();
+    if (err) return fail(err);
+    const token = state!.access_token;
+    return typeof token === 'string' && token ? ok(token) : fail(kitError(this.lang, 'not_logged_in', 'notLoggedIn'));
+  }
+
+  // ---- encryption --------------------------------------------------------------------------
+
+  getPublicKey(type: 'rsa' | 'sm2'): SDKResponse<string> {
+    return this.run(async () => {
+      if (type !== 'rsa' && type !== 'sm2') return fail(kitError(this.lang, 'invalid_argument', 'invalidEncryptType', { type: String(type) }));
+      return getPublicKey(this.http, this.config.host, type, this.lang);
+    });
+  }
+
+  /** Encrypts each value with the server's key, or returns them as they are for 'none'. */
+  private async encrypt(values: string[], type: EncryptType | undefined): Promise<Result<string[]>> {
+    if (!type || type === 'none') return ok(values);
+    const encryptFunction = this.config.encryptFunction;
+    if (!encryptFunction) return fail(kitError(this.lang, 'encrypt', 'encryptFunctionMissing'));
+    const [keyErr, publicKey] = await getPublicKey(this.http, this.config.host, type as KeyType, this.lang);
+    if (keyErr) return fail(keyErr);
+    const encryptError = (err?: unknown): ErrorData => {
+      const error = kitError(this.lang, 'encrypt', 'encrypt');
+      const detail = readErrMsg(err);
+      if (detail) error.errMsg = detail;
+      return error;
+    };
+    let entropyError: unknown;
+    try {
+      // Fill the secure random pool the kit's encryptors draw from (sync API, async randomness).
+      await prepareEncryption(this.config.platform);
+    } catch (err) {
+      // Not fatal by itself: a custom encryptFunction may not need the pool. The kit's own
+      // encryptors throw below if it is short, and this cause is reported then.
+      entropyError = err;
+    }
+    const out: string[] = [];
+    for (const value of values) {
+      let cipher: unknown;
+      try {
+        cipher = encryptFunction(value, publicKey!);
+      } catch (err) {
+        return fail(encryptError(entropyError || err));
+      }
+      // The seed's RSA helper returned false on failure and sent the string "false".
+      if (typeof cipher !== 'string' || !cipher || cipher === 'false') return fail(encryptError());
+      out.push(cipher);
+    }
+    return ok(out);
+  }
+
+  /** After an encrypted call failed because the server could not decrypt: refetch the key next time. */
+  private noteEncryptedFailure(error: ErrorData, type: EncryptType | undefined): void {
+    if (type && type !== 'none' && isKeyMismatch(error)) forgetPublicKeys(this.config.host);
+  }
+
+  // ---- logins ------------------------------------------------------------------------------
+
+  loginByPassword(data: LoginByPasswordOptions): SDKResponse<LoginState> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkPasswordLogin(data));
+      if (argErr) return fail(argErr);
+      const { payload, options, encryptType } = input!;
+      const [encErr, encrypted] = await this.encrypt([payload.password], encryptType);
+      if (encErr) return fail(encErr);
+      const body: Json = { connection: 'PASSWORD', passwordPayload: { ...payload, password: encrypted![0] } };
+      if (options) body.options = options;
+      const result = await this.http.call({ method: 'POST', path: '/api/v3/signin', app: true, data: body });
+      if (result[0]) this.noteEncryptedFailure(result[0], encryptType);
+      return this.finishLogin(result, { method: 'password' });
+    });
+  }
+
+  sendSms(data: SendSmsOptions): SDKResponse<SimpleResponseData> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkSendSms(data));
+      if (argErr) return fail(argErr);
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/send-sms', userPool: true, data: body });
+      return err ? fail(err) : ok(json as unknown as SimpleResponseData);
+    });
+  }
+
+  loginByPassCode(data: LoginByPassCodeOptions): SDKResponse<LoginState> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkPassCodeLogin(data));
+      if (argErr) return fail(argErr);
+      const body: Json = { connection: 'PASSCODE', passCodePayload: input!.payload };
+      if (input!.options) body.options = input!.options;
+      const result = await this.http.call({ method: 'POST', path: '/api/v3/signin', app: true, data: body });
+      return this.finishLogin(result, { method: 'passcode' });
+    });
+  }
+
+  /**
+   * A stored state is reused by a code/phone login only when it is valid AND was produced by
+   * the same login method with the same identity source; otherwise we log in (the seed returned
+   * any cached state, even one from a password login of another user).
+   */
+  private async reusableState(marker: KitMarker): Promise<LoginState | undefined> {
+    try {
+      const [err, state] = await this.store.readValid();
+      const kit = state && state._kit;
+      if (!err && kit && kit.method === marker.method && kit.source === marker.source) return publicState(state!);
+    } catch (e) {
+      // unreadable storage: just log in
+    }
+    return undefined;
+  }
+
+  loginByCode(data: LoginByCodeOptions): SDKResponse<LoginState> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkCodeLogin(data));
+      if (argErr) return fail(argErr);
+      const { extIdpConnidentifier, userData, options } = input!;
+      const marker: KitMarker = { method: 'wechat_mini_program_code', source: extIdpConnidentifier };
+      const cached = await this.reusableState(marker);
+      if (cached) return ok(cached);
+      const result = await loginWithFreshCode(this.config.platform, this.lang, userData, (code, ud?: UserData) => {
+        const body: Json = {
+          connection: 'wechat_mini_program_code',
+          extIdpConnidentifier,
+          // '' when absent, exactly as the seed sends it.
+          wechatMiniProgramCodePayload: { encryptedData: (ud && ud.encryptedData) || '', iv: (ud && ud.iv) || '', code },
+        };
+        if (options) body.options = options;
+        return this.http.call({ method: 'POST', path: '/api/v3/signin-by-mobile', app: true, data: body });
+      });
+      return this.finishLogin(result, marker);
+    });
+  }
+
+  loginByPhone(data: LoginByPhoneOptions): SDKResponse<LoginState> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkPhoneLogin(data));
+      if (argErr) return fail(argErr);
+      const { extIdpConnidentifier, userData, options, phoneCode } = input!;
+      const marker: KitMarker = { method: 'wechat_mini_program_code_and_phone', source: extIdpConnidentifier };
+      const cached = await this.reusableState(marker);
+      if (cached) return ok(cached);
+      const result = await loginWithFreshCode(this.config.platform, this.lang, userData, (code, ud?: UserData) => {
+        const body: Json = {
+          connection: 'wechat_mini_program_code_and_phone',
+          extIdpConnidentifier,
+          wechatMiniProgramCodeAndPhonePayload: {
+            wxPhoneInfo: { code: phoneCode },
+            wxLoginInfo: { encryptedData: (ud && ud.encryptedData) || '', iv: (ud && ud.iv) || '', code },
+          },
+        };
+        if (options) body.options = options;
+        return this.http.call({ method: 'POST', path: '/api/v3/signin-by-mobile', app: true, data: body });
+      });
+      return this.finishLogin(result, marker);
+    });
+  }
+
+  // ---- tokens ------------------------------------------------------------------------------
+
+  refreshToken(): SDKResponse<LoginState> {
+    return this.run(async () => {
+      if (!this.refreshing) {
+        this.refreshing = this.doRefresh();
+        const clear = () => {
+          this.refreshing = undefined;
+        };
+        this.refreshing.then(clear, clear);
+      }
+      const [err, state] = await this.refreshing;
+      // Each caller gets its own copy of the shared answer.
+      return err ? fail({ ...err }) : ok({ ...state! });
+    });
+  }
+
+  /**
+   * Works after the access token expired (the seed refused then), keeps the old refresh_token
+   * when the answer has none, and leaves the stored state untouched on failure.
+   */
+  private doRefresh(): Promise<Result<LoginState>> {
+    return guard(this.lang, async () => {
+      const state = await this.store.read();
+      if (!state) return fail(kitError(this.lang, 'not_logged_in', 'notLoggedIn'));
+      const refreshToken = state.refresh_token;
+      if (typeof refreshToken !== 'string' || !refreshToken) return fail(kitError(this.lang, 'refresh_expired', 'refreshExpired'));
+      const [err, json] = await this.http.call({
+        method: 'POST',
+        path: '/oidc/token',
+        app: true,
+        form: true,
+        kind: 'token',
+        data: formEncode({ grant_type: 'refresh_token', redirect_uri: '', refresh_token: refreshToken }),
+      });
+      if (err) {
+        // invalid_grant: the refresh token is expired, used or revoked — the user must log in again.
+        return fail(err.error === 'invalid_grant' ? { ...err, code: 'refresh_expired' } : err);
+      }
+      if (!hasToken(json)) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+      const next: Json = { ...json! };
+      if (typeof next.refresh_token !== 'string' || !next.refresh_token) next.refresh_token = refreshToken;
+      return this.saveTokens(next, state._kit);
+    });
+  }
+
+  // ---- WeChat phone ------------------------------------------------------------------------
+
+  getPhone(data: GetPhoneOptions): SDKResponse<PhoneInfo> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkGetPhone(data));
+      if (argErr) return fail(argErr);
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/get-wechat-miniprogram-phone', userPool: true, data: body });
+      if (err) return fail(err);
+      const payload = unwrapData(json!) as Json;
+      // The seed reads data.phone_info; the Java DTO puts the fields in data directly (contract §7).
+      const info = (payload && typeof payload.phone_info === 'object' && payload.phone_info) || payload;
+      if (!info || typeof (info as Json).phoneNumber !== 'string') return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+      return ok({ ...(info as Json) } as unknown as PhoneInfo);
+    });
+  }
+
+  // ---- profile -----------------------------------------------------------------------------
+
+  updatePassword(data: UpdatePasswordOptions): SDKResponse<SimpleResponseData> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkUpdatePassword(data));
+      if (argErr) return fail(argErr);
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      const { newPassword, oldPassword, encryptType } = input!;
+      // Both passwords are encrypted (the seed sent oldPassword in clear under an encrypt type).
+      const plain = oldPassword === undefined ? [newPassword] : [newPassword, oldPassword];
+      const [encErr, encrypted] = await this.encrypt(plain, encryptType);
+      if (encErr) return fail(encErr);
+      const body: Json = { newPassword: encrypted![0] };
+      if (oldPassword !== undefined) body.oldPassword = encrypted![1];
+      if (encryptType) body.passwordEncryptType = encryptType;
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/update-password', userPool: true, token, data: body });
+      if (err) {
+        this.noteEncryptedFailure(err, encryptType);
+        return fail(err);
+      }
+      return ok(json as unknown as SimpleResponseData);
+    });
+  }
+
+  getUserInfo(query?: GetUserInfoOptions): SDKResponse<UserInfo> {
+    return this.run(async () => {
+      const [argErr, params] = this.checked(checkUserInfoQuery(query));
+      if (argErr) return fail(argErr);
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      const [err, json] = await this.http.call({ method: 'GET', path: '/api/v3/get-profile', userPool: true, token, data: params });
+      if (err) return fail(err);
+      return ok(unwrapData(json!) as UserInfo);
+    });
+  }
+
+  updateUserInfo(data: UpdateUserInfo): SDKResponse<UserInfo> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkUpdateUserInfo(data));
+      if (argErr) return fail(argErr);
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/update-profile', userPool: true, token, data: body });
+      if (err) return fail(err);
+      return ok(unwrapData(json!) as UserInfo);
+    });
+  }
+
+  /**
+   * Picks an image (images only), checks type and size, uploads it with the token, then sets
+   * it as the profile photo. A failed profile update is reported, not swallowed.
+   */
+  updateAvatar(options?: UpdateAvatarOptions): SDKResponse<UpdateAvatarResult> {
+    return this.run(async () => {
+      const opts = options || {};
+      const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_AVATAR : opts.maxSize;
+      if (typeof maxSize !== 'number' || !(maxSize > 0)) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'maxSize' }));
+      if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
+        return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'onProgress' }));
+      }
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      let filePath: string;
+      if (opts.filePath !== undefined) {
+        if (typeof opts.filePath !== 'string' || !opts.filePath) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'filePath' }));
+        // Size unknown for a given path; the type is still checked by extension.
+        const problem = checkImage(this.lang, { tempFilePath: opts.filePath, size: 0 }, maxSize);
+        if (problem) return fail(problem);
+        filePath = opts.filePath;
+      } else {
+        const [pickErr, file] = await pickImage(this.config.platform, this.lang);
+        if (pickErr) return fail(pickErr);
+        const problem = checkImage(this.lang, file!, maxSize);
+        if (problem) return fail(problem);
+        filePath = file!.tempFilePath;
+      }
+      const onProgress = opts.onProgress;
+      const progress = onProgress
+        ? (percent: number) => {
+            try {
+              onProgress(percent);
+            } catch (e) {
+              // a throwing progress callback must not break the upload
+            }
+          }
+        : undefined;
+      const [upErr, upload] = await uploadAvatar(this.config, token!, filePath, progress);
+      if (upErr) return fail(upErr);
+      const [profileErr, userInfo] = await this.updateUserInfo({ photo: upload!.data.url });
+      if (profileErr) return fail(profileErr);
+      return ok({ ...upload!, userInfo: userInfo! });
+    });
+  }
+
+  // ---- logout ------------------------------------------------------------------------------
+
+  /**
+   * Revokes the access token (and the refresh token, which outlives it) at
+   * `/oidc/token/revocation`, then clears the state. Any HTTP answer counts; a network failure
+   * returns the error and keeps the state so the user can retry.
+   */
+  logout(): SDKResponse<boolean> {
+    return this.run(async () => {
+      const state = await this.store.read();
+      const tokens: string[] = [];
+      if (state) {
+        const accessValid = typeof state.expires_at === 'number' && state.expires_at > Date.now();
+        if (accessValid && typeof state.access_token === 'string' && state.access_token) tokens.push(state.access_token);
+        if (typeof state.refresh_token === 'string' && state.refresh_token) tokens.push(state.refresh_token);
+      }
+      for (const token of tokens) {
+        const [err] = await this.http.call({
+          method: 'POST',
+          path: '/oidc/token/revocation',
+          form: true,
+          kind: 'revocation',
+          data: formEncode({ client_id: this.config.appId, token }),
+        });
+        if (err) return fail(err);
+      }
+      await this.store.clear();
+      return ok(true);
+    });
+  }
+}

@@ -1,0 +1,206 @@
+// Flow logic of <authing-profile-form>: which fields exist and how they are edited, what the
+// user changed, and whether the changes are valid. Pure TS; unit-tested without a simulator.
+
+import { translate } from '../i18n';
+import { validateBirthdate, validateGender, validateText } from '../validate';
+import type { Problem } from '../validate';
+import type { Gender, Lang, UpdateUserInfo, UserInfo } from '../types';
+
+/** The editable UpdateUserInfo fields (photo belongs to <authing-avatar-uploader>, customData to the app). */
+export type ProfileField =
+  | 'nickname' | 'name' | 'username' | 'gender' | 'birthdate' | 'country' | 'province' | 'city'
+  | 'address' | 'streetAddress' | 'postalCode' | 'company' | 'externalId';
+
+export type FieldKind = 'nickname' | 'text' | 'gender' | 'date';
+
+export interface FieldDef {
+  kind: FieldKind;
+  /** Longest accepted value (text kinds). */
+  max?: number;
+}
+
+export const FIELD_DEFS: Readonly<Record<ProfileField, FieldDef>> = {
+  nickname: { kind: 'nickname', max: 64 },
+  name: { kind: 'text', max: 64 },
+  username: { kind: 'text', max: 64 },
+  gender: { kind: 'gender' },
+  birthdate: { kind: 'date' },
+  country: { kind: 'text', max: 64 },
+  province: { kind: 'text', max: 64 },
+  city: { kind: 'text', max: 64 },
+  address: { kind: 'text', max: 255 },
+  streetAddress: { kind: 'text', max: 255 },
+  postalCode: { kind: 'text', max: 20 },
+  company: { kind: 'text', max: 128 },
+  externalId: { kind: 'text', max: 128 },
+};
+
+export const DEFAULT_FIELDS: readonly ProfileField[] = [
+  'nickname', 'name', 'gender', 'birthdate', 'country', 'province', 'city', 'address',
+];
+
+function camel(name: string): string {
+  return name.trim().replace(/[-_]+([a-zA-Z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The `fields` property: an array or a comma/space separated string, camelCase or kebab-case
+ * ('street-address'). Unknown names and duplicates are dropped; nothing usable → the defaults.
+ */
+export function parseFields(value: unknown): ProfileField[] {
+  let names: unknown[] = [];
+  if (Array.isArray(value)) names = value;
+  else if (typeof value === 'string') names = value.split(/[\s,]+/);
+  const out: ProfileField[] = [];
+  for (const n of names) {
+    if (typeof n !== 'string') continue;
+    const key = camel(n) as ProfileField;
+    if (Object.prototype.hasOwnProperty.call(FIELD_DEFS, key) && out.indexOf(key) < 0) out.push(key);
+  }
+  return out.length ? out : DEFAULT_FIELDS.slice();
+}
+
+export type FormValues = Record<string, string>;
+
+/** Form values from a profile: every field a string, gender M/F/U (unknown → 'U'). */
+export function valuesFromUser(user: Partial<UserInfo> | null | undefined, fields: readonly ProfileField[]): FormValues {
+  const values: FormValues = {};
+  for (const f of fields) {
+    const raw = user ? user[f] : undefined;
+    if (f === 'gender') values[f] = raw === 'M' || raw === 'F' ? raw : 'U';
+    else values[f] = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+  }
+  return values;
+}
+
+function clean(field: ProfileField, value: unknown): string {
+  const s = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return FIELD_DEFS[field].kind === 'gender' ? s : s.trim();
+}
+
+export interface ProfileDiff {
+  /** What to send to updateUserInfo: only the changed fields, trimmed. */
+  changes: UpdateUserInfo;
+  /** Their names, in field order. */
+  changed: ProfileField[];
+}
+
+/** The fields whose (trimmed) value differs from what was loaded. */
+export function diffValues(initial: FormValues, current: FormValues, fields: readonly ProfileField[]): ProfileDiff {
+  const changes: Record<string, string> = {};
+  const changed: ProfileField[] = [];
+  for (const f of fields) {
+    const before = clean(f, initial[f]);
+    const after = clean(f, current[f]);
+    if (before !== after) {
+      changes[f] = after;
+      changed.push(f);
+    }
+  }
+  return { changes: changes as UpdateUserInfo, changed };
+}
+
+/** One field's problem, or null. Empty values are fine (every profile field is optional). */
+export function validateField(field: ProfileField, value: unknown, today: number = Date.now()): Problem | null {
+  const def = FIELD_DEFS[field];
+  if (!def) return null;
+  if (def.kind === 'gender') return validateGender(value as Gender);
+  if (def.kind === 'date') return validateBirthdate(value, today);
+  return validateText(value, field, def.max);
+}
+
+/** Localized messages for the given fields' problems; an empty object means valid. */
+export function validateValues(
+  values: FormValues, fields: readonly ProfileField[], lang: Lang, today: number = Date.now(),
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const value = FIELD_DEFS[f].kind === 'gender' ? values[f] : clean(f, values[f]);
+    const problem = validateField(f, value, today);
+    if (problem) errors[f] = translate(lang, problem.key, problem.params);
+  }
+  return errors;
+}
+
+/** 'YYYY-MM-DD' of a ms timestamp in local time (the picker's `end`). */
+export function isoDate(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => (n < 10 ? '0' : '') + n;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export type ProfileTextKey =
+  | 'label_nickname' | 'label_name' | 'label_username' | 'label_gender' | 'label_birthdate'
+  | 'label_country' | 'label_province' | 'label_city' | 'label_address' | 'label_streetAddress'
+  | 'label_postalCode' | 'label_company' | 'label_externalId'
+  | 'placeholder' | 'nicknamePlaceholder' | 'datePlaceholder'
+  | 'gender_M' | 'gender_F' | 'gender_U'
+  | 'save' | 'saving' | 'saved' | 'loading' | 'noChanges' | 'invalid'
+  | 'notLoggedIn' | 'notConfigured' | 'loadFailed' | 'saveFailed' | 'retry';
+
+export const PROFILE_TEXTS: Record<Lang, Record<ProfileTextKey, string>> = {
+  'zh-CN': {
+    label_nickname: '昵称',
+    label_name: '姓名',
+    label_username: '用户名',
+    label_gender: '性别',
+    label_birthdate: '生日',
+    label_country: '国家',
+    label_province: '省份',
+    label_city: '城市',
+    label_address: '地址',
+    label_streetAddress: '街道地址',
+    label_postalCode: '邮编',
+    label_company: '公司',
+    label_externalId: '外部 ID',
+    placeholder: '请输入{label}',
+    nicknamePlaceholder: '请输入昵称或使用微信昵称',
+    datePlaceholder: '请选择日期',
+    gender_M: '男',
+    gender_F: '女',
+    gender_U: '保密',
+    save: '保存',
+    saving: '保存中…',
+    saved: '已保存',
+    loading: '正在加载资料…',
+    noChanges: '没有需要保存的修改',
+    invalid: '请先修正标红的内容',
+    notLoggedIn: '尚未登录，请先登录后再编辑资料',
+    notConfigured: '组件未配置 Authing 客户端（app-id / user-pool-id 或 setDefaultClient）',
+    loadFailed: '加载资料失败：{reason}',
+    saveFailed: '保存失败：{reason}（你的修改仍保留）',
+    retry: '重新加载',
+  },
+  'en-US': {
+    label_nickname: 'Nickname',
+    label_name: 'Name',
+    label_username: 'Username',
+    label_gender: 'Gender',
+    label_birthdate: 'Birthday',
+    label_country: 'Country',
+    label_province: 'Province',
+    label_city: 'City',
+    label_address: 'Address',
+    label_streetAddress: 'Street address',
+    label_postalCode: 'Postal code',
+    label_company: 'Company',
+    label_externalId: 'External ID',
+    placeholder: 'Enter your {label}',
+    nicknamePlaceholder: 'Enter a nickname or use your WeChat one',
+    datePlaceholder: 'Choose a date',
+    gender_M: 'Male',
+    gender_F: 'Female',
+    gender_U: 'Undisclosed',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved',
+    loading: 'Loading your profile…',
+    noChanges: 'Nothing to save',
+    invalid: 'Please fix the highlighted fields',
+    notLoggedIn: 'You are not logged in. Log in to edit your profile.',
+    notConfigured: 'No Authing client: set app-id / user-pool-id or call setDefaultClient()',
+    loadFailed: 'Could not load your profile: {reason}',
+    saveFailed: 'Could not save: {reason} (your changes are kept)',
+    retry: 'Reload',
+  },
+};

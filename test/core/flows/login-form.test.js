@@ -1,0 +1,344 @@
+// The <authing-login> flow (core/flows/login-form) without any simulator: a recording host, the REAL
+// client and an isolated devserver over HTTP. Checks the render contract (one onChange per action, none
+// per keystroke), validation before any request, the in-flight guard, consent parking, the countdown
+// and the event details.
+const { startDevServer, call } = require('../../helpers/server');
+const { createWxShim } = require('../../../devserver/wx-shim');
+const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
+const core = require('../../../miniprogram_dist/core/index');
+const { encryptRsa } = require('../../../miniprogram_dist/core/crypto/rsa');
+const {
+  LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
+} = require('../../../miniprogram_dist/core/flows/login-form');
+const { CountdownStore, countdownKey } = require('../../../miniprogram_dist/core/flows/countdown');
+
+const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
+
+let srv;
+let shim;
+beforeAll(async () => {
+  srv = await startDevServer();
+  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'flow-openid' });
+});
+afterAll(() => srv.close());
+
+function client(extra = {}) {
+  return new core.Authing({
+    appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim), ...extra,
+  });
+}
+
+/** A LoginForm with a recording host; `c` is the client the flow gets (undefined = not configured). */
+function makeForm(config = {}, { c = client(), countdowns = new CountdownStore({ storage: null }) } = {}) {
+  const rec = { changes: 0, events: [], notices: [], encrypts: [] };
+  const form = new LoginForm({
+    getClient: (encrypt) => { rec.encrypts.push(encrypt); return c || undefined; },
+    onChange: () => { rec.changes += 1; },
+    emit: (name, detail) => rec.events.push({ name, detail }),
+    notify: (n) => rec.notices.push(n),
+    message: (key) => `msg:${key}`,
+  }, config, countdowns);
+  return { form, rec };
+}
+
+/** Server-side API requests (not /__dev/) made since `mark`. */
+const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
+
+beforeEach(() => shim.__control.storage.clear());
+
+describe('helpers', () => {
+  test('parseMethods: order kept, unknown and duplicates dropped, nothing → all', () => {
+    expect(parseMethods(['sms', 'password', 'sms', 'fax'])).toEqual(['sms', 'password']);
+    expect(parseMethods('wechat, sms')).toEqual(['wechat', 'sms']);
+    expect(parseMethods('')).toEqual(['password', 'sms', 'wechat']);
+    expect(parseMethods(undefined)).toEqual(['password', 'sms', 'wechat']);
+    expect(parseEncrypt('rsa')).toBe('rsa');
+    expect(parseEncrypt('aes')).toBe('none');
+  });
+
+  test('account validation and the passwordPayload field', () => {
+    expect(validateLoginAccount('')).toEqual({ key: 'required', params: { field: 'account' } });
+    expect(validateLoginAccount('alice@')).toEqual({ key: 'invalidEmail' });
+    expect(validateLoginAccount('a@b')).toEqual({ key: 'invalidEmail' });
+    expect(validateLoginAccount('has space')).toEqual({ key: 'invalidAccount' });
+    expect(validateLoginAccount('demo')).toBeNull();
+    expect(passwordPayload(' demo@example.com ', 'p')).toEqual({ email: 'demo@example.com', password: 'p' });
+    expect(passwordPayload('13800000000', 'p')).toEqual({ phone: '13800000000', password: 'p' });
+    expect(passwordPayload('demo', 'p')).toEqual({ username: 'demo', password: 'p' });
+  });
+});
+
+describe('render contract and validation', () => {
+  test('typing renders nothing; an empty submit shows both problems with one render and no request', async () => {
+    const { form, rec } = makeForm();
+    const mark = srv.requests.length;
+    form.input('account', 'd');
+    form.input('account', 'de');
+    expect(rec.changes).toBe(0);
+    form.input('account', '');
+    await form.submit();
+    expect(rec.changes).toBe(1);
+    expect(form.state.errors.account).toEqual({ key: 'required', params: { field: 'account' } });
+    expect(form.state.errors.password).toEqual({ key: 'required', params: { field: 'password' } });
+    expect(form.state.busy).toBeNull();
+    expect(since(mark)).toHaveLength(0);
+    // Typing into a field with an error clears it: one render, then none for further keys.
+    form.input('account', 'd');
+    form.input('account', 'de');
+    expect(rec.changes).toBe(2);
+    expect(form.state.errors.account).toBeNull();
+    expect(form.state.errors.password).not.toBeNull();
+  });
+
+  test('sms: malformed phone and a wrong code length, per country code', async () => {
+    const { form, rec } = makeForm({ methods: ['sms'] });
+    const mark = srv.requests.length;
+    form.input('phone', '12345');
+    form.input('code', '12');
+    await form.submit();
+    expect(form.state.errors.phone).toEqual({ key: 'invalidPhone' });
+    expect(form.state.errors.code).toEqual({ key: 'invalidSmsCode', params: { length: 6 } });
+    await form.sendCode();
+    expect(form.state.errors).toMatchObject({ phone: { key: 'invalidPhone' }, code: null });
+    form.setCountryCode('+852');
+    form.input('phone', '51234567');
+    await form.sendCode(); // a valid HK number: this one goes out
+    expect(since(mark, '/api/v3/send-sms')).toHaveLength(1);
+    expect(since(mark)).toHaveLength(1);
+    expect(rec.events.map((e) => e.name)).toEqual(['send-code']);
+  });
+
+  test('configure: a property change keeps the current tab unless it disappeared or default-method changed', () => {
+    const { form, rec } = makeForm();
+    form.selectMethod('sms');
+    form.configure({ countdown: 30, methods: ['password', 'sms', 'wechat'], defaultMethod: '' });
+    expect(form.state.method).toBe('sms');
+    form.configure({ methods: 'password,wechat' });
+    expect(form.state.method).toBe('password');
+    form.configure({ defaultMethod: 'wechat' });
+    expect(form.state.method).toBe('wechat');
+    expect(rec.events.map((e) => e.name)).toEqual(['tab-change']); // only the user's own switch is an event
+  });
+
+  test('tabs: methods order, default method, tab-change event; unknown tabs ignored', () => {
+    const { form, rec } = makeForm({ methods: 'wechat,password', defaultMethod: 'password' });
+    expect(form.state.methods).toEqual(['wechat', 'password']);
+    expect(form.state.method).toBe('password');
+    form.selectMethod('sms');
+    form.selectMethod('password');
+    expect(rec.changes).toBe(0);
+    form.selectMethod('wechat');
+    expect(rec.changes).toBe(1);
+    expect(rec.events).toEqual([{ name: 'tab-change', detail: { method: 'wechat' } }]);
+  });
+});
+
+describe('password login', () => {
+  test('success: busy render + settle render, one request, login event without the password', async () => {
+    const { form, rec } = makeForm();
+    form.input('account', DEMO.email);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    const done = form.submit();
+    expect(form.state.busy).toBe('password');
+    expect(rec.changes).toBe(1);
+    await done;
+    expect(rec.changes).toBe(2);
+    expect(form.state.busy).toBeNull();
+    const signin = since(mark, '/api/v3/signin');
+    expect(signin).toHaveLength(1);
+    expect(JSON.parse(signin[0].body).passwordPayload).toEqual({ email: DEMO.email, password: DEMO.password });
+    expect(since(mark, '/api/v3/get-profile')).toHaveLength(1);
+    const login = rec.events.find((e) => e.name === 'login');
+    expect(login.detail.method).toBe('password');
+    expect(typeof login.detail.loginState.access_token).toBe('string');
+    expect(login.detail.userInfo.email).toBe(DEMO.email);
+    expect(JSON.stringify(rec.events)).not.toContain(DEMO.password);
+  });
+
+  test('five rapid submits → one request', async () => {
+    const { form } = makeForm({ fetchUserInfo: false });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    await Promise.all([form.submit(), form.submit(), form.submit(), form.submit(), form.submit()]);
+    expect(since(mark, '/api/v3/signin')).toHaveLength(1);
+    expect(since(mark)).toHaveLength(1);
+  });
+
+  test('wrong password: error in state, error event + notice, values kept, not busy', async () => {
+    const { form, rec } = makeForm();
+    form.input('account', DEMO.username);
+    form.input('password', 'wrong-password');
+    await form.submit();
+    expect(form.state.busy).toBeNull();
+    expect(form.state.formError.apiCode).toBe(2333);
+    expect(form.value('account')).toBe(DEMO.username);
+    expect(form.value('password')).toBe('wrong-password');
+    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'password', error: form.state.formError } }]);
+    expect(rec.notices).toEqual([{ type: 'error', method: 'password', error: form.state.formError }]);
+    expect(JSON.stringify(rec.events)).not.toContain('wrong-password');
+    // The next edit clears the shown failure (one render).
+    const before = rec.changes;
+    form.input('password', 'x');
+    expect(form.state.formError).toBeNull();
+    expect(rec.changes).toBe(before + 1);
+  });
+
+  test('encrypt=rsa asks the host for an encrypting client and sends passwordEncryptType', async () => {
+    const { form, rec } = makeForm({ encrypt: 'rsa', fetchUserInfo: false }, { c: client({ encryptFunction: encryptRsa }) });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(rec.encrypts).toEqual(['rsa']);
+    const body = JSON.parse(since(mark, '/api/v3/signin')[0].body);
+    expect(body.options.passwordEncryptType).toBe('rsa');
+    expect(body.passwordPayload.password).not.toBe(DEMO.password);
+    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+  });
+
+  test('no client configured → readable error, no request', async () => {
+    const { form, rec } = makeForm({}, { c: null });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    await form.submit();
+    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'password', error: { message: 'msg:notConfigured', code: 'invalid_options' } } }]);
+  });
+
+  test('before-login veto: no request, cancel event; the hook never sees the password', async () => {
+    const { form, rec } = makeForm();
+    const seen = [];
+    form.setBeforeLogin(async (ctx) => { seen.push(ctx); return false; });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(seen).toEqual([{ method: 'password', account: DEMO.username }]);
+    expect(since(mark)).toHaveLength(0);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'password', reason: 'before-login' } }]);
+    expect(form.state.busy).toBeNull();
+    form.setBeforeLogin(() => true);
+    await form.submit();
+    expect(rec.events.map((e) => e.name)).toEqual(['cancel', 'login']);
+  });
+});
+
+describe('consent', () => {
+  test('an action without consent is parked (no request); agree checks the box and runs it', async () => {
+    const { form, rec } = makeForm({ consentRequired: true, fetchUserInfo: false });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(form.state.consent).toEqual({ required: true, agreed: false, prompting: true, pending: 'password' });
+    expect(since(mark)).toHaveLength(0);
+    expect(rec.changes).toBe(1);
+    await form.agree();
+    expect(form.state.consent).toEqual({ required: true, agreed: true, prompting: false, pending: null });
+    expect(since(mark, '/api/v3/signin')).toHaveLength(1);
+    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+  });
+
+  test('validation comes before the consent prompt', async () => {
+    const { form } = makeForm({ consentRequired: true });
+    await form.submit();
+    expect(form.state.consent.prompting).toBe(false);
+    expect(form.state.errors.account).not.toBeNull();
+  });
+
+  test('cancel in the prompt → cancel event {reason: consent}', async () => {
+    const { form, rec } = makeForm({ consentRequired: true, methods: ['wechat'] });
+    await form.wechatLogin();
+    form.dismiss();
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'wechat', reason: 'consent' } }]);
+    expect(form.state.consent.agreed).toBe(false);
+  });
+
+  test('phone: the gate tap only prompts; agreePhone continues with the code of the agree button', async () => {
+    const { form, rec } = makeForm({ consentRequired: true, methods: ['wechat'], fetchUserInfo: false });
+    await form.phoneTap();
+    expect(form.state.consent.pending).toBe('phone');
+    const { json } = await call(srv.url, 'POST', '/__dev/wx/phone-code', { phoneNumber: '13800000011' });
+    const mark = srv.requests.length;
+    await form.agreePhone({ errMsg: 'getPhoneNumber:ok', code: json.code });
+    expect(since(mark, '/api/v3/signin-by-mobile')).toHaveLength(1);
+    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+    expect(rec.events[0].detail.method).toBe('phone');
+  });
+});
+
+describe('wechat', () => {
+  test('phone deny / unavailable → calm notice + cancel, no request', async () => {
+    const { form, rec } = makeForm({ methods: ['wechat'] });
+    const mark = srv.requests.length;
+    await form.phoneResult({ errMsg: 'getPhoneNumber:fail user deny' });
+    await form.phoneResult({ errMsg: 'getPhoneNumber:fail no permission', errno: 102 });
+    await form.phoneResult({});
+    expect(since(mark)).toHaveLength(0);
+    expect(rec.events).toEqual([
+      { name: 'cancel', detail: { method: 'phone', reason: 'deny' } },
+      { name: 'cancel', detail: { method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail no permission' } },
+      { name: 'cancel', detail: { method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail' } },
+    ]);
+    expect(rec.notices.map((n) => n.key)).toEqual(['phoneDenied', 'phoneUnavailable', 'phoneUnavailable']);
+  });
+
+  test('code login with the configured identity source', async () => {
+    const { form, rec } = makeForm({ methods: ['wechat'], fetchUserInfo: false });
+    const mark = srv.requests.length;
+    await form.wechatLogin();
+    const req = since(mark, '/api/v3/signin-by-mobile');
+    expect(req).toHaveLength(1);
+    expect(JSON.parse(req[0].body)).toMatchObject({ connection: 'wechat_mini_program_code', extIdpConnidentifier: srv.config.wechatIdpIdentifier });
+    expect(rec.events[0]).toMatchObject({ name: 'login', detail: { method: 'wechat' } });
+  });
+});
+
+describe('sms countdown', () => {
+  test('starts only after a successful send, is keyed by phone, blocks a resend without a request', async () => {
+    const countdowns = new CountdownStore({ storage: null });
+    const { form, rec } = makeForm({ methods: ['sms'], countdown: 30 }, { countdowns });
+    form.input('phone', '13800000021');
+    const mark = srv.requests.length;
+    const sending = form.sendCode();
+    expect(form.state.busy).toBe('send-code');
+    expect(form.state.countdownEndsAt).toBe(0);
+    await sending;
+    expect(form.state.countdownEndsAt).toBeGreaterThan(Date.now());
+    expect(countdowns.remainingSeconds(countdownKey('CHANNEL_LOGIN', '+86', '13800000021'))).toBeGreaterThan(25);
+    expect(rec.events).toEqual([{ name: 'send-code', detail: { phone: '13800000021', countryCode: '+86' } }]);
+    await form.sendCode();
+    expect(since(mark, '/api/v3/send-sms')).toHaveLength(1);
+    // Another number has no countdown; switching back brings it back (a render each time it changes).
+    const before = rec.changes;
+    form.input('phone', '13800000022');
+    expect(form.state.countdownEndsAt).toBe(0);
+    form.input('phone', '13800000021');
+    expect(form.state.countdownEndsAt).toBeGreaterThan(0);
+    expect(rec.changes).toBe(before + 2);
+    // A new form (page re-entered) restores the countdown and its phone.
+    const again = makeForm({ methods: ['sms'] }, { countdowns });
+    again.form.restore();
+    expect(again.form.value('phone')).toBe('13800000021');
+    expect(again.form.state.countdownEndsAt).toBeGreaterThan(0);
+    // ...and logs in (auto-register: a new number) with the code from the inbox.
+    const code = (await call(srv.url, 'GET', '/__dev/sms/latest?phone=13800000021&channel=CHANNEL_LOGIN')).json.code;
+    again.form.configure({ autoRegister: true });
+    again.form.input('code', code);
+    await again.form.submit();
+    expect(again.rec.events.map((e) => e.name)).toEqual(['login']);
+    expect(again.rec.events[0].detail).toMatchObject({ method: 'sms', userInfo: { phone: '13800000021' } });
+  });
+
+  test('a rejected send (server cooldown) shows the error and starts no countdown', async () => {
+    await call(srv.url, 'POST', '/api/v3/send-sms', { phoneNumber: '13800000023', channel: 'CHANNEL_LOGIN', phoneCountryCode: '+86' },
+      { 'x-authing-userpool-id': srv.config.userPoolId });
+    const { form, rec } = makeForm({ methods: ['sms'] });
+    form.input('phone', '13800000023');
+    await form.sendCode();
+    expect(form.state.countdownEndsAt).toBe(0);
+    expect(form.state.formError.statusCode).toBe(429);
+    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'sms', action: 'send-code', error: form.state.formError } }]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * @jest-environment node
+ */
+// The built core and both crypto modules in a bare `vm` context shaped like WeChat's JS runtime:
+// ES builtins and `wx` only — no window, document, crypto, process, Buffer, TextEncoder,
+// atob/btoa, and a `module` without `.require`. jsdom would hide sm-crypto's load-time failure
+// (toolchain notes P13) and jsencrypt's Math.random seeding (P14); this catches both.
+const vm = require('vm');
+const { startDevServer } = require('../helpers/server');
+const { createWxShim } = require('../../devserver/wx-shim');
+const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
+const { createMiniProgramRuntime } = require('./vm-loader');
+
+let srv;
+beforeAll(async () => { srv = await startDevServer(); });
+afterAll(() => srv.close());
+
+/** A fresh WeChat-like runtime whose Math.random records every call. */
+function runtime() {
+  const wx = createWxShim({ baseUrl: srv.url, transport: createNodeTransport() });
+  const randomCalls = [];
+  const rt = createMiniProgramRuntime({ wx, __recordRandom: () => randomCalls.push(new Error('Math.random called').stack) });
+  vm.runInContext('Math.random = function () { __recordRandom(); return 0.5; };', rt.context);
+  return { ...rt, wx, randomCalls };
+}
+
+test('the sandbox really lacks what WeChat lacks', () => {
+  const { context } = runtime();
+  const missing = vm.runInContext(
+    `[typeof window, typeof document, typeof self, typeof navigator, typeof crypto, typeof process, typeof Buffer,
+      typeof TextEncoder, typeof TextDecoder, typeof atob, typeof btoa, typeof require, typeof module]`,
+    context,
+  );
+  expect(new Set(missing)).toEqual(new Set(['undefined']));
+});
+
+test('control: sm-crypto required directly throws there (what the lazy require + crypto shim avoids)', () => {
+  const rt = runtime();
+  expect(() => rt.require('node_modules/sm-crypto/src/index.js')).toThrow(/crypto\.getRandomValues/);
+});
+
+test('RSA and SM2 password logins complete; Math.random is never called', async () => {
+  const rt = runtime();
+  const core = rt.require('miniprogram_dist/core/index.js');
+  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
+  const sm2Module = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  expect(sm2Module.default).toBe(sm2Module.encryptSm2);
+  const options = { appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url };
+  const randomSpy = jest.spyOn(rt.wx, 'getRandomValues');
+
+  const rsaClient = new core.Authing({ ...options, encryptFunction: encryptRsa });
+  const login = (client, type) => client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' }, options: { passwordEncryptType: type } });
+  const [rsaErr, rsaState] = await login(rsaClient, 'rsa');
+  expect(rsaErr).toBeNull();
+  expect(typeof rsaState.access_token).toBe('string');
+
+  const sm2Client = new core.Authing({ ...options, encryptFunction: sm2Module.encryptSm2 });
+  const [sm2Err, sm2State] = await login(sm2Client, 'sm2');
+  expect(sm2Err).toBeNull();
+  expect(typeof sm2State.access_token).toBe('string');
+
+  // Both really loaded inside the sandbox (not from Node's module system).
+  expect(rt.loaded).toEqual(expect.arrayContaining(['node_modules/jsencrypt/bin/jsencrypt.min.js', 'node_modules/sm-crypto/src/sm2/rng.js', 'node_modules/jsbn/index.js']));
+  expect(randomSpy).toHaveBeenCalled(); // entropy came from wx.getRandomValues
+  expect(rt.randomCalls).toEqual([]);
+  // The crypto shim was installed only because there was none.
+  expect(vm.runInContext('typeof crypto.getRandomValues', rt.context)).toBe('function');
+
+  const wrong = await rsaClient.loginByPassword({ passwordPayload: { account: 'demo', password: 'wrong-password' }, options: { passwordEncryptType: 'rsa' } });
+  expect(wrong[0].code).toBe('server');
+  expect(rt.randomCalls).toEqual([]);
+});
+
+test('the default platform (global wx) works in the sandbox: code login + storage', async () => {
+  const rt = runtime();
+  const core = rt.require('miniprogram_dist/index.js');
+  const client = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+  const [err, state] = await client.loginByCode({ extIdpConnidentifier: srv.config.wechatIdpIdentifier });
+  expect(err).toBeNull();
+  const [, stored] = await client.getLoginState();
+  expect(stored.access_token).toBe(state.access_token);
+  expect(rt.wx.getStorageSync(`authing:${srv.config.appId}:login-state`).access_token).toBe(state.access_token);
+});
+
+test('encryptors refuse to run on an empty entropy pool (no Math.random fallback)', () => {
+  const rt = runtime();
+  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
+  const { encryptSm2 } = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  const pem = srvKey();
+  expect(() => encryptRsa('secret', pem)).toThrow(/prepareEncryption/);
+  expect(() => encryptSm2('secret', '04' + 'ab'.repeat(64))).toThrow(/prepareEncryption/);
+  expect(rt.randomCalls).toEqual([]);
+});
+
+function srvKey() {
+  const { generateKeyPairSync } = require('crypto');
+  return generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey;
+}
