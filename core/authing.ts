@@ -32,8 +32,8 @@ export class Authing implements AuthingClient {
   constructor(options: AuthingOptions) {
     // No side effects here (the seed fired an un-awaited wx.login): validation only.
     this.config = resolveOptions(options);
-    const { appId, userPoolId, host, timeout, lang } = this.config;
-    this.options = Object.freeze({ appId, userPoolId, host, timeout, lang });
+    const { appId, userPoolId, host, timeout, lang, platform } = this.config;
+    this.options = Object.freeze({ appId, userPoolId, host, timeout, lang, platform });
     this.http = new Http(this.config);
     this.store = new LoginStateStore(this.config.platform, appId, lang);
   }

@@ -294,7 +294,8 @@ export interface PublicKeyResult {
 
 /** The public surface of `Authing`; components depend on this interface, not the class. */
 export interface AuthingClient {
-  readonly options: Readonly<Required<Pick<AuthingOptions, 'appId' | 'userPoolId' | 'host' | 'timeout' | 'lang'>>>;
+  /** The resolved options; `platform` lets a sibling client (e.g. one carrying an encryptor) share the same platform. */
+  readonly options: Readonly<Required<Pick<AuthingOptions, 'appId' | 'userPoolId' | 'host' | 'timeout' | 'lang' | 'platform'>>>;
   getLoginState(): SDKResponse<LoginState>;
   saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState>;
   clearLoginState(): SDKResponse<boolean>;

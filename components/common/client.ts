@@ -61,10 +61,13 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
   // The AuthingClient interface does not expose whether the shared client has an encryptFunction, so the
   // component uses a sibling with the kit's encryptor; it reads and writes the same stored login state.
   const o = shared.options;
-  const key = [o.appId, o.userPoolId, o.host, o.lang, o.timeout, encrypt].join('|');
+  const key = [o.appId, o.userPoolId, o.host, o.lang, o.timeout, o.platform.name, encrypt].join('|');
   const cached = withEncryptor[key];
   if (cached && cached.base === shared) return cached.client;
-  const client = new Authing({ appId: o.appId, userPoolId: o.userPoolId, host: o.host, lang: o.lang, timeout: o.timeout, encryptFunction: kitEncryptor(encrypt) });
+  const client = new Authing({
+    appId: o.appId, userPoolId: o.userPoolId, host: o.host, lang: o.lang, timeout: o.timeout, platform: o.platform,
+    encryptFunction: kitEncryptor(encrypt),
+  });
   withEncryptor[key] = { base: shared, client };
   return client;
 }

@@ -256,7 +256,7 @@ export class LoginForm {
 
   /** The main button of the current tab. */
   submit(): Promise<void> {
-    return this.run(this.s.method === 'wechat' ? 'wechat' : this.s.method);
+    return this.run(this.s.method);
   }
 
   sendCode(): Promise<void> {

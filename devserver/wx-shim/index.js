@@ -11,7 +11,7 @@
  * @typedef {{ statusCode: number, headers: Record<string,string>, text: string }} TransportResponse
  * @typedef {{ send(req: TransportRequest): { promise: Promise<TransportResponse>, abort(): void },
  *   readFile(path: string): Promise<{ bytes: Uint8Array, name: string }>,
- *   randomBytes(length: number): Uint8Array }} Transport
+ *   randomBytes(length: number): Uint8Array, fileSystemManager?: object }} Transport
  * @typedef {{ tempFilePath: string, size: number, fileType?: string }} MediaFile
  */
 
@@ -216,6 +216,12 @@ function createWxShim(config) {
         return { tempFiles: [{ fileType: 'image', ...next }], type: next.fileType === 'video' ? 'video' : 'image', errMsg: 'chooseMedia:ok' };
       });
     },
+    /** Local temp files (size and first bytes before an upload), when the transport can read them. */
+    getFileSystemManager() {
+      if (!transport.fileSystemManager) throw new Error('getFileSystemManager is not available in this environment');
+      return transport.fileSystemManager;
+    },
+
     chooseImage(opts) {
       return settle(opts, () => {
         const next = mediaQueue.shift();

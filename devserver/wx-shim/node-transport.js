@@ -5,6 +5,35 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
+/** WeChat's FileSystemManager (the synchronous calls the kit uses) over node:fs; errors carry WeChat-style errMsg. */
+function createFileSystemManager() {
+  const fail = (api, e) => {
+    const err = new Error(`${api}:fail ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`);
+    /** @type {any} */ (err).errMsg = err.message;
+    return err;
+  };
+  return {
+    statSync(p) {
+      try {
+        const s = fs.statSync(p);
+        return { size: s.size, mode: s.mode, isFile: () => s.isFile(), isDirectory: () => s.isDirectory() };
+      } catch (e) { throw fail('statSync', e); }
+    },
+    /** readFileSync(path, encoding?, position?, length?) — ArrayBuffer without an encoding, as on a device. */
+    readFileSync(p, encoding, position = 0, length) {
+      try {
+        const fd = fs.openSync(p, 'r');
+        try {
+          const size = length === undefined ? fs.fstatSync(fd).size - position : length;
+          const buf = Buffer.alloc(Math.max(0, size));
+          const out = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, position));
+          return encoding ? out.toString(encoding) : out.buffer.slice(out.byteOffset, out.byteOffset + out.length);
+        } finally { fs.closeSync(fd); }
+      } catch (e) { throw fail('readFileSync', e); }
+    },
+  };
+}
+
 /** @returns {import('./index').Transport} */
 function createNodeTransport() {
   return {
@@ -49,6 +78,7 @@ function createNodeTransport() {
     randomBytes(length) {
       return new Uint8Array(crypto.randomBytes(length));
     },
+    fileSystemManager: createFileSystemManager(),
   };
 }
 

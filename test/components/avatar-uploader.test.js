@@ -1,8 +1,8 @@
 // <authing-avatar-uploader> in miniprogram-simulate with real tdesign children, against isolated
 // devservers over HTTP. WeChat's avatar picker is played by dispatching `chooseavatar` on the native
 // button with a real temp file written to os.tmpdir(); wx.chooseMedia (fallback) takes files from
-// the wx shim's media queue. Files are inspected through wx.getFileSystemManager, which
-// miniprogram-simulate only stubs (every file is "1024 bytes"), so this file backs it with node:fs.
+// the wx shim's media queue. Files are inspected through wx.getFileSystemManager (the shim's, over
+// node:fs; miniprogram-simulate's own stub calls every file "1024 bytes").
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -21,32 +21,9 @@ function tmpFile(name, bytes) {
   return p;
 }
 
-/** The parts of WeChat's FileSystemManager the uploader uses, over node:fs (platform stand-in, not a server mock). */
-function nodeFileSystemManager() {
-  const fail = (api, e) => { const err = new Error(`${api}:fail ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`); err.errMsg = err.message; return err; };
-  return {
-    statSync(p) {
-      try { const s = fs.statSync(p); return { size: s.size, mode: s.mode, isFile: () => s.isFile(), isDirectory: () => s.isDirectory() }; } catch (e) { throw fail('statSync', e); }
-    },
-    readFileSync(p, encoding, position = 0, length) {
-      try {
-        const fd = fs.openSync(p, 'r');
-        try {
-          const size = length === undefined ? fs.fstatSync(fd).size - position : length;
-          const buf = Buffer.alloc(Math.max(0, size));
-          const n = fs.readSync(fd, buf, 0, buf.length, position);
-          const out = buf.subarray(0, n);
-          return encoding ? out.toString(encoding) : out.buffer.slice(out.byteOffset, out.byteOffset + out.length);
-        } finally { fs.closeSync(fd); }
-      } catch (e) { throw fail('readFileSync', e); }
-    },
-  };
-}
-
 let uploaderId;
 const realCanIUse = wx.canIUse;
 beforeAll(() => {
-  wx.getFileSystemManager = nodeFileSystemManager;
   uploaderId = loadKitComponent('avatar-uploader');
 });
 afterAll(() => {

@@ -10,7 +10,9 @@ const make = (o) => () => new core.Authing(o);
 
 test('defaults: core.authing.cn, 10 s, zh-CN, global wx platform', () => {
   const client = new core.Authing({ appId: 'app', userPoolId: 'pool' });
-  expect(client.options).toEqual({ appId: 'app', userPoolId: 'pool', host: 'https://core.authing.cn', timeout: 10000, lang: 'zh-CN' });
+  const { platform, ...rest } = client.options;
+  expect(rest).toEqual({ appId: 'app', userPoolId: 'pool', host: 'https://core.authing.cn', timeout: 10000, lang: 'zh-CN' });
+  expect(platform.name).toBe('wx');
   expect(Object.isFrozen(client.options)).toBe(true);
 });
 

@@ -1,0 +1,598 @@
+// <authing-login> rendered by miniprogram-simulate with REAL tdesign children, driven like a user
+// (input events on the native inputs, taps on the native buttons, getphonenumber with codes from the
+// simulated WeChat) against the devserver over HTTP. No mocks of the server; no timed assertions
+// (`until` only waits for an outcome).
+const { simulate, loadKitComponent, mount } = require('../helpers/mp');
+const { shared, dev, startDevServer, call } = require('../helpers/server');
+const core = require('../../miniprogram_dist/core/index');
+const { sharedCountdowns } = require('../../miniprogram_dist/core/flows/countdown');
+
+const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
+const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];
+const BINDINGS = EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ');
+const PROPS = `app-id="${shared.appId}" user-pool-id="${shared.userPoolId}" host="${shared.url}"`;
+const AGREEMENTS = [{ title: '用户协议', url: '/pages/terms/index' }, { title: '隐私政策', url: 'https://example.com/privacy' }];
+
+let tag;
+const mounted = [];
+beforeAll(() => { tag = loadKitComponent('login'); });
+beforeEach(() => {
+  // Fresh login state (a stored WeChat login would be reused without a request) and no running countdown.
+  wx.__control.storage.clear();
+  const cd = sharedCountdowns();
+  for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
+});
+afterEach(() => {
+  while (mounted.length) mounted.pop().detach();
+  core.setDefaultClient(undefined);
+});
+
+/** Renders `<authing-login id="login" {attrs}>` in a host recording every event. */
+function render(attrs = PROPS, data = {}) {
+  const { host, events } = mount({ 'authing-login': tag }, `<authing-login id="login" ${attrs} ${BINDINGS} />`, { events: EVENTS, data });
+  mounted.push(host);
+  const login = host.querySelector('#login');
+  const q = (id) => login.querySelector(`#${id}`);
+  const ui = {
+    host, login, events, q,
+    data: () => login.instance.data,
+    text: () => host.dom.textContent,
+    named: (name) => events.filter((e) => e.name === name),
+    async type(id, value) {
+      q(id).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: String(value).length } });
+      await simulate.sleep(0);
+    },
+    async tap(id) {
+      q(id).querySelector('.t-button').dispatchEvent('tap');
+      await simulate.sleep(0);
+    },
+    async tab(index) {
+      login.querySelector('#authing-tabs').querySelectorAll('.t-tabs__item')[index].dispatchEvent('tap');
+      await simulate.sleep(0);
+    },
+    /** The value the user sees in a t-input. */
+    value: (id) => q(id).data.value,
+    tips: (id) => q(id).data.tips,
+    loading: (id) => q(id).data.loading,
+    /** Counts this component's setData calls (and keeps their payloads). */
+    countSetData() {
+      const calls = [];
+      const inst = login.instance;
+      const original = inst.setData;
+      inst.setData = function (patch, cb) { calls.push(patch); return original.call(this, patch, cb); };
+      return calls;
+    },
+  };
+  return ui;
+}
+
+/** Waits (without asserting on time) until `fn()` is truthy. */
+async function until(fn, what = 'condition') {
+  for (let i = 0; i < 1000; i++) {
+    if (fn()) return;
+    await simulate.sleep(5);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Requests the component made through the wx shim since `mark` (optionally for one path). */
+const log = () => wx.__control.log;
+const sentSince = (mark, path) => log().slice(mark).filter((r) => !path || new URL(r.url).pathname === path);
+const phoneCode = (phoneNumber) => dev().post('/__dev/wx/phone-code', { phoneNumber }).then((r) => r.code);
+/** A phone number nobody used yet in this run (server cooldown is per number). */
+let phoneSeq = 0;
+const freshPhone = () => `1390${String(process.pid % 1000).padStart(3, '0')}${String(++phoneSeq).padStart(4, '0')}`;
+
+describe('rendering', () => {
+  test('three tabs by default, password first; every control has an aria label', async () => {
+    const ui = render();
+    expect(ui.data().tabs.map((t) => t.value)).toEqual(['password', 'sms', 'wechat']);
+    expect(ui.data().method).toBe('password');
+    expect(ui.text()).toContain('密码登录');
+    expect(ui.text()).toContain('验证码登录');
+    expect(ui.text()).toContain('微信登录');
+    for (const id of ['authing-submit-password', 'authing-submit-sms', 'authing-send-code', 'authing-wechat', 'authing-phone-login']) {
+      expect(ui.q(id).data.ariaLabel).toBeTruthy();
+    }
+    for (const id of ['authing-account', 'authing-password', 'authing-phone', 'authing-code']) {
+      expect(ui.q(id).data.ariaLabel).toBeTruthy();
+    }
+    expect(ui.q('authing-password-toggle')).toBeTruthy();
+  });
+
+  test('methods + default-method choose and order the tabs; one method → no tab bar', async () => {
+    const two = render(`${PROPS} methods="wechat,sms" default-method="sms"`);
+    expect(two.data().tabs.map((t) => t.value)).toEqual(['wechat', 'sms']);
+    expect(two.data().method).toBe('sms');
+    expect(two.q('authing-submit-password')).toBeUndefined();
+
+    const one = render(`${PROPS} methods="{{['sms']}}"`);
+    expect(one.q('authing-tabs')).toBeUndefined();
+    expect(one.data().showTabs).toBe(false);
+    expect(one.q('authing-submit-sms')).toBeTruthy();
+    expect(one.q('authing-submit-password')).toBeUndefined();
+    expect(one.q('authing-wechat')).toBeUndefined();
+  });
+
+  test('tab switch emits tab-change and keeps what was typed', async () => {
+    const ui = render();
+    await ui.type('authing-account', 'alice');
+    await ui.tab(1);
+    expect(ui.data().method).toBe('sms');
+    await ui.tab(0);
+    expect(ui.named('tab-change').map((e) => e.detail)).toEqual([{ method: 'sms' }, { method: 'password' }]);
+    expect(ui.value('authing-account')).toBe('alice');
+  });
+
+  test('lang="en-US" renders English texts, validation included', async () => {
+    const ui = render(`${PROPS} lang="en-US" agreements="{{agreements}}"`, { agreements: AGREEMENTS });
+    expect(ui.text()).toContain('Password');
+    expect(ui.text()).toContain('SMS code');
+    expect(ui.text()).toContain('Log in');
+    expect(ui.text()).toContain('I have read and accept');
+    expect(ui.text()).not.toContain('密码登录');
+    await ui.tap('authing-submit-password');
+    expect(ui.tips('authing-account')).toBe('Please enter your account');
+    expect(ui.tips('authing-password')).toBe('Please enter your password');
+  });
+
+  test('lang can change while mounted (one render), the tab and typed values stay', async () => {
+    const ui = render(`${PROPS} lang="{{lang}}" default-method="sms"`, { lang: 'zh-CN' });
+    await ui.type('authing-phone', '13800000000');
+    const calls = ui.countSetData();
+    ui.host.setData({ lang: 'en-US' });
+    await simulate.sleep(0);
+    expect(calls).toHaveLength(1);
+    expect(ui.text()).toContain('Send code');
+    expect(ui.data().method).toBe('sms');
+    expect(ui.value('authing-phone')).toBe('13800000000');
+  });
+
+  test('texts overrides any string, including validation messages and field names', async () => {
+    const ui = render(`${PROPS} texts="{{texts}}"`, { texts: { login: '立即登录', tabSms: '短信登录', required: '{field}不能为空', field_account: '用户名', nope: 1 } });
+    expect(ui.text()).toContain('立即登录');
+    expect(ui.text()).toContain('短信登录');
+    await ui.tap('authing-submit-password');
+    expect(ui.tips('authing-account')).toBe('用户名不能为空');
+    expect(ui.text()).toContain('用户名不能为空');
+  });
+
+  test('password show / hide', async () => {
+    const ui = render();
+    expect(ui.q('authing-password').data.type).toBe('password');
+    ui.q('authing-password-toggle').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(ui.q('authing-password').data.type).toBe('text');
+    expect(ui.data().passwordVisible).toBe(true);
+  });
+});
+
+describe('validation before any request', () => {
+  test('empty fields, malformed email / phone, wrong code length: messages in place, zero requests', async () => {
+    const ui = render();
+    const mark = log().length;
+    await ui.tap('authing-submit-password');
+    expect(ui.tips('authing-account')).toBe('请输入账号');
+    expect(ui.tips('authing-password')).toBe('请输入密码');
+    expect(ui.q('authing-account').data.status).toBe('error');
+    await ui.type('authing-account', 'alice@');
+    await ui.type('authing-password', 'whatever1');
+    await ui.tap('authing-submit-password');
+    expect(ui.tips('authing-account')).toBe('请输入正确的邮箱地址');
+    expect(ui.text()).toContain('请输入正确的邮箱地址');
+
+    await ui.tab(1);
+    await ui.tap('authing-send-code');
+    expect(ui.tips('authing-phone')).toBe('请输入手机号');
+    await ui.type('authing-phone', '1380000');
+    await ui.tap('authing-send-code');
+    expect(ui.tips('authing-phone')).toBe('请输入正确的手机号');
+    await ui.type('authing-phone', '13800000000');
+    await ui.type('authing-code', '12345');
+    await ui.tap('authing-submit-sms');
+    expect(ui.tips('authing-code')).toBe('请输入 6 位数字验证码');
+    await ui.type('authing-code', '12a456');
+    await ui.tap('authing-submit-sms');
+    expect(ui.tips('authing-code')).toBe('请输入 6 位数字验证码');
+
+    expect(sentSince(mark)).toHaveLength(0);
+    expect(ui.named('error')).toHaveLength(0);
+  });
+});
+
+describe('password login', () => {
+  test('success: login event with a real token and the profile, never the password; the server saw one sign-in', async () => {
+    const ui = render();
+    const mark = log().length;
+    const serverMark = (await dev().get('/__dev/requests')).length;
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    await ui.tap('authing-submit-password');
+    expect(ui.loading('authing-submit-password')).toBe(true);
+    await until(() => ui.named('login').length, 'login event');
+    const { detail } = ui.named('login')[0];
+    expect(detail.method).toBe('password');
+    expect(detail.loginState.access_token.split('.')).toHaveLength(3);
+    expect(detail.userInfo.username).toBe(DEMO.username);
+    expect(JSON.stringify(ui.events)).not.toContain(DEMO.password);
+    expect(sentSince(mark, '/api/v3/signin')).toHaveLength(1);
+    // The shared server also serves other test files: find this request by its exact body.
+    const mine = sentSince(mark, '/api/v3/signin')[0].body;
+    const seen = (await dev().get('/__dev/requests')).slice(serverMark).filter((r) => r.path === '/api/v3/signin' && r.body === mine);
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(seen[0].body)).toMatchObject({ connection: 'PASSWORD', passwordPayload: { username: DEMO.username } });
+    expect(seen[0].status).toBe(200);
+    expect(ui.loading('authing-submit-password')).toBe(false);
+  });
+
+  test('RSA-encrypted (property-configured client): the server gets ciphertext and logs the user in', async () => {
+    const ui = render(`${PROPS} encrypt="rsa" fetch-user-info="{{false}}"`);
+    const mark = log().length;
+    await ui.type('authing-account', DEMO.email);
+    await ui.type('authing-password', DEMO.password);
+    await ui.tap('authing-submit-password');
+    await until(() => ui.events.length, 'an event');
+    expect(ui.events.map((e) => [e.name, e.detail.error && e.detail.error.message])).toEqual([['login', undefined]]);
+    expect(ui.named('login')[0].detail.userInfo).toBeUndefined();
+    const body = JSON.parse(sentSince(mark, '/api/v3/signin')[0].body);
+    expect(body.options.passwordEncryptType).toBe('rsa');
+    expect(body.passwordPayload.email).toBe(DEMO.email);
+    expect(body.passwordPayload.password).not.toBe(DEMO.password);
+  });
+
+  test('SM2-encrypted with the app\'s shared client (no own app-id)', async () => {
+    core.setDefaultClient(new core.Authing({ appId: shared.appId, userPoolId: shared.userPoolId, host: shared.url }));
+    const ui = render('encrypt="sm2"');
+    const mark = log().length;
+    await ui.type('authing-account', DEMO.phone);
+    await ui.type('authing-password', DEMO.password);
+    await ui.tap('authing-submit-password');
+    await until(() => ui.events.length, 'an event');
+    expect(ui.events.map((e) => [e.name, e.detail.error && e.detail.error.message])).toEqual([['login', undefined]]);
+    const body = JSON.parse(sentSince(mark, '/api/v3/signin')[0].body);
+    expect(body.options.passwordEncryptType).toBe('sm2');
+    expect(body.passwordPayload.phone).toBe(DEMO.phone);
+    expect(body.passwordPayload.password).toMatch(/^[0-9a-f]+$/);
+  });
+
+  test('wrong password: message in place + toast, error event, input kept, button enabled again', async () => {
+    const ui = render();
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', 'not-the-password');
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('error').length, 'error event');
+    const { detail } = ui.named('error')[0];
+    expect(detail.method).toBe('password');
+    expect(detail.error.apiCode).toBe(2333);
+    expect(JSON.stringify(detail)).not.toContain('not-the-password');
+    expect(ui.data().formError).toBe(detail.error.message);
+    expect(ui.text()).toContain(detail.error.message);
+    expect(ui.q('authing-toast').data.visible).toBe(true);
+    expect(ui.q('authing-toast').data.message).toBe(detail.error.message);
+    expect(ui.value('authing-account')).toBe(DEMO.username);
+    expect(ui.value('authing-password')).toBe('not-the-password');
+    expect(ui.loading('authing-submit-password')).toBe(false);
+    expect(ui.q('authing-submit-password').data.disabled).toBe(false);
+    // Retyping clears the message; a correct password then works from the same form.
+    await ui.type('authing-password', DEMO.password);
+    expect(ui.data().formError).toBe('');
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('login').length, 'login event');
+  });
+
+  test('five rapid taps → exactly one request', async () => {
+    const ui = render(`${PROPS} fetch-user-info="{{false}}"`);
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    const mark = log().length;
+    const button = ui.q('authing-submit-password').querySelector('.t-button');
+    for (let i = 0; i < 5; i++) button.dispatchEvent('tap');
+    await simulate.sleep(0);
+    for (let i = 0; i < 5; i++) ui.login.instance.onSubmit(); // and five more, bypassing the loading UI
+    await until(() => ui.named('login').length, 'login event');
+    expect(sentSince(mark, '/api/v3/signin')).toHaveLength(1);
+    expect(sentSince(mark)).toHaveLength(1);
+    expect(ui.named('login')).toHaveLength(1);
+  });
+
+  test('before-login veto via setBeforeLogin: no request, cancel event; then allowed', async () => {
+    const ui = render(`${PROPS} fetch-user-info="{{false}}"`);
+    const seen = [];
+    ui.login.instance.setBeforeLogin((ctx) => { seen.push(ctx); return seen.length > 1; });
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    const mark = log().length;
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('cancel').length, 'cancel event');
+    expect(ui.named('cancel')[0].detail).toEqual({ method: 'password', reason: 'before-login' });
+    expect(sentSince(mark)).toHaveLength(0);
+    expect(ui.loading('authing-submit-password')).toBe(false);
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('login').length, 'login event');
+    expect(seen).toEqual([{ method: 'password', account: DEMO.username }, { method: 'password', account: DEMO.username }]);
+  });
+});
+
+describe('setData budget', () => {
+  test('typing: none; each tap / tab: one; a login: one for the tap and one when it settles', async () => {
+    const ui = render(`${PROPS} fetch-user-info="{{false}}"`);
+    const calls = ui.countSetData();
+    for (const ch of 'demo') await ui.type('authing-account', DEMO.username.slice(0, DEMO.username.indexOf(ch) + 1));
+    expect(calls).toHaveLength(0);
+    await ui.tap('authing-submit-password'); // password missing
+    expect(calls).toHaveLength(1);
+    await ui.type('authing-password', 'D'); // clears the password error
+    expect(calls).toHaveLength(2);
+    for (let i = 2; i <= DEMO.password.length; i++) await ui.type('authing-password', DEMO.password.slice(0, i));
+    expect(calls).toHaveLength(2);
+    await ui.tab(1);
+    expect(calls).toHaveLength(3);
+    await ui.tab(0);
+    expect(calls).toHaveLength(4);
+    calls.length = 0;
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('login').length, 'login event');
+    expect(calls).toHaveLength(2);
+    expect(calls[0].busy).toBe('password');
+    expect(calls[1].busy).toBe('');
+  });
+});
+
+describe('SMS code', () => {
+  test('send → countdown after success only → survives a tab switch and a NEW instance → login with the code', async () => {
+    const phone = freshPhone();
+    const ui = render(`${PROPS} auto-register countdown="{{45}}"`);
+    await ui.tab(1);
+    await ui.type('authing-phone', phone);
+    const calls = ui.countSetData();
+    await ui.tap('authing-send-code');
+    await until(() => ui.named('send-code').length, 'send-code event');
+    expect(ui.named('send-code')[0].detail).toEqual({ phone, countryCode: '+86' });
+    // The render for the tap shows "sending" without a countdown; the countdown arrives with the answer.
+    expect(calls[0]).toMatchObject({ busy: 'send-code' });
+    expect(calls[0].resendLeft).toBeUndefined();
+    expect(calls[1].resendLeft).toBeGreaterThan(40);
+    expect(ui.q('authing-send-code').data.disabled).toBe(true);
+    expect(ui.text()).toMatch(/\d+s 后重发/);
+    expect(ui.q('authing-toast').data.message).toBe('验证码已发送');
+
+    await ui.tab(0);
+    await ui.tab(1);
+    expect(ui.data().resendLeft).toBeGreaterThan(40);
+
+    // Leave the page and come back: a new instance restores the countdown and the phone number.
+    ui.host.detach();
+    mounted.splice(mounted.indexOf(ui.host), 1);
+    const again = render(`${PROPS} auto-register default-method="sms"`);
+    expect(again.data().resendLeft).toBeGreaterThan(40);
+    expect(again.value('authing-phone')).toBe(phone);
+    expect(again.q('authing-send-code').data.disabled).toBe(true);
+    const mark = log().length;
+    again.login.instance.onSendCode(); // even bypassing the disabled button
+    await simulate.sleep(0);
+    expect(sentSince(mark)).toHaveLength(0);
+
+    const code = await dev().smsCode(phone);
+    expect(code).toMatch(/^\d{6}$/);
+    await again.type('authing-code', code);
+    await again.tap('authing-submit-sms');
+    await until(() => again.named('login').length, 'login event');
+    expect(again.named('login')[0].detail).toMatchObject({ method: 'sms', userInfo: { phone } });
+    expect(typeof again.named('login')[0].detail.loginState.access_token).toBe('string');
+  });
+
+  test('a rejected send (rate limit) shows the error and starts no countdown', async () => {
+    const phone = freshPhone();
+    await call(shared.url, 'POST', '/api/v3/send-sms', { phoneNumber: phone, channel: 'CHANNEL_LOGIN', phoneCountryCode: '+86' },
+      { 'x-authing-userpool-id': shared.userPoolId });
+    const ui = render(`${PROPS} default-method="sms"`);
+    await ui.type('authing-phone', phone);
+    await ui.tap('authing-send-code');
+    await until(() => ui.named('error').length, 'error event');
+    expect(ui.named('error')[0].detail).toMatchObject({ method: 'sms', action: 'send-code', error: { statusCode: 429 } });
+    expect(ui.data().resendLeft).toBe(0);
+    expect(ui.data().formError).toBeTruthy();
+    expect(ui.q('authing-send-code').data.disabled).toBe(false);
+    expect(ui.named('send-code')).toHaveLength(0);
+  });
+
+  test('country code picker: +852 numbers are validated and sent with their code', async () => {
+    const ui = render(`${PROPS} default-method="sms"`);
+    const idx = ui.data().countryLabels.findIndex((l) => l.includes('+852'));
+    ui.login.querySelector('.authing-login__country').dispatchEvent('change', { detail: { value: idx } });
+    await simulate.sleep(0);
+    expect(ui.data().countryCode).toBe('+852');
+    const mark = log().length;
+    await ui.type('authing-phone', '13800000000');
+    await ui.tap('authing-send-code');
+    expect(ui.tips('authing-phone')).toBe('请输入正确的手机号');
+    const hk = `5${String(Date.now()).slice(-7)}`;
+    await ui.type('authing-phone', hk);
+    await ui.tap('authing-send-code');
+    await until(() => ui.named('send-code').length, 'send-code event');
+    expect(ui.named('send-code')[0].detail).toEqual({ phone: hk, countryCode: '+852' });
+    expect(JSON.parse(sentSince(mark, '/api/v3/send-sms')[0].body)).toMatchObject({ phoneNumber: hk, phoneCountryCode: '+852' });
+  });
+});
+
+describe('WeChat', () => {
+  test('one-tap code login with the shared client', async () => {
+    core.setDefaultClient(new core.Authing({ appId: shared.appId, userPoolId: shared.userPoolId, host: shared.url }));
+    const ui = render('default-method="wechat"');
+    const mark = log().length;
+    await ui.tap('authing-wechat');
+    await until(() => ui.events.length, 'an event');
+    expect(ui.named('login')).toHaveLength(1);
+    expect(ui.named('login')[0].detail.method).toBe('wechat');
+    expect(ui.named('login')[0].detail.loginState.access_token).toBeTruthy();
+    const req = sentSince(mark, '/api/v3/signin-by-mobile');
+    expect(req).toHaveLength(1);
+    expect(JSON.parse(req[0].body)).toMatchObject({ connection: 'wechat_mini_program_code', extIdpConnidentifier: shared.wechatIdp });
+  });
+
+  test('phone one-tap login: getphonenumber with a code from the simulated WeChat', async () => {
+    const ui = render(`${PROPS} default-method="wechat"`);
+    expect(ui.q('authing-phone-login').data.openType).toBe('getPhoneNumber');
+    const code = await phoneCode('13800000031');
+    const mark = log().length;
+    ui.q('authing-phone-login').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+    await until(() => ui.events.length, 'an event');
+    await until(() => ui.named('login').length || ui.named('error').length, 'outcome');
+    expect(ui.named('error')).toHaveLength(0);
+    expect(ui.named('login')).toHaveLength(1);
+    expect(ui.named('login')[0].detail).toMatchObject({ method: 'phone', userInfo: { phone: '13800000031' } });
+    const req = sentSince(mark, '/api/v3/signin-by-mobile');
+    expect(req).toHaveLength(1);
+    expect(JSON.parse(req[0].body)).toMatchObject({ connection: 'wechat_mini_program_code_and_phone', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
+  });
+
+  test('deny → calm message and one cancel event, no request, no error', async () => {
+    const ui = render(`${PROPS} default-method="wechat"`);
+    const mark = log().length;
+    ui.q('authing-phone-login').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    await until(() => ui.named('cancel').length, 'cancel event');
+    await simulate.sleep(10);
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'phone', reason: 'deny' } }]);
+    expect(ui.named('error')).toHaveLength(0);
+    expect(sentSince(mark)).toHaveLength(0);
+    expect(ui.data().formError).toBe('');
+    expect(ui.q('authing-toast').data.message).toBe('已取消手机号授权，可选择其他方式登录');
+  });
+});
+
+describe('consent gating', () => {
+  const withAgreements = (extra = '') => render(`${PROPS} agreements="{{agreements}}" fetch-user-info="{{false}}" ${extra}`, { agreements: AGREEMENTS });
+
+  test('unchecked by default; the phone button is NOT open-type until consent', async () => {
+    const ui = withAgreements('default-method="wechat"');
+    expect(ui.q('authing-agree').data.checked).toBe(false);
+    expect(ui.text()).toContain('《用户协议》');
+    expect(ui.text()).toContain('《隐私政策》');
+    expect(ui.q('authing-phone-login')).toBeUndefined();
+    const gate = ui.q('authing-phone-gate');
+    expect(gate.data.openType).toBeFalsy();
+    expect(JSON.stringify(gate.querySelector('.t-button').toJSON().attrs)).not.toContain('getPhoneNumber');
+    // Checking the box turns it into the open-type button.
+    ui.q('authing-agree').querySelector('.t-checkbox').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(ui.data().agreed).toBe(true);
+    expect(ui.q('authing-phone-gate')).toBeUndefined();
+    expect(ui.q('authing-phone-login').data.openType).toBe('getPhoneNumber');
+  });
+
+  test('password: prompt "请先阅读并同意《…》", no request; agree checks the box and logs in', async () => {
+    const ui = withAgreements();
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    const mark = log().length;
+    await ui.tap('authing-submit-password');
+    expect(ui.q('authing-consent').data.visible).toBe(true);
+    expect(ui.data().consentText).toBe('请先阅读并同意《用户协议》和《隐私政策》');
+    expect(ui.text()).toContain('请先阅读并同意');
+    expect(sentSince(mark)).toHaveLength(0);
+    await ui.tap('authing-consent-agree');
+    await until(() => ui.named('login').length, 'login event');
+    expect(ui.data().agreed).toBe(true);
+    expect(ui.q('authing-consent').data.visible).toBe(false);
+    expect(sentSince(mark, '/api/v3/signin')).toHaveLength(1);
+  });
+
+  test('sms: send-code and login are both gated; agree continues the send', async () => {
+    const phone = freshPhone();
+    const ui = withAgreements('default-method="sms" auto-register');
+    await ui.type('authing-phone', phone);
+    const mark = log().length;
+    await ui.tap('authing-send-code');
+    expect(ui.data().consentVisible).toBe(true);
+    await ui.tap('authing-consent-cancel');
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'sms', reason: 'consent' } }]);
+    expect(sentSince(mark)).toHaveLength(0);
+    await ui.tap('authing-send-code');
+    await ui.tap('authing-consent-agree');
+    await until(() => ui.named('send-code').length, 'send-code event');
+    await ui.type('authing-code', await dev().smsCode(phone));
+    await ui.tap('authing-submit-sms'); // consent given: no prompt now
+    await until(() => ui.named('login').length, 'login event');
+    expect(ui.named('login')[0].detail.method).toBe('sms');
+  });
+
+  test('sms login without consent (code typed) is gated too', async () => {
+    const ui = withAgreements('default-method="sms"');
+    await ui.type('authing-phone', DEMO.phone);
+    await ui.type('authing-code', '123456');
+    const mark = log().length;
+    await ui.tap('authing-submit-sms');
+    expect(ui.data().consentVisible).toBe(true);
+    expect(sentSince(mark)).toHaveLength(0);
+  });
+
+  test('wechat code login: gated, agree continues it', async () => {
+    const ui = withAgreements('default-method="wechat"');
+    const mark = log().length;
+    await ui.tap('authing-wechat');
+    expect(ui.data().consentVisible).toBe(true);
+    expect(sentSince(mark)).toHaveLength(0);
+    await ui.tap('authing-consent-agree');
+    await until(() => ui.named('login').length, 'login event');
+    expect(ui.named('login')[0].detail.method).toBe('wechat');
+  });
+
+  test('phone: the plain button opens the prompt; its agree button is the open-type one and continues the login', async () => {
+    const ui = withAgreements('default-method="wechat"');
+    const mark = log().length;
+    await ui.tap('authing-phone-gate');
+    expect(ui.data().consentVisible).toBe(true);
+    expect(sentSince(mark)).toHaveLength(0);
+    expect(ui.q('authing-consent-agree')).toBeUndefined();
+    const agree = ui.q('authing-consent-agree-phone');
+    expect(agree.data.openType).toBe('getPhoneNumber');
+    const code = await phoneCode('13800000032');
+    agree.querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+    await until(() => ui.named('login').length || ui.named('error').length, 'outcome');
+    expect(ui.named('login')).toHaveLength(1);
+    expect(ui.named('login')[0].detail.method).toBe('phone');
+    expect(ui.data().agreed).toBe(true);
+  });
+
+  test('agreement links: a page path navigates, every tap is reported', async () => {
+    const ui = withAgreements();
+    const links = ui.login.querySelectorAll('.authing-login__link');
+    links[1].dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(ui.named('agreement-tap')[0].detail).toEqual({ index: 1, title: '隐私政策', url: 'https://example.com/privacy' });
+  });
+});
+
+describe('server and network failures (isolated devserver, configured by properties)', () => {
+  let iso;
+  beforeAll(async () => { iso = await startDevServer(); });
+  afterAll(() => iso.close());
+
+  const fault = (spec) => call(iso.url, 'POST', '/__dev/faults', spec);
+
+  async function failOnce(spec, expected) {
+    await fault({ path: '/api/v3/signin', count: 1, ...spec });
+    const ui = render(`app-id="${iso.config.appId}" user-pool-id="${iso.config.userPoolId}" host="${iso.url}" timeout="{{600}}"`);
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    await ui.tap('authing-submit-password');
+    await until(() => ui.events.length, 'an event');
+    expect(ui.named('error')).toHaveLength(1);
+    const { error } = ui.named('error')[0].detail;
+    expect(error.code).toBe(expected.code);
+    expect(ui.data().formError).toBe(expected.text(error));
+    expect(ui.text()).toContain(ui.data().formError);
+    expect(ui.q('authing-toast').data.message).toBe(ui.data().formError);
+    expect(ui.value('authing-account')).toBe(DEMO.username);
+    expect(ui.value('authing-password')).toBe(DEMO.password);
+    expect(ui.loading('authing-submit-password')).toBe(false);
+    // The fault is gone: the same form now logs in.
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('login').length, 'login event');
+  }
+
+  test('HTTP 500 with an HTML body', () => failOnce({ kind: 'html500' }, { code: 'http', text: () => '服务暂时不可用（HTTP 500），请稍后重试' }));
+  test('connection reset (network failure)', () => failOnce({ kind: 'reset' }, { code: 'network', text: () => '网络异常，请检查网络后重试' }));
+  test('timeout', () => failOnce({ kind: 'delay', delayMs: 2000 }, { code: 'timeout', text: () => '请求超时，请稍后重试' }));
+  test('an Authing error envelope', () => failOnce({ kind: 'envelope', status: 503, body: '服务维护中' }, { code: 'server', text: (e) => e.message }));
+});
