@@ -26,23 +26,41 @@ function getCompilerOptions() {
   return compilerOptions;
 }
 
-/** "tdesign-miniprogram/x/y" → "/node_modules/tdesign-miniprogram/miniprogram_dist/x/y" for every kit component. */
-function npmOverrides() {
+// Components registered so far in this test file: absolute path (no extension) → {id, tagName}.
+// simulate runs a component's JS with require(), which jest caches, so a path can be registered only
+// ONCE per file: a second registration never re-runs Component() and renders empty. So when a file
+// loads several kit components, the tdesign children an earlier load registered are passed to later
+// loads as ids (usingComponents overrides apply to every descendant), and only new ones by path.
+const registered = {};
+const jComponent = require('j-component');
+const jRegister = jComponent.register;
+jComponent.register = function register(definition) {
+  if (definition && definition.path) registered[definition.path] = { id: definition.id, tagName: definition.tagName };
+  return jRegister.apply(this, arguments);
+};
+
+function readUsing(absBase) {
+  return JSON.parse(fs.readFileSync(absBase + '.json', 'utf8')).usingComponents || {};
+}
+
+/** usingComponents overrides for a new load: earlier tdesign registrations by id, new npm-style paths by file. */
+function overridesFor(absBase) {
   const map = {};
-  for (const f of list(KIT, '.json')) {
-    const json = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
-    for (const [tag, p] of Object.entries(json.usingComponents || {})) {
-      if (p.startsWith('tdesign-miniprogram/')) map[tag] = `/${TD}/${p.slice('tdesign-miniprogram/'.length)}`;
-    }
+  const tdRoot = path.join(ROOT, TD);
+  for (const [p, { id, tagName }] of Object.entries(registered)) if (p.startsWith(tdRoot)) map[tagName] = id;
+  for (const [tag, p] of Object.entries(readUsing(absBase))) {
+    if (!p.startsWith('tdesign-miniprogram/')) continue;
+    const file = path.join(tdRoot, p.slice('tdesign-miniprogram/'.length));
+    map[tag] = registered[file] ? registered[file].id : `/${TD}/${p.slice('tdesign-miniprogram/'.length)}`;
   }
   return map;
 }
 
 /** Registers `miniprogram_dist/components/<name>/index` under `tag`; returns the simulate id. */
 function loadKitComponent(name, tag = `authing-${name}`) {
-  return simulate.load(path.join(ROOT, KIT, 'components', name, 'index'), tag, {
-    rootPath: ROOT, compilerOptions: getCompilerOptions(), usingComponents: npmOverrides(),
-  });
+  const base = path.join(ROOT, KIT, 'components', name, 'index');
+  if (registered[base]) return registered[base].id;
+  return simulate.load(base, tag, { rootPath: ROOT, compilerOptions: getCompilerOptions(), usingComponents: overridesFor(base) });
 }
 
 /**
