@@ -3,7 +3,7 @@
 // `[ErrorData, undefined]` and never rejects or throws; only the constructor throws.
 import type {
   AuthingClient, AuthingOptions, EncryptType, ErrorData, GetPhoneOptions, GetUserInfoOptions, Lang, LoginByCodeOptions,
-  LoginByPassCodeOptions, LoginByPasswordOptions, LoginByPhoneOptions, LoginState, PhoneInfo, SDKResponse, SendSmsOptions,
+  LoginByPassCodeOptions, LoginByPasswordOptions, LoginByPhoneOptions, LoginState, PhoneInfo, SDKResponse, SendEmailCodeOptions, SendSmsOptions,
   SimpleResponseData, UpdateAvatarOptions, UpdateAvatarResult, UpdatePasswordOptions, UpdateUserInfo, UserInfo,
 } from './types';
 import { resolveOptions, ResolvedOptions } from './options';
@@ -11,12 +11,12 @@ import { Http, formEncode, unwrapData } from './http';
 import { fail, guard, invalidArgument, kitError, ok, platformError, readErrMsg, Result } from './errors';
 import { computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
 import {
-  Checked, checkCodeLogin, checkGetPhone, checkPassCodeLogin, checkPasswordLogin, checkPhoneLogin, checkSendSms, checkUpdatePassword,
+  Checked, checkCodeLogin, checkGetPhone, checkPassCodeLogin, checkPasswordLogin, checkPhoneLogin, checkSendEmailCode, checkSendSms, checkUpdatePassword,
   checkUpdateUserInfo, checkUserInfoQuery, UserData,
 } from './input';
 import { forgetPublicKeys, getPublicKey, isKeyMismatch, KeyType } from './public-key';
 import { prepareEncryption } from './crypto/entropy';
-import { loginWithFreshCode } from './wechat-login';
+import { freshCode, loginWithFreshCode } from './wechat-login';
 import { checkImage, DEFAULT_MAX_AVATAR, pickImage, uploadAvatar } from './avatar';
 
 type Json = Record<string, unknown>;
@@ -184,6 +184,20 @@ export class Authing implements AuthingClient {
       const [argErr, body] = this.checked(checkSendSms(data));
       if (argErr) return fail(argErr);
       const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/send-sms', userPool: true, data: body });
+      return err ? fail(err) : ok(json as unknown as SimpleResponseData);
+    });
+  }
+
+  /** A fresh `wx.login` code (never cached: codes are single-use and rotate the session_key). */
+  getLoginCode(): SDKResponse<string> {
+    return this.run(() => freshCode(this.config.platform, this.lang));
+  }
+
+  sendEmailCode(data: SendEmailCodeOptions): SDKResponse<SimpleResponseData> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkSendEmailCode(data));
+      if (argErr) return fail(argErr);
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/send-email', userPool: true, data: body });
       return err ? fail(err) : ok(json as unknown as SimpleResponseData);
     });
   }

@@ -2,7 +2,7 @@
 // body is a fresh object. A check returns a Problem (localized later) or the normalised value.
 import type {
   EncryptType, GetPhoneOptions, GetUserInfoOptions, LoginByCodeOptions, LoginByPassCodeOptions, LoginByPasswordOptions,
-  LoginByPhoneOptions, SendSmsOptions, SmsChannel, UpdatePasswordOptions, UpdateUserInfo,
+  LoginByPhoneOptions, EmailChannel, SendEmailCodeOptions, SendSmsOptions, SmsChannel, UpdatePasswordOptions, UpdateUserInfo,
 } from './types';
 import {
   Problem, validateBirthdate, validateEmail, validateGender, validatePassword, validatePhone, validateRequired, validateSmsCode, validateText,
@@ -15,6 +15,11 @@ type Json = Record<string, unknown>;
 export const SMS_CHANNELS: readonly SmsChannel[] = [
   'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_BIND_PHONE', 'CHANNEL_UNBIND_PHONE', 'CHANNEL_BIND_MFA',
   'CHANNEL_VERIFY_MFA', 'CHANNEL_UNBIND_MFA', 'CHANNEL_COMPLETE_PHONE', 'CHANNEL_IDENTITY_VERIFICATION', 'CHANNEL_DELETE_ACCOUNT',
+];
+
+export const EMAIL_CHANNELS: readonly EmailChannel[] = [
+  'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_VERIFY_EMAIL_LINK', 'CHANNEL_UPDATE_EMAIL', 'CHANNEL_BIND_EMAIL',
+  'CHANNEL_UNBIND_EMAIL', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNLOCK_ACCOUNT', 'CHANNEL_COMPLETE_EMAIL', 'CHANNEL_DELETE_ACCOUNT',
 ];
 
 const param = (name: string): { problem: Problem } => ({ problem: { key: 'invalidParam', params: { name } } });
@@ -87,6 +92,14 @@ export function checkSendSms(data: SendSmsOptions): Checked<Json> {
   if (problem) return { problem };
   if (SMS_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
   return { value: { phoneNumber: String(data.phoneNumber).trim(), channel: data.channel, phoneCountryCode } };
+}
+
+export function checkSendEmailCode(data: SendEmailCodeOptions): Checked<Json> {
+  if (!isObject(data)) return { problem: { key: 'required', params: { field: 'email' } } };
+  const problem = validateEmail(data.email);
+  if (problem) return { problem };
+  if (EMAIL_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
+  return { value: { email: String(data.email).trim(), channel: data.channel } };
 }
 
 export function checkPassCodeLogin(data: LoginByPassCodeOptions): Checked<{ payload: Json; options?: Json }> {

@@ -206,6 +206,24 @@ export interface SendSmsOptions {
   phoneCountryCode?: string;
 }
 
+export type EmailChannel =
+  | 'CHANNEL_LOGIN'
+  | 'CHANNEL_REGISTER'
+  | 'CHANNEL_RESET_PASSWORD'
+  | 'CHANNEL_VERIFY_EMAIL_LINK'
+  | 'CHANNEL_UPDATE_EMAIL'
+  | 'CHANNEL_BIND_EMAIL'
+  | 'CHANNEL_UNBIND_EMAIL'
+  | 'CHANNEL_VERIFY_MFA'
+  | 'CHANNEL_UNLOCK_ACCOUNT'
+  | 'CHANNEL_COMPLETE_EMAIL'
+  | 'CHANNEL_DELETE_ACCOUNT';
+
+export interface SendEmailCodeOptions {
+  email: string;
+  channel: EmailChannel;
+}
+
 export interface WechatMiniProgramCodePayload {
   encryptedData?: string;
   iv?: string;
@@ -304,6 +322,10 @@ export interface AuthingClient {
   loginByPhone(data: LoginByPhoneOptions): SDKResponse<LoginState>;
   loginByPassword(data: LoginByPasswordOptions): SDKResponse<LoginState>;
   sendSms(data: SendSmsOptions): SDKResponse<SimpleResponseData>;
+  /** The email counterpart of `sendSms`, for `loginByPassCode({passCodePayload: {email, passCode}})`. */
+  sendEmailCode(data: SendEmailCodeOptions): SDKResponse<SimpleResponseData>;
+  /** A fresh platform login code (`wx.login`), e.g. for your own backend; `[error]` when the platform fails. */
+  getLoginCode(): SDKResponse<string>;
   loginByPassCode(data: LoginByPassCodeOptions): SDKResponse<LoginState>;
   refreshToken(): SDKResponse<LoginState>;
   getPhone(data: GetPhoneOptions): SDKResponse<PhoneInfo>;

@@ -46,6 +46,18 @@ describe('sendSms', () => {
   });
 });
 
+describe('sendEmailCode', () => {
+  test.each([
+    ['bad email', { email: 'not-an-email', channel: 'CHANNEL_LOGIN' }],
+    ['an SMS-only channel', { email: DEMO.email, channel: 'CHANNEL_BIND_PHONE' }],
+    ['nothing', undefined],
+  ])('validation: %s → invalid_argument, no request', async (_n, input) => {
+    const [err] = await t.client().sendEmailCode(input);
+    expectReadableError(err, 'invalid_argument');
+    expect(t.sent()).toHaveLength(0);
+  });
+});
+
 describe('loginByPassCode', () => {
   test('phone: PASSCODE body with +86 default, header A; state saved', async () => {
     const client = t.client();
@@ -61,8 +73,13 @@ describe('loginByPassCode', () => {
     expect(bodyOf(req)).toEqual({ connection: 'PASSCODE', passCodePayload: { passCode, phone: DEMO.phone, phoneCountryCode: '+86' } });
   });
 
-  test('email: no phoneCountryCode sent', async () => {
-    await t.api('POST', '/api/v3/send-email', { email: DEMO.email, channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': t.config.userPoolId });
+  test('email: sendEmailCode then login; no phoneCountryCode sent', async () => {
+    const [sendErr] = await t.client().sendEmailCode(deepFreeze({ email: ` ${DEMO.email} `, channel: 'CHANNEL_LOGIN' }));
+    expect(sendErr).toBeNull();
+    const [sent] = t.sent('/api/v3/send-email');
+    expectSdkHeaders(sent);
+    expectContractHeaders(sent, { U: true }, t.config);
+    expect(bodyOf(sent)).toEqual({ email: DEMO.email, channel: 'CHANNEL_LOGIN' });
     const latest = await t.dev.get(`/__dev/email/latest?email=${encodeURIComponent(DEMO.email)}&channel=CHANNEL_LOGIN`);
     t.mark();
     const [err] = await t.client().loginByPassCode({ passCodePayload: { email: DEMO.email, passCode: latest.code } });

@@ -210,3 +210,28 @@ describe('getPhone', () => {
     expect(err.apiCode).toBe(3003);
   });
 });
+
+describe('getLoginCode', () => {
+  test('each call is a fresh, single-use code from the platform (never cached)', async () => {
+    const client = t.client();
+    const [e1, first] = await client.getLoginCode();
+    const [e2, second] = await client.getLoginCode();
+    expect(e1).toBeNull();
+    expect(e2).toBeNull();
+    expect(first).toEqual(expect.any(String));
+    expect(second).not.toBe(first);
+    // The code is real: the server accepts it once.
+    const [loginErr] = await t.api('POST', '/api/v3/signin-by-mobile',
+      { connection: 'wechat_mini_program_code', extIdpConnidentifier: idp, wechatMiniProgramCodePayload: { code: second } },
+      { 'x-authing-app-id': t.config.appId }).then((r) => [r.json.statusCode === 200 ? null : r.json]);
+    expect(loginErr).toBeNull();
+  });
+
+  test('platform failure → [error] with a localized message, never a throw', async () => {
+    const platform = { ...core.createWechatPlatform(t.wx), login: () => Promise.reject({ errMsg: 'login:fail system error' }) };
+    const [err, code] = await t.client({ platform }).getLoginCode();
+    expectReadableError(err, 'platform');
+    expect(err.message).toBe('获取微信登录凭证失败，请重试');
+    expect(code).toBeUndefined();
+  });
+});
