@@ -1,9 +1,7 @@
 // Native WeChat adapter: maps `wx.*` onto Platform.
 import type { Platform } from './types';
-import { invoke, isNotFound } from './invoke';
-import { fromChooseMedia, globalWx, PICK_IMAGE, randomFrom, requestOptions, toResponse, toUploadResponse, uploadOptions, watchProgress, RawResponse, ApiFn } from './common';
-
-type Api = (options: Record<string, unknown>) => unknown;
+import { buildPlatform } from './build';
+import { fromChooseMedia, globalWx, PICK_IMAGE, ApiFn } from './common';
 
 /** The part of `wx` the client uses (the real `wx` and the dev shim both fit). */
 export interface WxLike {
@@ -21,34 +19,13 @@ export interface WxLike {
 export function createWechatPlatform(api?: WxLike): Platform {
   const target = api || (globalWx() as WxLike | undefined);
   if (!target || typeof target.request !== 'function') throw new Error('createWechatPlatform: no wx object in this runtime');
-  const wxApi = target;
-  const call = <R>(name: keyof WxLike, options: Record<string, unknown>, onTask?: (task: unknown) => void) =>
-    invoke<R>((o) => (wxApi[name] as Api).call(wxApi, o), options, String(name), onTask);
-
-  return {
+  return buildPlatform({
     name: 'wx',
-    request: (req) => call<RawResponse>('request', requestOptions(req)).then(toResponse),
-    uploadFile: (req) => call<RawResponse>('uploadFile', uploadOptions(req), (task) => watchProgress(task, req.onProgress)).then(toUploadResponse),
-    getStorage: <T>(key: string) =>
-      call<{ data?: T }>('getStorage', { key, encrypt: false }).then(
-        (res) => (res ? res.data : undefined),
-        (err: unknown) => {
-          if (isNotFound(err)) return undefined;
-          throw err;
-        },
-      ),
-    setStorage: (key, value) => call<unknown>('setStorage', { key, data: value, encrypt: false }).then(() => undefined),
-    removeStorage: (key) => call<unknown>('removeStorage', { key }).then(() => undefined),
-    login: () =>
-      call<{ code?: string }>('login', {}).then((res) => {
-        if (!res || typeof res.code !== 'string' || !res.code) throw { errMsg: 'login:fail no code' };
-        return res.code;
-      }),
+    api: target as unknown as Record<string, ApiFn>,
+    withTask: ['request', 'uploadFile'],
+    style: 'callback',
     // Images only: the seed let users pick videos as avatars (contract §6).
-    chooseImage: () => call<Parameters<typeof fromChooseMedia>[0]>('chooseMedia', { ...PICK_IMAGE, mediaType: ['image'] }).then((res) => fromChooseMedia(res, 'chooseMedia')),
-    getRandomValues: (length) => {
-      if (typeof wxApi.getRandomValues !== 'function') return Promise.reject({ errMsg: 'getRandomValues:fail not supported' });
-      return call<{ randomValues?: unknown }>('getRandomValues', { length }).then((res) => randomFrom(res, length, 'getRandomValues'));
-    },
-  };
+    chooseImage: (call) => call('chooseMedia', { ...PICK_IMAGE, mediaType: ['image'] })
+      .then((res) => fromChooseMedia(res as Parameters<typeof fromChooseMedia>[0], 'chooseMedia')),
+  });
 }
