@@ -9,6 +9,17 @@ import { toBytes } from './invoke';
  */
 export type ApiFn = (options: never) => unknown;
 
+/** The APIs every supported platform object has (wx, Taro, uni). */
+export interface BaseApiLike {
+  request: ApiFn;
+  uploadFile: ApiFn;
+  getStorage: ApiFn;
+  setStorage: ApiFn;
+  removeStorage: ApiFn;
+  login: ApiFn;
+  getRandomValues?: ApiFn;
+}
+
 /** Shape of a request/upload success as wx, Taro and uni report it. */
 export interface RawResponse {
   statusCode?: number;

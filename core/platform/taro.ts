@@ -3,18 +3,11 @@
 // getRandomValues on every target, so the global `wx` (present in Taro's WeChat build) is the fallback.
 import type { Platform } from './types';
 import { buildPlatform } from './build';
-import { fromChooseImage, globalWx, PICK_IMAGE, ApiFn } from './common';
+import { fromChooseImage, globalWx, PICK_IMAGE, ApiFn, BaseApiLike } from './common';
 
 /** The part of the `Taro` object the client uses. */
-export interface TaroLike {
-  request: ApiFn;
-  uploadFile: ApiFn;
-  getStorage: ApiFn;
-  setStorage: ApiFn;
-  removeStorage: ApiFn;
-  login: ApiFn;
+export interface TaroLike extends BaseApiLike {
   chooseImage: ApiFn;
-  getRandomValues?: ApiFn;
 }
 
 export function createTaroPlatform(taro: TaroLike): Platform {

@@ -4,18 +4,11 @@
 // getRandomValues, so the global `wx` (present in uni's mp-weixin build) provides the bytes.
 import type { Platform } from './types';
 import { buildPlatform } from './build';
-import { fromChooseImage, globalWx, PICK_IMAGE, ApiFn } from './common';
+import { fromChooseImage, globalWx, PICK_IMAGE, ApiFn, BaseApiLike } from './common';
 
 /** The part of the `uni` object the client uses. */
-export interface UniLike {
-  request: ApiFn;
-  uploadFile: ApiFn;
-  getStorage: ApiFn;
-  setStorage: ApiFn;
-  removeStorage: ApiFn;
-  login: ApiFn;
+export interface UniLike extends BaseApiLike {
   chooseImage: ApiFn;
-  getRandomValues?: ApiFn;
 }
 
 export function createUniPlatform(uni: UniLike): Platform {

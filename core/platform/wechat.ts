@@ -1,18 +1,11 @@
 // Native WeChat adapter: maps `wx.*` onto Platform.
 import type { Platform } from './types';
 import { buildPlatform } from './build';
-import { fromChooseMedia, globalWx, PICK_IMAGE, ApiFn } from './common';
+import { fromChooseMedia, globalWx, PICK_IMAGE, ApiFn, BaseApiLike } from './common';
 
 /** The part of `wx` the client uses (the real `wx` and the dev shim both fit). */
-export interface WxLike {
-  request: ApiFn;
-  uploadFile: ApiFn;
-  getStorage: ApiFn;
-  setStorage: ApiFn;
-  removeStorage: ApiFn;
-  login: ApiFn;
+export interface WxLike extends BaseApiLike {
   chooseMedia: ApiFn;
-  getRandomValues?: ApiFn;
 }
 
 /** `createWechatPlatform()` uses the global `wx`; pass another object (e.g. `tt`-like shims) to override. */
