@@ -7,12 +7,16 @@
 const FORBIDDEN = /^(accept-charset|accept-encoding|access-control-request-.*|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|user-agent|proxy-.*|sec-.*)$/i;
 
 /**
+ * Temp files: `data:` URLs are read directly; anything else (blob: URLs of picked files) must be
+ * registered with its bytes first, since a browser cannot read a blob synchronously.
  * @param {{ fileNames?: Map<string, string> }} [options]  fileNames: temp path → original file name
- *   (blob: URLs carry none); the preview runtime fills it when the user picks a file.
- * @returns {import('./index').Transport & { fileNames: Map<string, string> }}
+ * @returns {import('./index').Transport & { fileNames: Map<string, string>,
+ *   registerFile(path: string, bytes: Uint8Array, name?: string): void, fileSystemManager: object }}
  */
 function createBrowserTransport(options = {}) {
   const fileNames = options.fileNames || new Map();
+  /** @type {Map<string, Uint8Array>} temp path → bytes */
+  const files = new Map();
 
   function parseHeaders(raw) {
     /** @type {Record<string,string>} */
@@ -51,8 +55,52 @@ function createBrowserTransport(options = {}) {
     return clean.slice(clean.lastIndexOf('/') + 1) || 'file';
   }
 
+  /** Bytes of a temp file known without I/O (data: URL or registered), else null. */
+  function tempBytes(p) {
+    const key = String(p || '');
+    if (files.has(key)) return /** @type {Uint8Array} */ (files.get(key));
+    if (/^data:/i.test(key)) {
+      const bytes = decodeDataUrl(key);
+      files.set(key, bytes);
+      return bytes;
+    }
+    return null;
+  }
+  const fsFail = (api, p) => {
+    const err = new Error(`${api}:fail no such file or directory ${p}`);
+    /** @type {any} */ (err).errMsg = err.message;
+    return err;
+  };
+  // The synchronous subset components use before an upload (size, magic bytes), as on a device.
+  const fileSystemManager = {
+    statSync(p) {
+      const b = tempBytes(p);
+      if (!b) throw fsFail('statSync', p);
+      return { size: b.length, mode: 33188, isFile: () => true, isDirectory: () => false };
+    },
+    /** readFileSync(path, encoding?, position?, length?) — ArrayBuffer without an encoding. */
+    readFileSync(p, encoding, position = 0, length) {
+      const b = tempBytes(p);
+      if (!b) throw fsFail('readFileSync', p);
+      const part = b.slice(position, length === undefined ? b.length : position + length);
+      if (encoding === 'base64') {
+        let bin = '';
+        for (let i = 0; i < part.length; i++) bin += String.fromCharCode(part[i]);
+        return btoa(bin);
+      }
+      if (encoding) return new TextDecoder().decode(part);
+      return part.buffer;
+    },
+  };
+
   return {
     fileNames,
+    fileSystemManager,
+
+    registerFile(p, bytes, name) {
+      files.set(p, bytes);
+      if (name) fileNames.set(p, name);
+    },
 
     send(req) {
       const xhr = new XMLHttpRequest();
@@ -79,7 +127,8 @@ function createBrowserTransport(options = {}) {
     },
 
     async readFile(p) {
-      if (/^data:/i.test(p)) return { bytes: decodeDataUrl(p), name: nameFor(p) };
+      const known = tempBytes(p);
+      if (known) return { bytes: known, name: nameFor(p) };
       const res = await fetch(p);
       if (!res.ok) throw new Error(`readFile ${p}: ${res.status}`);
       const bytes = new Uint8Array(await res.arrayBuffer());

@@ -1,0 +1,34 @@
+// <authing-avatar-uploader>: shows the user's photo, picks an image (WeChat's chooseAvatar), uploads
+// it and updates the profile through the shared client.
+const { getDefaultClient } = require('authing-miniapp-kit');
+
+Page({
+  data: {
+    url: '',
+    loggedIn: true,
+  },
+
+  async onShow() {
+    const [err] = await getDefaultClient().getLoginState();
+    this.setData({ loggedIn: !err });
+  },
+
+  onAvatarLoad(e) {
+    // e.detail: { url, userInfo } once the current photo is read
+    this.setData({ url: e.detail.url || '' });
+  },
+
+  onChange(e) {
+    // e.detail: { url, userInfo }
+    this.setData({ url: e.detail.url });
+  },
+
+  onError(e) {
+    // e.detail: { stage: 'load' | 'check' | 'upload', code, message }; the component shows the message.
+    console.warn('[demo] avatar', e.detail.stage, e.detail.message);
+  },
+
+  goLogin() {
+    wx.navigateTo({ url: '/pages/login/index' });
+  },
+});

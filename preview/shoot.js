@@ -1,0 +1,210 @@
+// `npm run preview`: renders every demo page, and the components' main states, to
+// docs/screenshots/<page>-<state>.png with headless Chromium — the REAL pages (WXML through wcc,
+// the kit + TDesign JS, exparser) talking to an in-process devserver.
+//
+//   node preview/shoot.js                  all states
+//   node preview/shoot.js login me         only states whose name starts with one of these
+//   node preview/shoot.js --out /tmp/shots
+//
+// Fails (exit 1) on any uncaught error, console error or blank picture.
+const fs = require('fs');
+const path = require('path');
+const { execSync } = require('child_process');
+const { ensureDemoNpm } = require('./build');
+const { startPreviewServer } = require('./serve');
+const {
+  launchChromium, newPhoneContext, openPreview, settle, byId, blankCheck, avatarPng,
+} = require('./browser');
+
+const REPO = path.resolve(__dirname, '..');
+const DEMO_USER = { username: 'demo', password: 'Demo@123456', phone: '13800000000' };
+
+/** Types into a t-input / native input found by mini-program id. */
+async function typeInto(page, id, text) {
+  const input = page.locator(`${byId(id)} >> input`).first();
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+}
+async function tap(page, selector) {
+  await page.locator(selector).first().click();
+}
+
+/** The real password login through <authing-login> (consent accepted in its prompt). */
+async function passwordLogin(page) {
+  await typeInto(page, 'authing-account', DEMO_USER.username);
+  await typeInto(page, 'authing-password', DEMO_USER.password);
+  await tap(page, byId('authing-submit-password'));
+  const agree = page.locator(byId('authing-consent-agree')).first();
+  await agree.waitFor({ state: 'visible', timeout: 5000 });
+  await agree.click();
+  await page.waitForURL(/\/preview\/me/, { timeout: 10000 });
+  await page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 });
+}
+
+/**
+ * Each state: page (short name), optional `login` (start signed in), `context` options, and `act`
+ * (what to do before the shot). Names become docs/screenshots/<name>.png.
+ */
+const STATES = [
+  { name: 'index-default', page: 'index' },
+  { name: 'login-default', page: 'login' },
+  {
+    name: 'login-errors',
+    page: 'login',
+    act: async (page) => {
+      await tap(page, byId('authing-submit-password'));
+      await page.waitForFunction(() => document.querySelector('[class*="t-input--t-input__tips"]'), null, { timeout: 5000 });
+    },
+  },
+  {
+    name: 'login-countdown',
+    page: 'login',
+    act: async (page) => {
+      await tap(page, 'text=验证码登录');
+      await settle(page, 200);
+      await typeInto(page, 'authing-phone', DEMO_USER.phone);
+      await tap(page, '[class*="authing-login__checkbox"]');
+      await tap(page, byId('authing-send-code'));
+      await page.waitForFunction(() => /\d+\s*(s|秒)/.test((document.querySelector('[data-wx-id="authing-send-code"]') || {}).innerText || ''), null, { timeout: 8000 });
+      // let the "code sent" toast fade so the countdown shows
+      await page.waitForFunction(() => ![...document.querySelectorAll('[class*="t-toast--t-toast"]')].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).opacity !== '0'), null, { timeout: 6000 });
+    },
+  },
+  {
+    name: 'login-consent',
+    page: 'login',
+    act: async (page) => {
+      await typeInto(page, 'authing-account', DEMO_USER.username);
+      await typeInto(page, 'authing-password', DEMO_USER.password);
+      await tap(page, byId('authing-submit-password'));
+      await page.locator(byId('authing-consent-agree')).first().waitFor({ state: 'visible', timeout: 5000 });
+      await settle(page, 400);
+    },
+  },
+  {
+    name: 'login-wechat',
+    page: 'login',
+    act: async (page) => {
+      await tap(page, 'text=微信登录');
+      await page.locator(byId('authing-wechat')).first().waitFor({ state: 'visible' });
+    },
+  },
+  { name: 'login-dark', page: 'login', context: { colorScheme: 'dark' } },
+  { name: 'login-en-us', page: 'login-en' },
+  {
+    name: 'phone-default',
+    page: 'phone',
+    init: () => { window.__wxPreviewAuto = { phone: true }; },
+    act: async (page) => {
+      await tap(page, `${byId('phone-button')} >> nth=0`);
+      await page.waitForFunction(() => /\+86/.test(document.body.innerText), null, { timeout: 8000 });
+    },
+  },
+  {
+    name: 'avatar-default',
+    page: 'avatar',
+    login: true,
+    act: async (page) => {
+      const png = avatarPng(256);
+      await page.evaluate((url) => { window.__preview.wx.__control.mediaQueue.push({ tempFilePath: url }); }, `data:image/png;base64,${png.toString('base64')}`);
+      await tap(page, byId('avatar-picker'));
+      await page.waitForFunction(() => /__files\/avatar\//.test(document.body.innerText), null, { timeout: 10000 });
+      await page.waitForFunction(() => [...document.images].some((i) => /__files\/avatar\//.test(i.src) && i.complete), null, { timeout: 10000 });
+    },
+  },
+  { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('save'), { timeout: 10000 }) },
+  { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
+];
+
+/**
+ * @param {{ outDir?: string, only?: string[], log?: (s: string) => void }} [options]
+ * @returns {Promise<{ shots: Array<{name: string, file: string, ms: number, check: object}>, failures: string[] }>}
+ */
+async function shoot(options = {}) {
+  const outDir = path.resolve(options.outDir || path.join(REPO, 'docs/screenshots'));
+  const log = options.log || ((s) => console.log(s));
+  const only = options.only && options.only.length ? options.only : null;
+  const states = STATES.filter((s) => !only || only.some((o) => s.name.startsWith(o)));
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const server = await startPreviewServer({});
+  const browser = await launchChromium();
+  const shots = [];
+  const failures = [];
+  let storageState = null;
+  try {
+    if (states.some((s) => s.login)) {
+      // One real login through the UI; its storage (the kit's tokens) seeds the signed-in states.
+      const t0 = Date.now();
+      const ctx = await newPhoneContext(browser);
+      const page = await openPreview(ctx, `${server.url}/preview/login`);
+      await passwordLogin(page);
+      storageState = await ctx.storageState();
+      if (page.problems.length) failures.push(`login: ${page.problems.join('\n  ')}`);
+      await ctx.close();
+      log(`  (signed in as ${DEMO_USER.username} in ${Date.now() - t0} ms)`);
+    }
+    for (const state of states) {
+      const t0 = Date.now();
+      const ctx = await newPhoneContext(browser, { ...(state.context || {}), ...(state.login ? { storageState } : {}) });
+      if (state.init) await ctx.addInitScript(state.init);
+      let page;
+      try {
+        page = await openPreview(ctx, `${server.url}/preview/${state.page}`);
+        if (state.ready) await state.ready(page);
+        if (state.act) await state.act(page);
+        await settle(page, 400);
+        const file = path.join(outDir, `${state.name}.png`);
+        const png = await page.screenshot({ path: file, fullPage: true });
+        const check = await blankCheck(page, png);
+        const problems = [...page.problems];
+        if (check.elements < 10 || check.text < 10 || check.stddev < 5 || check.colors < 8) problems.push(`blank picture: ${JSON.stringify(check)}`);
+        if (problems.length) failures.push(`${state.name}: ${problems.join('\n  ')}`);
+        shots.push({ name: state.name, file, ms: Date.now() - t0, check });
+        log(`  ${state.name.padEnd(18)} ${String(Date.now() - t0).padStart(5)} ms  ${path.relative(REPO, file)}${problems.length ? '  FAILED' : ''}`);
+      } catch (err) {
+        failures.push(`${state.name}: ${err.message}${page && page.problems.length ? `\n  ${page.problems.join('\n  ')}` : ''}`);
+        log(`  ${state.name.padEnd(18)} FAILED: ${err.message.split('\n')[0]}`);
+        if (page) await page.screenshot({ path: path.join(outDir, `${state.name}.failed.png`), fullPage: true }).catch(() => {});
+      } finally {
+        await ctx.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { shots, failures };
+}
+
+module.exports = { shoot, STATES, passwordLogin, typeInto, tap, DEMO_USER };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const oi = args.indexOf('--out');
+  const outDir = oi >= 0 ? args.splice(oi, 2)[1] : undefined;
+  const t0 = Date.now();
+  try {
+    if (!fs.existsSync(path.join(REPO, 'miniprogram_dist/index.js'))) {
+      console.log('building the kit (npx gulp demo) ...');
+      execSync('npx gulp demo', { cwd: REPO, stdio: 'inherit' });
+    } else if (ensureDemoNpm()) {
+      console.log('laid out demo/miniprogram_npm from miniprogram_dist');
+    }
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  console.log('preview screenshots:');
+  shoot({ outDir, only: args }).then(({ shots, failures }) => {
+    console.log(`${shots.length} screenshots in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (failures.length) {
+      console.error(`\n${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
+      process.exit(1);
+    }
+  }, (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
