@@ -77,6 +77,8 @@ Component({
     /** Password encryption: none | rsa | sm2. */
     encrypt: { type: String, value: 'none' },
     autoRegister: { type: Boolean, value: false },
+    /** OIDC scope of the logins; include `offline_access` to get a refresh token. '' = server default. */
+    scope: { type: String, value: '' },
     fetchUserInfo: { type: Boolean, value: true },
     /** Resend countdown, seconds. */
     countdown: { type: Number, value: 60 },
@@ -94,7 +96,7 @@ Component({
     t: LOGIN_TEXTS['zh-CN'] as TextTable,
   },
   observers: {
-    'methods, defaultMethod, encrypt, autoRegister, fetchUserInfo, countdown, extIdpConnIdentifier, agreements'() {
+    'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements'() {
       const f = fields(this);
       if (f.flow) f.flow.configure(this.flowConfig());
     },
@@ -141,6 +143,7 @@ Component({
         defaultMethod: (p.defaultMethod as LoginMethod) || '',
         encrypt: parseEncrypt(p.encrypt),
         autoRegister: !!p.autoRegister,
+        scope: p.scope || '',
         fetchUserInfo: p.fetchUserInfo !== false,
         countdown: p.countdown > 0 ? p.countdown : 60,
         extIdpConnIdentifier: p.extIdpConnIdentifier || DEFAULT_WECHAT_IDP,

@@ -57,6 +57,8 @@ Component({
   properties: {
     /** 'get-phone' | 'login' */
     mode: { type: String, value: 'get-phone' },
+    /** OIDC scope of the phone login (mode="login"); include `offline_access` for a refresh token. */
+    scope: { type: String, value: '' },
     /** WeChat mini-program identity source identifier in Authing. */
     extIdpConnIdentifier: { type: String, value: DEFAULT_WECHAT_IDP },
     appId: { type: String, value: '' },
@@ -198,9 +200,11 @@ Component({
     async exchange(mode: PhoneButtonMode, code: string, idp: string, client: NonNullable<ReturnType<typeof resolveClient>>) {
       const r = fields(this);
       if (mode === 'login') {
+        const scope = this.properties.scope.trim();
         const [err, loginState] = await client.loginByPhone({
           extIdpConnidentifier: idp,
           wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } },
+          ...(scope ? { options: { scope } } : {}),
         });
         r.busy = false;
         if (err || !loginState) return this.fail(mode, 'request', err || { message: this.data.t.platformFail });

@@ -68,6 +68,8 @@ export interface LoginFormConfig {
   defaultMethod: LoginMethod | '';
   encrypt: EncryptType;
   autoRegister: boolean;
+  /** OIDC scope of every login ('' = the server's default); add `offline_access` for a refresh token. */
+  scope: string;
   fetchUserInfo: boolean;
   /** Resend countdown in seconds. */
   countdown: number;
@@ -83,6 +85,7 @@ export const DEFAULT_CONFIG: LoginFormConfig = {
   defaultMethod: '',
   encrypt: 'none',
   autoRegister: false,
+  scope: '',
   fetchUserInfo: true,
   countdown: 60,
   extIdpConnIdentifier: DEFAULT_WECHAT_IDP,
@@ -465,7 +468,11 @@ export class LoginForm {
     const encrypt = action === 'password' ? this.config.encrypt : 'none';
     const client = this.client(encrypt);
     if (!client) return this.fail(action, this.notConfigured());
-    const options = this.config.autoRegister ? { autoRegister: true } : {};
+    const scope = this.config.scope.trim();
+    const options: { autoRegister?: boolean; scope?: string } = {};
+    if (this.config.autoRegister) options.autoRegister = true;
+    if (scope) options.scope = scope;
+    const wxOptions = scope ? { options: { scope } } : {};
     const idp = this.config.extIdpConnIdentifier || DEFAULT_WECHAT_IDP;
     let result: [ErrorData, undefined] | [null, LoginState];
     if (action === 'password') {
@@ -479,11 +486,11 @@ export class LoginForm {
         options,
       });
     } else if (action === 'wechat') {
-      result = await client.loginByCode({ extIdpConnidentifier: idp });
+      result = await client.loginByCode({ extIdpConnidentifier: idp, ...wxOptions });
     } else {
       const code = this.phoneCode;
       this.phoneCode = '';
-      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
+      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } }, ...wxOptions });
     }
     if (result[0]) return this.fail(action, result[0]);
     const loginState = result[1] as LoginState;

@@ -225,6 +225,25 @@ describe('password login', () => {
     expect(ui.loading('authing-submit-password')).toBe(false);
   });
 
+  test('scope property: sent as options.scope on every method; offline_access brings a refresh token', async () => {
+    const ui = render(`${PROPS} scope="openid profile offline_access" fetch-user-info="{{false}}"`);
+    const mark = log().length;
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('login').length, 'password login');
+    expect(JSON.parse(sentSince(mark, '/api/v3/signin')[0].body).options).toEqual({ scope: 'openid profile offline_access' });
+    expect(ui.named('login')[0].detail.loginState.refresh_token).toEqual(expect.any(String));
+
+    wx.__control.storage.clear();
+    const wechatMark = log().length;
+    await ui.tab(2);
+    await ui.tap('authing-wechat');
+    await until(() => ui.named('login').length === 2, 'wechat login');
+    const body = JSON.parse(sentSince(wechatMark, '/api/v3/signin-by-mobile')[0].body);
+    expect(body.options).toEqual({ scope: 'openid profile offline_access' });
+  });
+
   test('RSA-encrypted (property-configured client): the server gets ciphertext and logs the user in', async () => {
     const ui = render(`${PROPS} encrypt="rsa" fetch-user-info="{{false}}"`);
     const mark = log().length;

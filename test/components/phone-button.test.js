@@ -84,6 +84,22 @@ test('get-phone: a real code → getPhone over HTTP → `phone` with the phone i
   expect(pb.data.busy).toBe(false);
 });
 
+test('login with scope="openid profile offline_access": sent as options.scope, refresh token issued', async () => {
+  wx.__control.storage.clear();
+  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13800000000' });
+  const { pb, events } = render('mode="login" scope="openid profile offline_access"');
+  await simulate.sleep(0);
+  const mark = srv.requests.length;
+  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  await until(events, 'login', 'error');
+  expect(events.map((e) => e.name)).toEqual(['login']);
+  const sent = srv.requests.slice(mark).filter((r) => r.path === '/api/v3/signin-by-mobile');
+  expect(sent).toHaveLength(1);
+  expect(JSON.parse(sent[0].body).options).toEqual({ scope: 'openid profile offline_access' });
+  expect(events[0].detail.loginState.refresh_token).toEqual(expect.any(String));
+  wx.__control.storage.clear();
+});
+
 test('login: a real code → loginByPhone → `login` {method:"phone", loginState} with a real token', async () => {
   const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13800000000' });
   const { pb, events, renders } = render('mode="login"');
