@@ -53,6 +53,19 @@ const RE = {
   wxssImport: /@import\s+['"]([^'"]+)['"]/g,
 };
 
+/**
+ * JS/WXS source without comments, so a `require('x')` or `import … from 'x'` that only appears in a
+ * comment (usage examples in the kit's file headers) does not pull x into the closure. esbuild parses
+ * the code properly (URLs inside strings stay intact); on a parse failure the raw text is used.
+ */
+function withoutComments(text) {
+  try {
+    return esbuild.transformSync(text, { minifyWhitespace: true, legalComments: 'none', logLevel: 'silent' }).code;
+  } catch (e) {
+    return text;
+  }
+}
+
 function matches(re, text) {
   const out = [];
   re.lastIndex = 0;
@@ -87,7 +100,8 @@ function closure(componentBase) {
         if (js) addComponent(js.replace(/\.(js|json)$/, ''));
       }
     } else if (ext === '.js' || ext === '.wxs') {
-      for (const spec of [...matches(RE.require, text), ...matches(RE.esImport, text)]) addFile(resolveSpec(file, spec, ['', '.js', '.wxs']));
+      const code = withoutComments(text);
+      for (const spec of [...matches(RE.require, code), ...matches(RE.esImport, code)]) addFile(resolveSpec(file, spec, ['', '.js', '.wxs']));
     } else if (ext === '.wxml') {
       for (const spec of matches(RE.wxmlSrc, text)) addFile(resolveSpec(file, spec.startsWith('/') || spec.startsWith('.') ? spec : './' + spec, ['', '.wxml', '.wxs']));
     } else if (ext === '.wxss') {

@@ -436,8 +436,9 @@ export class Authing implements AuthingClient {
 
   /**
    * Revokes the access token (and the refresh token, which outlives it) at
-   * `/oidc/token/revocation`, then clears the state. Any HTTP answer counts; a network failure
-   * returns the error and keeps the state so the user can retry.
+   * `/oidc/token/revocation`, then clears the state. A 2xx answer counts as revoked (RFC 7009);
+   * a network failure, 5xx, OIDC error or Authing error envelope returns the error and keeps the
+   * state so the user can retry.
    */
   logout(): SDKResponse<boolean> {
     return this.run(async () => {

@@ -108,10 +108,13 @@ function oidcError(lang: Lang, json: Json, status: number): ErrorData {
 export function classify(lang: Lang, res: PlatformResponse, kind: AnswerKind): Result<Json> {
   const status = res.statusCode;
   const good = status >= 200 && status < 300;
-  // Revocation: any HTTP answer means the server got it (RFC 7009 answers 200 with any body).
-  if (kind === 'revocation') return ok({});
   const body = parseBody(res.data);
   const json = body.json;
+  // Revocation (RFC 7009): a 2xx means revoked, whatever the body (usually empty). An Authing error
+  // envelope, an OIDC error or a 5xx means it was not: the caller keeps the login state.
+  if (kind === 'revocation' && good && !(json && ((isEnvelope(json) && json.statusCode !== 200) || typeof json.error === 'string'))) {
+    return ok({});
+  }
   if (json && isEnvelope(json)) {
     if (json.statusCode === 200 && (good || status === 0)) return ok(json);
     if (json.statusCode !== 200) return fail(envelopeError(lang, json, status));

@@ -5,7 +5,7 @@ import type {
   LoginByPhoneOptions, EmailChannel, SendEmailCodeOptions, SendSmsOptions, SmsChannel, UpdatePasswordOptions, UpdateUserInfo,
 } from './types';
 import {
-  Problem, validateBirthdate, validateEmail, validateGender, validatePassword, validatePhone, validateRequired, validateSmsCode, validateText,
+  Problem, validateBirthdate, validateEmail, validateUsername, validateGender, validatePassword, validatePhone, validateRequired, validateSmsCode, validateText,
 } from './validate';
 
 export type Checked<T> = { problem: Problem } | { problem?: undefined; value: T };
@@ -241,7 +241,7 @@ export function checkUpdateUserInfo(data: UpdateUserInfo): Checked<Json> {
   const out: Json = {};
   for (const field of TEXT_FIELDS) {
     if (src[field] === undefined) continue;
-    const problem = validateText(src[field], field);
+    const problem = field === 'username' ? validateUsername(src[field]) : validateText(src[field], field);
     if (problem) return { problem };
     out[field] = src[field];
   }

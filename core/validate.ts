@@ -92,6 +92,12 @@ export function validateText(value: unknown, field: string, max = TEXT_MAX): Pro
   return UNSAFE_TEXT.test(value) ? { key: 'invalidText', params: { field } } : null;
 }
 
+/** A username being set: never blank (the server refuses one), else a free-text field. */
+export function validateUsername(value: unknown): Problem | null {
+  if (typeof value === 'string' && value.trim() === '') return { key: 'required', params: { field: 'username' } };
+  return validateText(value, 'username');
+}
+
 export function validateGender(value: unknown): Problem | null {
   return value === undefined || value === 'M' || value === 'F' || value === 'U' ? null : { key: 'invalidGender' };
 }

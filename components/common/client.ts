@@ -15,11 +15,13 @@ export interface ClientProps {
 
 export interface ResolveOptions {
   /**
-   * The component will send passwords encrypted this way: the client it gets carries the kit's matching
-   * encryptor (`core/crypto/rsa` / `core/crypto/sm2`, required only when first needed, so apps that never
-   * encrypt do not load jsencrypt / sm-crypto).
+   * The component will send passwords encrypted this way, with `encryptor` (see
+   * `components/login/encryptors.ts`). Passed in rather than required here so that components which
+   * never encrypt do not pull jsencrypt / sm-crypto into the package (WeChat's packager follows every
+   * `require` it can see).
    */
   encrypt?: EncryptType;
+  encryptor?: EncryptFunction;
 }
 
 // Property-configured clients are cached so every component with the same config shares one
@@ -28,19 +30,13 @@ const byConfig: Record<string, AuthingClient> = {};
 // Shared client + encryptor → a sibling client with the same app / pool / host (same stored login state).
 const withEncryptor: Record<string, { base: AuthingClient; client: AuthingClient }> = {};
 
-/** The kit's encryptor for `type`, loaded on first use. */
-export function kitEncryptor(type: EncryptType): EncryptFunction | undefined {
-  if (type === 'rsa') return (require('../../core/crypto/rsa') as typeof import('../../core/crypto/rsa')).encryptRsa;
-  if (type === 'sm2') return (require('../../core/crypto/sm2') as typeof import('../../core/crypto/sm2')).encryptSm2;
-  return undefined;
-}
-
 /**
  * The client for a component. Throws (with the client's readable message) when the properties are
  * malformed, e.g. a plain-http non-loopback host; returns undefined when nothing is configured.
  */
 export function resolveClient(props: ClientProps, options: ResolveOptions = {}): AuthingClient | undefined {
-  const encrypt: EncryptType = options.encrypt === 'rsa' || options.encrypt === 'sm2' ? options.encrypt : 'none';
+  const encrypt: EncryptType = (options.encrypt === 'rsa' || options.encrypt === 'sm2') && options.encryptor ? options.encrypt : 'none';
+  const encryptFunction = encrypt === 'none' ? undefined : options.encryptor;
   const timeout = typeof props.timeout === 'number' && props.timeout > 0 ? props.timeout : undefined;
   if (props.appId && props.userPoolId) {
     const key = [props.appId, props.userPoolId, props.host, props.lang, timeout || '', encrypt].join('|');
@@ -51,7 +47,7 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
         host: props.host || undefined,
         lang: (props.lang as Lang) || undefined,
         timeout,
-        encryptFunction: kitEncryptor(encrypt),
+        encryptFunction,
       });
     }
     return byConfig[key];
@@ -66,7 +62,7 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
   if (cached && cached.base === shared) return cached.client;
   const client = new Authing({
     appId: o.appId, userPoolId: o.userPoolId, host: o.host, lang: o.lang, timeout: o.timeout, platform: o.platform,
-    encryptFunction: kitEncryptor(encrypt),
+    encryptFunction,
   });
   withEncryptor[key] = { base: shared, client };
   return client;

@@ -5,6 +5,7 @@
 
 import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
+import { kitEncryptor } from './encryptors';
 import { format, mergeTexts, pickLang } from '../common/texts';
 import type { TextTable } from '../common/texts';
 import { ViewCommitter } from '../common/view';
@@ -109,7 +110,7 @@ Component({
       const f = fields(this);
       f.view.reset();
       f.flow = new LoginForm({
-        getClient: (encrypt) => resolveClient(this.properties, { encrypt }),
+        getClient: (encrypt) => resolveClient(this.properties, { encrypt, encryptor: kitEncryptor(encrypt) }),
         onChange: () => this.render(),
         emit: (name, detail) => this.triggerEvent(name, detail),
         notify: (notice) => this.notify(notice),

@@ -2,7 +2,7 @@
 // user changed, and whether the changes are valid. Pure TS; unit-tested without a simulator.
 
 import { translate } from '../i18n';
-import { validateBirthdate, validateGender, validateText } from '../validate';
+import { validateBirthdate, validateGender, validateText, validateUsername } from '../validate';
 import type { Problem } from '../validate';
 import type { Gender, Lang, UpdateUserInfo, UserInfo } from '../types';
 
@@ -100,12 +100,14 @@ export function diffValues(initial: FormValues, current: FormValues, fields: rea
   return { changes: changes as UpdateUserInfo, changed };
 }
 
-/** One field's problem, or null. Empty values are fine (every profile field is optional). */
+/** One field's problem, or null. Empty values are fine (every profile field is optional) except a username. */
 export function validateField(field: ProfileField, value: unknown, today: number = Date.now()): Problem | null {
   const def = FIELD_DEFS[field];
   if (!def) return null;
   if (def.kind === 'gender') return validateGender(value as Gender);
   if (def.kind === 'date') return validateBirthdate(value, today);
+  // Only changed fields are validated: a username may stay empty, but cannot be changed to empty.
+  if (field === 'username') return validateUsername(value);
   return validateText(value, field, def.max);
 }
 

@@ -239,14 +239,24 @@ describe('logout', () => {
     expect(t.sent()).toHaveLength(0);
   });
 
-  test('any HTTP answer counts (HTML 500); a network failure keeps the state', async () => {
+  test('only a 2xx revokes (RFC 7009): network failure, HTML 500 and an error envelope keep the state; then a 200 clears it', async () => {
     const client = t.client();
     await login(client);
+    const before = JSON.stringify(t.stored());
     await t.fault({ path: '/oidc/token/revocation', kind: 'reset', count: 1 });
-    const [err] = await client.logout();
-    expectReadableError(err, 'network');
-    expect(t.stored()).toBeDefined();
-    await t.fault({ path: '/oidc/token/revocation', kind: 'html500', count: 2 });
+    const [netErr] = await client.logout();
+    expectReadableError(netErr, 'network');
+    expect(JSON.stringify(t.stored())).toBe(before);
+    await t.fault({ path: '/oidc/token/revocation', kind: 'html500', count: 1 });
+    const [httpErr] = await client.logout();
+    expectReadableError(httpErr, 'http');
+    expect(JSON.stringify(t.stored())).toBe(before);
+    await t.fault({ path: '/oidc/token/revocation', kind: 'envelope', count: 1 });
+    const [serverErr] = await client.logout();
+    expectReadableError(serverErr, 'server');
+    expect(JSON.stringify(t.stored())).toBe(before);
+    // An empty 200 (what RFC 7009 servers send) is a successful revocation.
+    await t.fault({ path: '/oidc/token/revocation', kind: 'empty', count: 2 });
     expect(await client.logout()).toEqual([null, true]);
     expect(t.stored()).toBeUndefined();
   });

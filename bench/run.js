@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// `npm run bench` (= `gulp demo && node bench/run.js`): every figure of the kit in one run, printed
+// as ONE aligned Markdown table and written to bench/results/latest.{json,md}. What each figure
+// means and how it is measured: bench/README.md.
+//
+//   1. package weight         bench/weight.js        (demo/miniprogram_npm, laid out by `gulp demo`)
+//   2. round trips per flow   bench/round-trips.js   (counted at the devserver)
+//   3. encryption time        bench/crypto-time.js   (bare vm context, like WeChat's runtime)
+//   4. setData + WXML nodes   bench/*.bench.js       (jest + miniprogram-simulate, own config)
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const TMP = path.join(__dirname, 'tmp');
+const RESULTS = path.join(__dirname, 'results');
+
+const fmt = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : String(n));
+const bytes = (n) => `${fmt(n)} B`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch (e) {
+    return '';
+  }
+}
+
+function meta() {
+  const commit = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  const dirty = git(['status', '--porcelain']) ? '+uncommitted changes' : '';
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    commit: commit + (dirty ? ` (${dirty})` : ''),
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: `${os.cpus().length} × ${(os.cpus()[0] || {}).model || 'cpu'}`,
+  };
+}
+
+/** Runs the jest bench files; their JSON fragments land in bench/tmp/. */
+function runComponentBench() {
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+  const jest = require.resolve('jest/bin/jest');
+  const res = spawnSync(process.execPath, [jest, '-c', path.join(__dirname, 'jest.bench.config.js'), '--silent'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (res.status !== 0) {
+    process.stderr.write(res.stdout + res.stderr);
+    throw new Error('the component bench (jest -c bench/jest.bench.config.js) failed');
+  }
+  const out = {};
+  for (const f of fs.readdirSync(TMP).filter((n) => n.endsWith('.json'))) Object.assign(out, JSON.parse(fs.readFileSync(path.join(TMP, f), 'utf8')).components);
+  return out;
+}
+
+// ---- the table ------------------------------------------------------------------------------
+function buildRows({ weight, roundTrips, crypto, components }) {
+  const rows = [];
+  const add = (section, measure, kit, anchor = '', note = '') => rows.push({ section, measure, kit, anchor, note });
+  const A = weight.anchors;
+
+  // 1. package weight
+  add('weight', 'core client, min / gzip', `${bytes(weight.core.min)} / ${bytes(weight.core.gzip)}`, `${bytes(A.authingCoreMin)} min`, 'esbuild bundle of the package entry, crypto excluded');
+  add('weight', 'RSA entry (jsencrypt), min / gzip', `${bytes(weight.rsa.min)} / ${bytes(weight.rsa.gzip)}`, `${bytes(A.authingJsencryptMin)} min`, 'core/crypto/rsa + entropy + jsencrypt');
+  add('weight', 'SM2 entry (sm-crypto), min / gzip', `${bytes(weight.sm2.min)} / ${bytes(weight.sm2.gzip)}`, `${bytes(A.authingSm2Min)}`, 'core/crypto/sm2 + entropy + all of sm-crypto');
+  for (const [name, c] of Object.entries(weight.components)) {
+    add('weight', `<${name}> own files, min / gzip`, `${bytes(c.own.min)} / ${bytes(c.own.gzip)}`, '', 'index.{js,json,wxml,wxss}, JS minified');
+    const o = c.closure.byOwner;
+    const crypto = (o.jsencrypt || 0) + (o['sm-crypto'] || 0);
+    add('weight', `<${name}> shipped closure, raw / gzip`, `${kb(c.closure.bytes)} / ${kb(c.closure.gzip)}`, '',
+      `${c.closure.files} files: kit ${kb(o['authing-miniapp-kit'] || 0)}, tdesign ${kb(o['tdesign-miniprogram'] || 0)}, crypto ${kb(crypto)}`);
+  }
+
+  // 2. round trips
+  // The same flow driven through a component: requests the devserver saw during those steps.
+  const VIA = {
+    'password login (plain)': [['login', ['password login (tap → login)']]],
+    'SMS login (send + login)': [['login', ['send SMS code (tap → sent)', 'SMS login (tap → login)']]],
+    'WeChat code login': [['login', ['WeChat login (tap → login)']]],
+    'phone login (code + phone)': [['login', ['phone login (getphonenumber → login)']], ['phone-button', ['login (getphonenumber → login)']]],
+    'getPhone (phone number only)': [['phone-button', ['get-phone (getphonenumber → phone)']]],
+    'profile load': [['profile-form', ['mount + profile load']], ['avatar-uploader', ['mount + profile load']]],
+    'profile save': [['profile-form', ['profile save (tap → save)']]],
+    'avatar change': [['avatar-uploader', ['avatar change (chooseavatar → change)']]],
+  };
+  for (const r of roundTrips) {
+    const via = (VIA[r.flow] || []).map(([name, steps]) => {
+      const found = steps.map((st) => ((components[name] || {}).steps || {})[st]);
+      return found.every(Boolean) ? { name, n: found.reduce((sum, st) => sum + st.requests, 0) } : null;
+    }).filter(Boolean);
+    const viaText = via.length ? ` (${via.map((v) => `<${v.name}> ${v.n}`).join(', ')})` : '';
+    const note = r.paths.join(' + ') + (via.some((v) => v.name === 'login') ? '; <login> then reads the profile (fetch-user-info)' : '');
+    add('round trips', r.flow, `${r.kit}${viaText}`, String(r.anchor), note);
+  }
+
+  // 3. setData per action / keystroke (kit component instance; tdesign children apart)
+  for (const [name, c] of Object.entries(components)) {
+    for (const [step, s] of Object.entries(c.steps)) {
+      const per = s.keystrokes ? ' per keystroke' : '';
+      add('setData', `<${name}> ${step}`, `${fmt(s.kitSetData)} call${s.kitSetData === 1 ? '' : 's'}, ${bytes(s.kitBytes)}${per}`, '',
+        `tdesign ${fmt(s.tdSetData)} / ${bytes(s.tdBytes)}; requests ${fmt(s.requests)}${s.keystrokes ? ` (avg of ${s.keystrokes})` : ''}`);
+    }
+  }
+
+  // 4. encryption time
+  for (const [label, r] of [['RSA-2048 (jsencrypt)', crypto.rsa], ['SM2 (sm-crypto)', crypto.sm2]]) {
+    add('crypto', `${label} encrypt, median / p95`, `${r.medianMs} / ${r.p95Ms} ms`, '', `${r.runs} runs after ${r.warmup} warm-up; first call ${r.firstCallMs} ms; bare vm`);
+  }
+
+  // 5. WXML nodes
+  for (const [name, c] of Object.entries(components)) {
+    add('WXML nodes', `<${name}>`, `${c.nodes.elements} elements + ${c.nodes.texts} text`, '', `own template: ${c.nodes.own} elements (tdesign children counted once)`);
+  }
+  return rows;
+}
+
+/** One aligned Markdown table. */
+function toMarkdown(rows) {
+  const head = ['section', 'measure', 'kit', 'anchor (Authing SDK)', 'note'];
+  const keys = ['section', 'measure', 'kit', 'anchor', 'note'];
+  const width = (s) => [...String(s)].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) && !/[→·×]/.test(ch) ? 2 : 1), 0);
+  const widths = keys.map((k, i) => Math.max(width(head[i]), ...rows.map((r) => width(r[k]))));
+  const pad = (s, w) => String(s) + ' '.repeat(Math.max(0, w - width(s)));
+  const line = (cells) => `| ${cells.map((c, i) => pad(c, widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const { measureWeight } = require('./weight');
+  const { measureRoundTrips } = require('./round-trips');
+  const { measureCrypto } = require('./crypto-time');
+  const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+  log('package weight…');
+  const weight = measureWeight();
+  log('round trips…');
+  const roundTrips = await measureRoundTrips();
+  log('encryption time (bare vm)…');
+  const crypto = await measureCrypto();
+  log('setData and WXML nodes (jest + miniprogram-simulate)…');
+  const components = runComponentBench();
+
+  const info = { ...meta(), durationS: Math.round((Date.now() - started) / 100) / 10 };
+  const rows = buildRows({ weight, roundTrips, crypto, components });
+  const table = toMarkdown(rows);
+  const header = `date ${info.date} · node ${info.node} · commit ${info.commit} · ${info.platform}, ${info.cpus} · ${info.durationS} s`;
+
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ meta: info, weight, roundTrips, crypto, components, table: rows }, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), [
+    '# authing-miniapp-kit — bench results',
+    '',
+    `${header}. Produced by \`npm run bench\`; what each figure means: [bench/README.md](../README.md).`,
+    '',
+    table,
+    '',
+  ].join('\n'));
+  process.stdout.write(`\n${header}\n\n${table}\n\nwritten: bench/results/latest.json, bench/results/latest.md\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err && err.stack ? err.stack : err}\n`);
+  process.exit(1);
+});
