@@ -12,7 +12,7 @@ const path = require('path');
 const exparser = require('miniprogram-exparser');
 const { simulate, mount } = require('../test/helpers/mp');
 const { startDevServer, call } = require('../test/helpers/server');
-const { loadIsolated, PNG, tmpFile, nodeFileSystemManager, until } = require('../test/faults/support');
+const { loadKit, PNG, tmpFile, until } = require('../test/faults/support');
 
 const OUT = path.join(__dirname, 'tmp', 'components.json');
 const DEMO = { username: 'demo', password: 'Demo@123456', phone: '13800000000' };
@@ -133,8 +133,7 @@ const props = () => `app-id="${srv.config.appId}" user-pool-id="${srv.config.use
 beforeAll(async () => {
   srv = await startDevServer();
   wx.__control.baseUrl = srv.url;
-  wx.getFileSystemManager = nodeFileSystemManager;
-  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadIsolated(name);
+  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadKit(name);
 });
 afterAll(async () => {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
