@@ -10,9 +10,11 @@
 const fs = require('fs');
 const path = require('path');
 const exparser = require('miniprogram-exparser');
-const { simulate, mount } = require('../test/helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, clearCountdowns } = require('../test/helpers/mp');
 const { startDevServer, call } = require('../test/helpers/server');
-const { loadKit, PNG, tmpFile, until } = require('../test/faults/support');
+const { PNG, tmpFile } = require('../test/faults/support');
+const { until } = require('../test/helpers/until');
+const { Authing } = require('../miniprogram_dist/core/index');
 
 const OUT = path.join(__dirname, 'tmp', 'components.json');
 const DEMO = { username: 'demo', password: 'Demo@123456', phone: '13800000000' };
@@ -28,7 +30,7 @@ exparser.Component.prototype.setData = function (data, ...rest) {
 };
 
 let srv;
-const kit = {};
+const kit = {}; // component name → simulate id
 const results = { components: {} };
 
 const apiRequests = () => srv.requests.filter((r) => r.method !== 'OPTIONS').length;
@@ -76,7 +78,7 @@ function ownElements(node) {
 }
 
 const EVENTS = ['login', 'error', 'send-code', 'phone', 'change', 'load', 'save', 'cancel'];
-const BINDINGS = EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ');
+const BINDINGS = bindings(EVENTS);
 
 function perUnit(r, n) {
   const out = {};
@@ -91,7 +93,7 @@ function perUnit(r, n) {
 async function render(name, attrs, steps, { settle, mountLabel = 'mount' } = {}) {
   const tag = `authing-${name}`;
   const mark = markNow();
-  const { host, events } = mount({ [tag]: kit[name].id }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
+  const { host, events } = mount({ [tag]: kit[name] }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
   const c = host.querySelector('#c');
   const kitNode = c.instance._exparserNode;
   const q = (id) => c.querySelector(`#${id}`);
@@ -133,7 +135,7 @@ const props = () => `app-id="${srv.config.appId}" user-pool-id="${srv.config.use
 beforeAll(async () => {
   srv = await startDevServer();
   wx.__control.baseUrl = srv.url;
-  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadKit(name);
+  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadKitComponent(name);
 });
 afterAll(async () => {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -143,15 +145,9 @@ afterAll(async () => {
 
 async function loginAsDemo() {
   wx.__control.storage.clear();
-  const core = kit['profile-form'].core;
-  const client = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
   const [err] = await client.loginByPassword({ passwordPayload: { account: DEMO.username, password: DEMO.password } });
   if (err) throw new Error(`login failed: ${err.message}`);
-}
-
-function clearCountdowns() {
-  const cd = kit.login.countdowns();
-  for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
 }
 
 test('<authing-login>', async () => {

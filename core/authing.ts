@@ -21,6 +21,11 @@ import { checkImage, DEFAULT_MAX_AVATAR, pickImage, uploadAvatar } from './avata
 
 type Json = Record<string, unknown>;
 
+/** A wx.login code with its optional user data; '' when absent, exactly as the seed sends it. */
+function wxLoginInfo(code: string, ud?: UserData): Json {
+  return { encryptedData: (ud && ud.encryptedData) || '', iv: (ud && ud.iv) || '', code };
+}
+
 export class Authing implements AuthingClient {
   readonly options: AuthingClient['options'];
   private readonly config: ResolvedOptions;
@@ -241,8 +246,7 @@ export class Authing implements AuthingClient {
         const body: Json = {
           connection: 'wechat_mini_program_code',
           extIdpConnidentifier,
-          // '' when absent, exactly as the seed sends it.
-          wechatMiniProgramCodePayload: { encryptedData: (ud && ud.encryptedData) || '', iv: (ud && ud.iv) || '', code },
+          wechatMiniProgramCodePayload: wxLoginInfo(code, ud),
         };
         if (options) body.options = options;
         return this.http.call({ method: 'POST', path: '/api/v3/signin-by-mobile', app: true, data: body });
@@ -265,7 +269,7 @@ export class Authing implements AuthingClient {
           extIdpConnidentifier,
           wechatMiniProgramCodeAndPhonePayload: {
             wxPhoneInfo: { code: phoneCode },
-            wxLoginInfo: { encryptedData: (ud && ud.encryptedData) || '', iv: (ud && ud.iv) || '', code },
+            wxLoginInfo: wxLoginInfo(code, ud),
           },
         };
         if (options) body.options = options;

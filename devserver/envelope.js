@@ -1,6 +1,8 @@
 // @ts-check
 'use strict';
 
+const { API_CODES } = require('./api-codes');
+
 /**
  * What a handler returns; index.js turns it into an HTTP response.
  * `json` is serialised, `raw` is sent as-is (files, HTML, empty bodies).
@@ -69,16 +71,11 @@ function failure(requestId, err) {
       headers: { 'cache-control': 'no-store' },
     };
   }
-  if (err instanceof ApiError) {
-    return {
-      status: err.statusCode,
-      json: { statusCode: err.statusCode, message: err.message, apiCode: err.apiCode, requestId },
-    };
-  }
-  // Anything else is a bug in a handler: answer 500 and keep serving.
+  // Anything but an ApiError is a bug in a handler: answer 500 and keep serving.
+  const api = err instanceof ApiError ? err : new ApiError(500, API_CODES.INTERNAL, 'internal server error');
   return {
-    status: 500,
-    json: { statusCode: 500, message: 'internal server error', apiCode: 1500, requestId },
+    status: api.statusCode,
+    json: { statusCode: api.statusCode, message: api.message, apiCode: api.apiCode, requestId },
   };
 }
 

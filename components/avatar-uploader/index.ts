@@ -4,7 +4,7 @@
 // client.updateAvatar({filePath, maxSize, onProgress}) uploads and sets `photo`; `change` {url, userInfo}.
 // Any failure keeps the old avatar, shows a message and emits `error`.
 
-import { resolveClient } from '../common/client';
+import { clientOrError } from '../common/client';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts } from '../common/texts';
 import { probeLocalFile } from '../common/file-probe';
@@ -12,7 +12,7 @@ import {
   AVATAR_TEXTS, checkAvatarFile, normalizeMaxSize, progressWorthRendering,
 } from '../../core/flows/avatar-uploader';
 import type { AvatarProblem, PickedFile } from '../../core/flows/avatar-uploader';
-import type { ErrorData, UserInfo } from '../../core/types';
+import type { AuthingClient, ErrorData, UserInfo } from '../../core/types';
 
 /** `change` detail: the new avatar URL and the updated profile. */
 export interface AvatarChangeDetail { url: string; userInfo?: UserInfo }
@@ -119,13 +119,13 @@ Component({
     },
 
     async load() {
-      const client = resolveClient(this.properties);
       const t = this.data.t;
-      if (!client) {
-        this.finishLoadError({ message: t.notConfigured, code: 'invalid_options' });
+      const [clientErr, client] = clientOrError(this.properties, t.notConfigured);
+      if (clientErr) {
+        this.finishLoadError(clientErr);
         return;
       }
-      const [err, user] = await client.getUserInfo();
+      const [err, user] = await client!.getUserInfo();
       if (!fields(this).ready) return;
       if (err || !user) {
         const e = err || { message: t.loadFailed };
@@ -194,20 +194,19 @@ Component({
         this.triggerEvent('error', { stage: 'check', code: CHECK_CODES[problem.key], message, error } as AvatarErrorDetail);
         return;
       }
-      const client = resolveClient(this.properties);
-      if (!client) {
-        const error: ErrorData = { message: t.notConfigured, code: 'invalid_options' };
-        this.setData({ message: error.message, tone: 'error' });
-        this.triggerEvent('error', { stage: 'upload', code: error.code, message: error.message, error } as AvatarErrorDetail);
+      const [clientErr, client] = clientOrError(this.properties, t.notConfigured);
+      if (clientErr) {
+        this.setData({ message: clientErr.message, tone: 'error' });
+        this.triggerEvent('error', { stage: 'upload', code: clientErr.code, message: clientErr.message, error: clientErr } as AvatarErrorDetail);
         return;
       }
       r.busy = true;
       r.progress = 0;
       this.setData({ busy: true, progress: 0, message: '', hint: format(t.uploading, { percent: 0 }) });
-      this.upload(client, picked.path, maxSize);
+      this.upload(client!, picked.path, maxSize);
     },
 
-    async upload(client: NonNullable<ReturnType<typeof resolveClient>>, filePath: string, maxSize: number) {
+    async upload(client: AuthingClient, filePath: string, maxSize: number) {
       const r = fields(this);
       const t = this.data.t;
       const [err, result] = await client.updateAvatar({

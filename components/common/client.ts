@@ -3,6 +3,8 @@
 
 import { Authing, getDefaultClient } from '../../core/index';
 import type { AuthingClient, EncryptFunction, EncryptType, Lang } from '../../core/index';
+import { fail, ok, readErrMsg } from '../../core/errors';
+import type { Result } from '../../core/errors';
 
 export interface ClientProps {
   appId: string;
@@ -66,4 +68,20 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
   });
   withEncryptor[key] = { base: shared, client };
   return client;
+}
+
+/**
+ * `resolveClient` for a component action: the client, or the error to show and emit. Malformed
+ * properties (a plain-http host, an unknown lang) give the client's own readable message instead of a
+ * throw that would leave the component spinning with nothing on screen; no client at all gives
+ * `notConfigured`.
+ */
+export function clientOrError(props: ClientProps, notConfigured: string): Result<AuthingClient> {
+  let client: AuthingClient | undefined;
+  try {
+    client = resolveClient(props);
+  } catch (err) {
+    return fail({ code: 'invalid_options', message: readErrMsg(err) || notConfigured });
+  }
+  return client ? ok(client) : fail({ code: 'invalid_options', message: notConfigured });
 }

@@ -5,7 +5,7 @@
 // With require-consent the button is NOT an open-type button until the user accepts the agreements
 // (WeChat opens its dialog straight from a tap on an open-type button, so nothing could stop it).
 
-import { resolveClient } from '../common/client';
+import { clientOrError } from '../common/client';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts } from '../common/texts';
 import {
@@ -15,7 +15,7 @@ import type { PhoneButtonMode, PhoneResult } from '../../core/flows/phone-button
 import { ConsentGate, joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 import type { Agreement } from '../../core/flows/consent';
 import { DEFAULT_WECHAT_IDP } from '../../core/flows/login-form';
-import type { ErrorData, LoginState, PhoneInfo } from '../../core/types';
+import type { AuthingClient, ErrorData, LoginState, PhoneInfo } from '../../core/types';
 
 /** `phone` event detail (mode get-phone). */
 export interface PhoneButtonPhoneDetail { phoneInfo: PhoneInfo }
@@ -182,9 +182,9 @@ Component({
         this.fail(mode, result.kind === 'fail' ? 'platform' : result.kind, phoneFailureError(this.data.t[phoneFailureKey(result)]), result);
         return;
       }
-      const client = resolveClient(this.properties);
-      if (!client) {
-        this.fail(mode, 'not_configured', { message: this.data.t.notConfigured, code: 'invalid_options' });
+      const [clientErr, client] = clientOrError(this.properties, this.data.t.notConfigured);
+      if (clientErr) {
+        this.fail(mode, 'not_configured', clientErr);
         return;
       }
       const idp = this.properties.extIdpConnIdentifier;
@@ -194,10 +194,10 @@ Component({
       }
       r.busy = true;
       this.setData({ busy: true, message: '' });
-      this.exchange(mode, result.code, idp, client);
+      this.exchange(mode, result.code, idp, client!);
     },
 
-    async exchange(mode: PhoneButtonMode, code: string, idp: string, client: NonNullable<ReturnType<typeof resolveClient>>) {
+    async exchange(mode: PhoneButtonMode, code: string, idp: string, client: AuthingClient) {
       const r = fields(this);
       if (mode === 'login') {
         const scope = this.properties.scope.trim();

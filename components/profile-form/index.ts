@@ -3,14 +3,14 @@
 // Frugal: typing renders nothing (values live outside `data` until the next render); a tap on
 // gender / date / save renders once; a server answer renders once. Edits survive every failure.
 
-import { resolveClient } from '../common/client';
+import { clientOrError } from '../common/client';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts, pickLang } from '../common/texts';
 import {
   FIELD_DEFS, PROFILE_TEXTS, diffValues, isoDate, parseFields, validateValues, valuesFromUser,
 } from '../../core/flows/profile-form';
 import type { FormValues, ProfileField } from '../../core/flows/profile-form';
-import type { ErrorData, UpdateUserInfo, UserInfo } from '../../core/types';
+import type { AuthingClient, ErrorData, UpdateUserInfo, UserInfo } from '../../core/types';
 
 /** `load` detail. */
 export interface ProfileLoadDetail { userInfo: UserInfo }
@@ -133,13 +133,13 @@ Component({
     async load() {
       const r = state(this);
       const t = this.data.t;
-      const client = resolveClient(this.properties);
-      if (!client) {
-        this.loadFailed({ message: t.notConfigured, code: 'invalid_options' });
+      const [clientErr, client] = clientOrError(this.properties, t.notConfigured);
+      if (clientErr) {
+        this.loadFailed(clientErr);
         return;
       }
       r.busy = true;
-      const [err, user] = await client.getUserInfo();
+      const [err, user] = await client!.getUserInfo();
       r.busy = false;
       if (!state(this).ready) return;
       if (err || !user) {
@@ -205,19 +205,18 @@ Component({
         this.triggerEvent('error', { stage: 'validate', code: error.code, message: t.invalid, error, fields: errors } as ProfileErrorDetail);
         return;
       }
-      const client = resolveClient(this.properties);
-      if (!client) {
-        const error: ErrorData = { message: t.notConfigured, code: 'invalid_options' };
-        this.setData({ values: { ...r.values }, message: error.message, tone: 'error' });
-        this.triggerEvent('error', { stage: 'save', code: error.code, message: error.message, error } as ProfileErrorDetail);
+      const [clientErr, client] = clientOrError(this.properties, t.notConfigured);
+      if (clientErr) {
+        this.setData({ values: { ...r.values }, message: clientErr.message, tone: 'error' });
+        this.triggerEvent('error', { stage: 'save', code: clientErr.code, message: clientErr.message, error: clientErr } as ProfileErrorDetail);
         return;
       }
       r.busy = true;
       this.setData({ saving: true, values: { ...r.values }, errors: {}, message: '' });
-      this.save(client, changes, changed);
+      this.save(client!, changes, changed);
     },
 
-    async save(client: NonNullable<ReturnType<typeof resolveClient>>, changes: UpdateUserInfo, changed: ProfileField[]) {
+    async save(client: AuthingClient, changes: UpdateUserInfo, changed: ProfileField[]) {
       const r = state(this);
       const t = this.data.t;
       const [err, user] = await client.updateUserInfo(changes);

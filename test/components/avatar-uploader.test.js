@@ -6,9 +6,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { simulate, loadKitComponent, mount } = require('../helpers/mp');
-const { startDevServer, dev, call } = require('../helpers/server');
-const { Authing } = require('../../miniprogram_dist/core/index');
+const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { startDevServer, dev, call, loggedInServer } = require('../helpers/server');
+const { untilEvent } = require('../helpers/until');
 
 // 1×1 PNG and 1×1 GIF
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -37,37 +37,10 @@ afterEach(() => {
 const EVENTS = ['change', 'error', 'load'];
 
 function render(srv, attrs = '') {
-  const template = `<authing-avatar-uploader id="av" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}" ${attrs} `
-    + EVENTS.map((n) => `bind:${n}="on_${n}"`).join(' ') + ' />';
+  const template = `<authing-avatar-uploader id="av" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}" ${attrs} ${bindings(EVENTS)} />`;
   const { host, events } = mount({ 'authing-avatar-uploader': uploaderId }, template, { events: EVENTS });
   const av = host.querySelector('#av');
-  const renders = [];
-  const original = av.instance.setData.bind(av.instance);
-  av.instance.setData = (data, cb) => { renders.push(Object.keys(data)); return original(data, cb); };
-  return { av, events, renders };
-}
-
-async function until(events, ...names) {
-  for (let i = 0; i < 400; i += 1) {
-    if (events.some((e) => names.includes(e.name))) return events.find((e) => names.includes(e.name));
-    await simulate.sleep(5);
-  }
-  throw new Error(`no ${names.join('/')} event; got ${JSON.stringify(events)}`);
-}
-
-/** A fresh server with the demo user logged in through the core client (shared via wx storage). */
-async function loggedInServer() {
-  const srv = await startDevServer();
-  wx.__control.baseUrl = srv.url;
-  wx.clearStorageSync();
-  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-  const [err] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
-  if (err) throw new Error(`login failed: ${err.message}`);
-  const [, state] = await client.getLoginState();
-  const profile = async () => (await call(srv.url, 'GET', '/api/v3/get-profile', undefined, {
-    authorization: `Bearer ${state.access_token}`, 'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId,
-  })).json.data;
-  return { srv, profile };
+  return { av, events, renders: recordRenders(av) };
 }
 
 const uploads = (srv) => srv.requests.filter((r) => r.path === '/api/v2/upload');
@@ -81,7 +54,7 @@ describe('with the demo user on a fresh server', () => {
 
   test('shows the current avatar from the profile, with a chooseAvatar button', async () => {
     const { av, events } = render(srv);
-    const load = await until(events, 'load', 'error');
+    const load = await untilEvent(events, 'load', 'error');
     expect(load.name).toBe('load');
     const before = await profile();
     expect(load.detail.url).toBe(before.photo);
@@ -94,7 +67,7 @@ describe('with the demo user on a fresh server', () => {
 
   test('chooseavatar with a real PNG → upload → photo changed on the server → `change`', async () => {
     const { av, events, renders } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const oldPhoto = av.data.url;
     const file = tmpFile('avatar.png', PNG);
     const uploadsBefore = uploads(srv).length;
@@ -103,7 +76,7 @@ describe('with the demo user on a fresh server', () => {
     await simulate.sleep(0);
     expect(av.data.busy).toBe(true); // progress shown while uploading
     expect(JSON.stringify(av.toJSON())).toContain('t-progress');
-    const change = await until(events, 'change', 'error');
+    const change = await untilEvent(events, 'change', 'error');
     expect(change.name).toBe('change');
     const after = await profile();
     expect(after.photo).not.toBe(oldPhoto);
@@ -129,7 +102,7 @@ describe('with the demo user on a fresh server', () => {
 
   test('an oversize image is refused before upload with a localized message', async () => {
     const { av, events, renders } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const big = Buffer.alloc(2 * 1024 * 1024 + 1, 0);
     PNG.copy(big, 0, 0, 16);
     const file = tmpFile('big.png', big);
@@ -137,7 +110,7 @@ describe('with the demo user on a fresh server', () => {
     const oldUrl = av.data.url;
     renders.length = 0;
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: file } });
-    const err = await until(events, 'error', 'change');
+    const err = await untilEvent(events, 'error', 'change');
     expect(err).toEqual({ name: 'error', detail: {
       stage: 'check', code: 'too_large', message: '图片不能超过 2 MB，请换一张',
       error: { message: '图片不能超过 2 MB，请换一张', code: 'invalid_argument' },
@@ -150,10 +123,10 @@ describe('with the demo user on a fresh server', () => {
 
   test('max-size property, en-US message', async () => {
     const { av, events } = render(srv, 'max-size="{{40}}" lang="en-US"');
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const count = uploads(srv).length;
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('small.png', PNG) } });
-    const err = await until(events, 'error', 'change');
+    const err = await untilEvent(events, 'error', 'change');
     expect(err.detail.code).toBe('too_large');
     expect(err.detail.message).toBe('The image must not exceed 40 B, please choose another one');
     expect(uploads(srv).length).toBe(count);
@@ -161,10 +134,10 @@ describe('with the demo user on a fresh server', () => {
 
   test('non-images are refused before upload: by extension and by content', async () => {
     const { av, events } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const count = srv.requests.length;
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('notes.txt', 'just text') } });
-    await until(events, 'error', 'change');
+    await untilEvent(events, 'error', 'change');
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('fake.png', 'not really a png file') } });
     for (let i = 0; i < 100 && events.filter((e) => e.name === 'error').length < 2; i += 1) await simulate.sleep(5);
     const errors = events.filter((e) => e.name === 'error');
@@ -176,7 +149,7 @@ describe('with the demo user on a fresh server', () => {
   test('fallback without chooseAvatar: tap → wx.chooseMedia → upload → `change`; a cancelled picker does nothing', async () => {
     wx.canIUse = (what) => what !== 'button.open-type.chooseAvatar';
     const { av, events } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     expect(av.data.useChooseAvatar).toBe(false);
     expect(JSON.stringify(av.toJSON())).not.toContain('chooseAvatar');
     // cancelled picker: empty queue
@@ -189,7 +162,7 @@ describe('with the demo user on a fresh server', () => {
     const file = tmpFile('album.gif', GIF);
     wx.__control.mediaQueue.push({ tempFilePath: file, size: GIF.length, fileType: 'image' });
     av.querySelector('#avatar-picker').dispatchEvent('tap');
-    const change = await until(events, 'change', 'error');
+    const change = await untilEvent(events, 'change', 'error');
     expect(change.name).toBe('change');
     expect(change.detail.url).toMatch(/\.gif$/);
     expect((await profile()).photo).toBe(change.detail.url);
@@ -198,11 +171,11 @@ describe('with the demo user on a fresh server', () => {
   test('fallback picker: a video is refused before upload', async () => {
     wx.canIUse = (what) => what !== 'button.open-type.chooseAvatar';
     const { av, events } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const count = uploads(srv).length;
     wx.__control.mediaQueue.push({ tempFilePath: tmpFile('clip.mp4', 'video bytes'), size: 11, fileType: 'video' });
     av.querySelector('#avatar-picker').dispatchEvent('tap');
-    const err = await until(events, 'error', 'change');
+    const err = await untilEvent(events, 'error', 'change');
     expect(err.detail.code).toBe('not_image');
     expect(uploads(srv).length).toBe(count);
   });
@@ -218,13 +191,13 @@ describe('failures keep the old avatar (fault injection on an isolated server)',
 
   test('the upload fails (HTML 500) → old avatar kept, message, `error`', async () => {
     const { av, events } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const oldUrl = av.data.url;
     const before = await profile();
     await api.post('/__dev/faults', { path: '/api/v2/upload', kind: 'html500' });
     const updates = profileUpdates(srv).length;
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('a.png', PNG) } });
-    const err = await until(events, 'error', 'change');
+    const err = await untilEvent(events, 'error', 'change');
     expect(err.name).toBe('error');
     expect(err.detail.stage).toBe('upload');
     expect(err.detail.code).toBe('http');
@@ -239,12 +212,12 @@ describe('failures keep the old avatar (fault injection on an isolated server)',
 
   test('the upload works but the profile update fails → old avatar kept, `error`', async () => {
     const { av, events } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const oldUrl = av.data.url;
     const before = await profile();
     await api.post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'envelope', status: 500, body: 'profile store unavailable' });
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('b.png', PNG) } });
-    const err = await until(events, 'error', 'change');
+    const err = await untilEvent(events, 'error', 'change');
     expect(err.name).toBe('error');
     expect(err.detail.stage).toBe('upload');
     expect(err.detail.code).toBe('server');
@@ -253,7 +226,7 @@ describe('failures keep the old avatar (fault injection on an isolated server)',
     expect((await profile()).photo).toBe(before.photo);
     // the next try works and the button is usable again
     av.querySelector('#avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('c.png', PNG) } });
-    const change = await until(events, 'change');
+    const change = await untilEvent(events, 'change');
     expect((await profile()).photo).toBe(change.detail.url);
   });
 });
@@ -263,7 +236,7 @@ test('not logged in: a clear message and `error` {stage:"load", code:"not_logged
   try {
     wx.clearStorageSync();
     const { av, events } = render(srv);
-    const err = await until(events, 'error', 'load');
+    const err = await untilEvent(events, 'error', 'load');
     expect(err.detail.stage).toBe('load');
     expect(err.detail.code).toBe('not_logged_in');
     expect(av.data.message).toBe('尚未登录，请先登录后再设置头像');

@@ -2,14 +2,14 @@
 // (input events on the native inputs, taps on the native buttons, getphonenumber with codes from the
 // simulated WeChat) against the devserver over HTTP. No mocks of the server; no timed assertions
 // (`until` only waits for an outcome).
-const { simulate, loadKitComponent, mount } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { until } = require('../helpers/until');
 const { shared, dev, startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
-const { sharedCountdowns } = require('../../miniprogram_dist/core/flows/countdown');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];
-const BINDINGS = EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ');
+const BINDINGS = bindings(EVENTS);
 const PROPS = `app-id="${shared.appId}" user-pool-id="${shared.userPoolId}" host="${shared.url}"`;
 const AGREEMENTS = [{ title: '用户协议', url: '/pages/terms/index' }, { title: '隐私政策', url: 'https://example.com/privacy' }];
 
@@ -19,8 +19,7 @@ beforeAll(() => { tag = loadKitComponent('login'); });
 beforeEach(() => {
   // Fresh login state (a stored WeChat login would be reused without a request) and no running countdown.
   wx.__control.storage.clear();
-  const cd = sharedCountdowns();
-  for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
+  clearCountdowns();
 });
 afterEach(() => {
   while (mounted.length) mounted.pop().detach();
@@ -32,26 +31,15 @@ function render(attrs = PROPS, data = {}) {
   const { host, events } = mount({ 'authing-login': tag }, `<authing-login id="login" ${attrs} ${BINDINGS} />`, { events: EVENTS, data });
   mounted.push(host);
   const login = host.querySelector('#login');
-  const q = (id) => login.querySelector(`#${id}`);
+  const actions = userActions(host, login, events);
+  const { q } = actions;
   const ui = {
-    host, login, events, q,
+    host, login, events, ...actions,
     data: () => login.instance.data,
-    text: () => host.dom.textContent,
-    named: (name) => events.filter((e) => e.name === name),
-    async type(id, value) {
-      q(id).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: String(value).length } });
-      await simulate.sleep(0);
-    },
-    async tap(id) {
-      q(id).querySelector('.t-button').dispatchEvent('tap');
-      await simulate.sleep(0);
-    },
     async tab(index) {
       login.querySelector('#authing-tabs').querySelectorAll('.t-tabs__item')[index].dispatchEvent('tap');
       await simulate.sleep(0);
     },
-    /** The value the user sees in a t-input. */
-    value: (id) => q(id).data.value,
     tips: (id) => q(id).data.tips,
     loading: (id) => q(id).data.loading,
     /** Counts this component's setData calls (and keeps their payloads). */
@@ -64,15 +52,6 @@ function render(attrs = PROPS, data = {}) {
     },
   };
   return ui;
-}
-
-/** Waits (without asserting on time) until `fn()` is truthy. */
-async function until(fn, what = 'condition') {
-  for (let i = 0; i < 1000; i++) {
-    if (fn()) return;
-    await simulate.sleep(5);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Requests the component made through the wx shim since `mark` (optionally for one path). */

@@ -2,7 +2,8 @@
 // devserver over HTTP. WeChat's dialog is played by dispatching `getphonenumber` on the inner native
 // button with what WeChat would hand over: a real single-use code from /__dev/wx/phone-code, or the
 // errMsg/errno of a decline, an exhausted quota or a missing permission.
-const { simulate, loadKitComponent, mount } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { untilEvent } = require('../helpers/until');
 const { startDevServer, dev, call } = require('../helpers/server');
 
 let srv;
@@ -26,28 +27,14 @@ const EVENTS = ['phone', 'login', 'cancel', 'error', 'agreement-change'];
 
 function render(attrs = '', data = {}) {
   const template = `<authing-phone-button id="pb" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" `
-    + `host="${srv.url}" ext-idp-conn-identifier="${srv.config.wechatIdpIdentifier}" ${attrs} `
-    + EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ') + ' />';
+    + `host="${srv.url}" ext-idp-conn-identifier="${srv.config.wechatIdpIdentifier}" ${attrs} ${bindings(EVENTS)} />`;
   const { host, events } = mount({ 'authing-phone-button': buttonId }, template, { events: EVENTS, data });
   const pb = host.querySelector('#pb');
-  // Count the kit's own renders (tdesign children render on their own and are not counted).
-  const renders = [];
-  const original = pb.instance.setData.bind(pb.instance);
-  pb.instance.setData = (data, cb) => { renders.push(Object.keys(data)); return original(data, cb); };
-  return { host, pb, events, renders };
+  return { host, pb, events, renders: recordRenders(pb) };
 }
 
 /** The native <button> inside the kit's t-button with that id. */
 const nativeButton = (pb, id) => pb.querySelector(`#${id}`).querySelector('.t-button');
-
-/** Resolves when `events` holds an event named one of `names`. */
-async function until(events, ...names) {
-  for (let i = 0; i < 400; i += 1) {
-    if (events.some((e) => names.includes(e.name))) return;
-    await simulate.sleep(5);
-  }
-  throw new Error(`no ${names.join('/')} event; got ${JSON.stringify(events)}`);
-}
 
 const phoneApiCalls = () => srv.requests.filter((r) => r.path === '/api/v3/get-wechat-miniprogram-phone').length;
 const phoneLoginCalls = () => srv.requests.filter((r) => r.path.startsWith('/api/v3/signin') && r.body.includes('code_and_phone')).length;
@@ -74,7 +61,7 @@ test('get-phone: a real code → getPhone over HTTP → `phone` with the phone i
   await simulate.sleep(0);
   expect(pb.data.busy).toBe(true); // loading state while the request runs
   expect(pb.querySelector('#phone-button').data.loading).toBe(true);
-  await until(events, 'phone', 'error');
+  await untilEvent(events, 'phone', 'error');
   expect(events).toEqual([{ name: 'phone', detail: { phoneInfo: expect.objectContaining({ phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' }) } }]);
   expect(phoneApiCalls()).toBe(before + 1);
   const sent = srv.requests.filter((r) => r.path === '/api/v3/get-wechat-miniprogram-phone').pop();
@@ -91,7 +78,7 @@ test('login with scope="openid profile offline_access": sent as options.scope, r
   await simulate.sleep(0);
   const mark = srv.requests.length;
   nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
-  await until(events, 'login', 'error');
+  await untilEvent(events, 'login', 'error');
   expect(events.map((e) => e.name)).toEqual(['login']);
   const sent = srv.requests.slice(mark).filter((r) => r.path === '/api/v3/signin-by-mobile');
   expect(sent).toHaveLength(1);
@@ -108,7 +95,7 @@ test('login: a real code → loginByPhone → `login` {method:"phone", loginStat
   renders.length = 0;
   const before = phoneLoginCalls();
   nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
-  await until(events, 'login', 'error');
+  await untilEvent(events, 'login', 'error');
   expect(events.map((e) => e.name)).toEqual(['login']);
   const { method, loginState } = events[0].detail;
   expect(method).toBe('phone');
@@ -132,7 +119,7 @@ test('a second getphonenumber while loading is ignored (one request)', async () 
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
-  await until(events, 'phone', 'error');
+  await untilEvent(events, 'phone', 'error');
   await simulate.sleep(20);
   expect(events.map((e) => e.name)).toEqual(['phone']);
   expect(phoneApiCalls()).toBe(before + 1);
@@ -191,7 +178,7 @@ test('a server error (used code) → `error` {reason:"request"}, message shown, 
   const { pb, events } = render();
   await simulate.sleep(0);
   nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
-  await until(events, 'phone', 'error');
+  await untilEvent(events, 'phone', 'error');
   expect(events[0].name).toBe('error');
   expect(events[0].detail.reason).toBe('request');
   expect(events[0].detail.code).toBe('server');
@@ -204,17 +191,9 @@ describe('consent gating', () => {
   const AGREEMENTS = `agreements="{{agreements}}" require-consent`;
 
   function renderGated(mode = 'get-phone') {
-    const template = `<authing-phone-button id="pb" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" `
-      + `host="${srv.url}" ext-idp-conn-identifier="${srv.config.wechatIdpIdentifier}" mode="${mode}" ${AGREEMENTS} `
-      + EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ') + ' />';
-    const { host, events } = mount({ 'authing-phone-button': buttonId }, template, {
-      events: EVENTS, data: { agreements: [{ title: '用户协议', url: 'https://example.com/terms' }, { title: '隐私政策', url: '/pages/privacy/index' }] },
+    return render(`mode="${mode}" ${AGREEMENTS}`, {
+      agreements: [{ title: '用户协议', url: 'https://example.com/terms' }, { title: '隐私政策', url: '/pages/privacy/index' }],
     });
-    const pb = host.querySelector('#pb');
-    const renders = [];
-    const original = pb.instance.setData.bind(pb.instance);
-    pb.instance.setData = (data, cb) => { renders.push(Object.keys(data)); return original(data, cb); };
-    return { pb, events, renders };
   }
 
   test('before consent the button is NOT open-type; prompt → agree → open-type, tap again → phone', async () => {
@@ -246,7 +225,7 @@ describe('consent gating', () => {
 
     const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912341111' });
     nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
-    await until(events, 'phone', 'error');
+    await untilEvent(events, 'phone', 'error');
     expect(events.map((e) => e.name)).toEqual(['agreement-change', 'phone']);
   });
 

@@ -1,9 +1,10 @@
 // <authing-profile-form> in miniprogram-simulate with real tdesign children (t-input, t-radio-group,
 // t-cell, t-button, t-loading), against isolated devservers over HTTP. What was saved is checked in
 // the server's request log (the exact JSON body it received) and by reading the profile back.
-const { simulate, loadKitComponent, mount } = require('../helpers/mp');
-const { startDevServer, dev, call } = require('../helpers/server');
+const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { startDevServer, dev, loggedInServer } = require('../helpers/server');
 const { Authing } = require('../../miniprogram_dist/core/index');
+const { untilEvent } = require('../helpers/until');
 
 let formId;
 beforeAll(() => { formId = loadKitComponent('profile-form'); });
@@ -11,37 +12,10 @@ beforeAll(() => { formId = loadKitComponent('profile-form'); });
 const EVENTS = ['load', 'save', 'error', 'change'];
 
 function render(srv, attrs = '') {
-  const template = `<authing-profile-form id="pf" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}" ${attrs} `
-    + EVENTS.map((n) => `bind:${n}="on_${n}"`).join(' ') + ' />';
+  const template = `<authing-profile-form id="pf" app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}" ${attrs} ${bindings(EVENTS)} />`;
   const { host, events } = mount({ 'authing-profile-form': formId }, template, { events: EVENTS });
   const pf = host.querySelector('#pf');
-  const renders = [];
-  const original = pf.instance.setData.bind(pf.instance);
-  pf.instance.setData = (data, cb) => { renders.push(Object.keys(data)); return original(data, cb); };
-  return { pf, events, renders };
-}
-
-async function until(events, ...names) {
-  for (let i = 0; i < 400; i += 1) {
-    const hit = events.find((e) => names.includes(e.name));
-    if (hit) return hit;
-    await simulate.sleep(5);
-  }
-  throw new Error(`no ${names.join('/')} event; got ${JSON.stringify(events)}`);
-}
-
-async function loggedInServer() {
-  const srv = await startDevServer();
-  wx.__control.baseUrl = srv.url;
-  wx.clearStorageSync();
-  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-  const [err] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
-  if (err) throw new Error(`login failed: ${err.message}`);
-  const [, state] = await client.getLoginState();
-  const headers = { authorization: state.access_token, 'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId };
-  const profile = async () => (await call(srv.url, 'GET', '/api/v3/get-profile', undefined, headers)).json.data;
-  const setProfile = async (body) => (await call(srv.url, 'POST', '/api/v3/update-profile', body, headers)).json.data;
-  return { srv, profile, setProfile };
+  return { pf, events, renders: recordRenders(pf) };
 }
 
 /** User actions, the way WeChat delivers them to the real tdesign children. */
@@ -66,7 +40,7 @@ describe('logged in as the demo user', () => {
     const { pf, events, renders } = render(srv);
     expect(pf.data.loading).toBe(true);
     expect(JSON.stringify(pf.toJSON())).toContain('正在加载资料');
-    const load = await until(events, 'load', 'error');
+    const load = await untilEvent(events, 'load', 'error');
     expect(load.name).toBe('load');
     expect(pf.data.loading).toBe(false);
     expect(pf.data.fieldViews.map((f) => f.name)).toEqual(['nickname', 'name', 'gender', 'birthdate', 'country', 'province', 'city', 'address']);
@@ -85,7 +59,7 @@ describe('logged in as the demo user', () => {
   test('edits nickname, gender, birthdate and city; saves ONLY those fields (checked on the server)', async () => {
     await setProfile({ nickname: 'Demo', gender: 'M', birthdate: '1990-01-02', city: 'Hangzhou', name: 'Demo User' });
     const { pf, events, renders } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     renders.length = 0;
 
     type(pf, 'nickname', 'N');
@@ -114,7 +88,7 @@ describe('logged in as the demo user', () => {
     await simulate.sleep(0);
     expect(pf.data.saving).toBe(true);
     expect(pf.querySelector('#save').data.loading).toBe(true);
-    const save = await until(events, 'save', 'error');
+    const save = await untilEvent(events, 'save', 'error');
     expect(save.name).toBe('save');
     expect(save.detail.changed).toEqual(['nickname', 'gender', 'birthdate', 'city']);
     expect(updates(srv).length).toBe(before + 1);
@@ -139,14 +113,14 @@ describe('logged in as the demo user', () => {
 
   test('validation: an impossible birthdate and too long text show messages and send nothing', async () => {
     const { pf, events, renders } = render(srv);
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     const count = srv.requests.length;
     type(pf, 'address', 'x'.repeat(256));
     pickDate(pf, '1990-02-30');
     await simulate.sleep(0);
     renders.length = 0;
     tapSave(pf);
-    const err = await until(events, 'error', 'save');
+    const err = await untilEvent(events, 'error', 'save');
     expect(err.detail).toEqual(expect.objectContaining({
       stage: 'validate', code: 'invalid_argument', message: '请先修正标红的内容',
       fields: { birthdate: '请输入正确的日期（YYYY-MM-DD）', address: '地址不能超过 255 个字符' },
@@ -168,7 +142,7 @@ describe('logged in as the demo user', () => {
     type(pf, 'address', '1 Main St');
     pickDate(pf, '1990-03-01');
     tapSave(pf);
-    const save = await until(events, 'save');
+    const save = await untilEvent(events, 'save');
     expect(save.detail.changed).toEqual(['birthdate', 'address']);
     expect(pf.data.errors).toEqual({});
   });
@@ -176,7 +150,7 @@ describe('logged in as the demo user', () => {
   test('a server error keeps every edit, shows the message, emits `error`; retry sends the same edits', async () => {
     await setProfile({ nickname: 'Demo', company: 'ACME' });
     const { pf, events } = render(srv, 'fields="nickname,company,gender"');
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     expect(pf.data.fieldViews.map((f) => f.name)).toEqual(['nickname', 'company', 'gender']);
     await dev(srv.url).post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'envelope', status: 500, body: 'database is down' });
     type(pf, 'nickname', 'Kept');
@@ -184,7 +158,7 @@ describe('logged in as the demo user', () => {
     pickGender(pf, 0);
     await simulate.sleep(0);
     tapSave(pf);
-    const err = await until(events, 'error', 'save');
+    const err = await untilEvent(events, 'error', 'save');
     expect(err.detail.stage).toBe('save');
     expect(err.detail.code).toBe('server');
     expect(err.detail.message).toBe('保存失败：database is down（你的修改仍保留）');
@@ -198,7 +172,7 @@ describe('logged in as the demo user', () => {
     expect(failed.fault).toBe('envelope');
 
     tapSave(pf);
-    const save = await until(events, 'save');
+    const save = await untilEvent(events, 'save');
     expect(save.detail.changed).toEqual(['nickname', 'company', 'gender']);
     expect(JSON.parse(updates(srv).pop().body)).toEqual(JSON.parse(failed.body));
     expect(await profile()).toEqual(expect.objectContaining({ nickname: 'Kept', company: 'Initech', gender: 'M' }));
@@ -206,12 +180,12 @@ describe('logged in as the demo user', () => {
 
   test('a network failure (connection reset) also keeps the edits', async () => {
     const { pf, events } = render(srv, 'fields="{{[\'province\']}}" lang="en-US"');
-    await until(events, 'load');
+    await untilEvent(events, 'load');
     expect(pf.data.fieldViews).toEqual([{ name: 'province', kind: 'text', label: 'Province', placeholder: 'Enter your province' }]);
     await dev(srv.url).post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'reset' });
     type(pf, 'province', 'Zhejiang');
     tapSave(pf);
-    const err = await until(events, 'error', 'save');
+    const err = await untilEvent(events, 'error', 'save');
     expect(err.detail.code).toBe('network');
     expect(err.detail.message).toMatch(/^Could not save: .*\(your changes are kept\)$/);
     expect(inputValue(pf, 'province')).toBe('Zhejiang');
@@ -224,7 +198,7 @@ test('not logged in: a clear message, `error` {code:"not_logged_in"}, no form', 
   try {
     wx.clearStorageSync();
     const { pf, events } = render(srv);
-    const err = await until(events, 'error', 'load');
+    const err = await untilEvent(events, 'error', 'load');
     expect(err.detail).toEqual(expect.objectContaining({ stage: 'load', code: 'not_logged_in', message: '尚未登录，请先登录后再编辑资料' }));
     expect(pf.data.blocked).toBe(true);
     expect(pf.querySelector('#save')).toBeFalsy();
@@ -236,7 +210,7 @@ test('not logged in: a clear message, `error` {code:"not_logged_in"}, no form', 
     const [loginErr] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
     expect(loginErr).toBeNull();
     pf.querySelector('#retry').querySelector('.t-button').dispatchEvent('tap');
-    const load = await until(events, 'load');
+    const load = await untilEvent(events, 'load');
     expect(load.detail.userInfo.username).toBe('demo');
     expect(pf.data.blocked).toBe(false);
     expect(pf.querySelector('#save')).toBeTruthy();

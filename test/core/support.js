@@ -3,7 +3,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startDevServer, call } = require('../helpers/server');
+const { startDevServer, call, dev } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
 
@@ -16,6 +16,7 @@ const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com'
 /** Starts a devserver for this file; returns helpers bound to it. Call in beforeAll. */
 async function setup(serverOptions = {}) {
   const srv = await startDevServer(serverOptions);
+  const devControls = dev(srv.url);
   const wx = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: `openid-${path.basename(expect.getState().testPath || 'x')}` });
   const ctx = {
     srv,
@@ -35,17 +36,12 @@ async function setup(serverOptions = {}) {
     },
     mark() { ctx._mark = srv.requests.length; },
     _mark: 0,
-    dev: {
-      post: (p, body) => call(srv.url, 'POST', p, body).then((r) => r.json),
-      get: (p) => call(srv.url, 'GET', p).then((r) => r.json),
-      del: (p) => call(srv.url, 'DELETE', p).then((r) => r.json),
-    },
+    dev: devControls,
     /** A wx.login code from the simulated WeChat (rotates the session_key like WeChat). */
     wxCode: () => call(srv.url, 'POST', '/__dev/wx/login', { openid: wx.__control.openid }).then((r) => r.json.code),
     userInfo: () => call(srv.url, 'POST', '/__dev/wx/user-info', { openid: wx.__control.openid, nickName: 'Tester' }).then((r) => r.json),
     phoneCode: (phoneNumber) => call(srv.url, 'POST', '/__dev/wx/phone-code', { phoneNumber }).then((r) => r.json.code),
-    smsCode: (phone, channel = 'CHANNEL_LOGIN') =>
-      call(srv.url, 'GET', `/__dev/sms/latest?phone=${phone}&channel=${channel}`).then((r) => r.json && r.json.code),
+    smsCode: devControls.smsCode,
     fault: (spec) => call(srv.url, 'POST', '/__dev/faults', spec).then((r) => r.json),
     advanceClock: (advanceMs) => call(srv.url, 'POST', '/__dev/clock', { advanceMs }),
     /** Calls the API directly (not through the client), e.g. to check a token was revoked. */

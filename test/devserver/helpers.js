@@ -1,5 +1,6 @@
 // Shared helpers for the devserver tests: real HTTP via Node's fetch against an
 // in-process server started per test file.
+const JSEncrypt = require('jsencrypt');
 const { createDevServer } = require('../../devserver');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
@@ -10,11 +11,23 @@ function start(options = {}) {
 }
 
 /**
- * @param {{url: string, config: any}} srv
+ * Starts a fresh server before this file's tests and closes it after them. Returns its client at
+ * once, so module-level helpers can use it; `c.srv` is the server itself once the tests run.
  */
-function client(srv) {
-  const A = { 'x-authing-app-id': srv.config.appId };
-  const U = { 'x-authing-userpool-id': srv.config.userPoolId };
+function useServer(options) {
+  let srv;
+  beforeAll(async () => { srv = await start(options); });
+  afterAll(() => srv.close());
+  return client(() => srv);
+}
+
+/**
+ * HTTP helpers for one server.
+ * @param {{url: string, config: any} | (() => {url: string, config: any})} server the server, or a
+ *   getter for one started later (useServer)
+ */
+function client(server) {
+  const srvOf = typeof server === 'function' ? server : () => server;
 
   async function request(method, path, { json, body, headers = {} } = {}) {
     const init = { method, headers: { ...headers } };
@@ -24,12 +37,19 @@ function client(srv) {
     } else if (body !== undefined) {
       init.body = body;
     }
-    const res = await fetch(srv.url + path, init);
+    const res = await fetch(srvOf().url + path, init);
     const text = await res.text();
     let data;
     try { data = JSON.parse(text); } catch { data = undefined; }
     return { status: res.status, headers: res.headers, text, json: data };
   }
+
+  const c = {
+    get srv() { return srvOf(); },
+    /** The A (app id) and U (user pool id) headers of the contract. */
+    get A() { return { 'x-authing-app-id': srvOf().config.appId }; },
+    get U() { return { 'x-authing-userpool-id': srvOf().config.userPoolId }; },
+  };
 
   const post = (path, json, headers) => request('POST', path, { json, headers });
   const get = (path, headers) => request('GET', path, { headers });
@@ -40,7 +60,7 @@ function client(srv) {
 
   /** PASSWORD login; returns the whole response. */
   const passwordLogin = (passwordPayload, options = {}) => post('/api/v3/signin',
-    { connection: 'PASSWORD', passwordPayload, options }, A);
+    { connection: 'PASSWORD', passwordPayload, options }, c.A);
 
   /** Logs the demo user in and returns the token data. */
   async function loginDemo(scope) {
@@ -49,14 +69,21 @@ function client(srv) {
     return r.json.data;
   }
 
-  const profile = (token, query = '') => get(`/api/v3/get-profile${query}`, { ...U, authorization: token });
+  const profile = (token, query = '') => get(`/api/v3/get-profile${query}`, { ...c.U, authorization: token });
 
   /** A wx.login code from the simulated WeChat. */
   const wxCode = async (openid) => (await post('/__dev/wx/login', openid ? { openid } : {})).json.code;
 
   const advanceClock = (ms) => post('/__dev/clock', { advanceMs: ms });
 
-  return { A, U, request, post, get, form, passwordLogin, loginDemo, profile, wxCode, advanceClock };
+  return Object.assign(c, { request, post, get, form, passwordLogin, loginDemo, profile, wxCode, advanceClock });
+}
+
+/** RSA-encrypts `text` with the server's PEM public key, as the SDK's encryptFunction would. */
+function rsaEncrypt(publicKey, text) {
+  const enc = new JSEncrypt();
+  enc.setPublicKey(publicKey);
+  return enc.encrypt(text);
 }
 
 /** Decodes a JWT payload without checking it. */
@@ -64,4 +91,4 @@ function jwtPayload(token) {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
 
-module.exports = { DEMO, start, client, jwtPayload };
+module.exports = { DEMO, start, useServer, client, rsaEncrypt, jwtPayload };

@@ -1,21 +1,15 @@
 /** @jest-environment node */
 // Cross-cutting HTTP behaviour (CORS, 404/405/413, bad JSON, requestId, request log) and
 // the /__dev/ controls: config, clock, faults, reset.
-const { DEMO, start, client } = require('./helpers');
+const { DEMO, useServer } = require('./helpers');
 
-let srv;
-let c;
-beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
-});
-afterAll(() => srv.close());
+const c = useServer();
 
 const addFault = (spec) => c.post('/__dev/faults', spec);
 
 describe('HTTP basics', () => {
   test('CORS preflight and headers', async () => {
-    const pre = await fetch(`${srv.url}/api/v3/signin`, {
+    const pre = await fetch(`${c.srv.url}/api/v3/signin`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-authing-app-id' },
     });
@@ -54,7 +48,7 @@ describe('HTTP basics', () => {
 
   test('a client hanging up mid-body, or sending garbage, does not disturb the server', async () => {
     const net = require('net');
-    const { port } = new URL(srv.url);
+    const { port } = new URL(c.srv.url);
     const sock = net.connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => sock.once('connect', resolve));
     sock.write('POST /api/v3/signin HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"connection":');
@@ -81,26 +75,26 @@ describe('HTTP basics', () => {
 
   test('srv.requests records API requests with the raw body, not /__dev/ ones', async () => {
     await c.request('DELETE', '/__dev/requests');
-    expect(srv.requests).toHaveLength(0);
+    expect(c.srv.requests).toHaveLength(0);
     await c.post('/__dev/clock', { advanceMs: 0 });
     const body = { connection: 'PASSWORD', passwordPayload: { account: DEMO.username, password: DEMO.password } };
     await c.post('/api/v3/signin', body, { ...c.A, 'x-authing-request-from': 'sdk-miniapp' });
     await c.get('/api/v3/get-profile?withCustomData=true', c.U);
-    expect(srv.requests).toHaveLength(2);
-    const [signin, profile] = srv.requests;
+    expect(c.srv.requests).toHaveLength(2);
+    const [signin, profile] = c.srv.requests;
     expect(signin).toMatchObject({ method: 'POST', path: '/api/v3/signin', query: '', body: JSON.stringify(body), status: 200 });
-    expect(signin.headers).toMatchObject({ 'x-authing-app-id': srv.config.appId, 'x-authing-request-from': 'sdk-miniapp' });
+    expect(signin.headers).toMatchObject({ 'x-authing-app-id': c.srv.config.appId, 'x-authing-request-from': 'sdk-miniapp' });
     expect(typeof signin.time).toBe('number');
     expect(profile).toMatchObject({ method: 'GET', path: '/api/v3/get-profile', query: '?withCustomData=true', status: 401 });
     const viaHttp = (await c.get('/__dev/requests')).json;
     expect(viaHttp.map((r) => r.path)).toEqual(['/api/v3/signin', '/api/v3/get-profile']);
     expect((await c.request('DELETE', '/__dev/requests')).status).toBe(200);
-    expect(srv.requests).toHaveLength(0);
+    expect(c.srv.requests).toHaveLength(0);
   });
 
   test('GET /__dev/config', async () => {
     const r = await c.get('/__dev/config');
-    expect(r.json).toMatchObject({ appId: 'demo-app-id', userPoolId: 'demo-userpool-id', wechatIdpIdentifier: 'wechat-miniprogram', url: srv.url });
+    expect(r.json).toMatchObject({ appId: 'demo-app-id', userPoolId: 'demo-userpool-id', wechatIdpIdentifier: 'wechat-miniprogram', url: c.srv.url });
   });
 });
 
@@ -110,7 +104,7 @@ describe('/__dev/clock', () => {
     const after = (await c.advanceClock(3600 * 1000)).json;
     expect(after.offsetMs - before.offsetMs).toBe(3600 * 1000);
     expect(after.now - before.now).toBeGreaterThanOrEqual(3600 * 1000);
-    expect(Math.abs(srv.now() - (Date.now() + after.offsetMs))).toBeLessThan(50);
+    expect(Math.abs(c.srv.now() - (Date.now() + after.offsetMs))).toBeLessThan(50);
   });
 
   test('advanceMs must be a number', async () => {
@@ -123,7 +117,7 @@ describe('/__dev/faults', () => {
 
   test('reset destroys the connection', async () => {
     await addFault({ path: '/api/v3/system', kind: 'reset' });
-    await expect(fetch(`${srv.url}/api/v3/system`)).rejects.toThrow();
+    await expect(fetch(`${c.srv.url}/api/v3/system`)).rejects.toThrow();
     expect((await c.get('/api/v3/system')).status).toBe(200);
   });
 
@@ -176,7 +170,7 @@ describe('/__dev/faults', () => {
     expect((await c.get('/api/v3/system?x=1')).status).toBe(500);
     expect((await c.get('/api/v3/system')).status).toBe(500);
     expect((await c.get('/api/v3/system')).status).toBe(200);
-    const logged = srv.requests.filter((r) => r.path === '/api/v3/system').slice(-3).map((r) => r.fault);
+    const logged = c.srv.requests.filter((r) => r.path === '/api/v3/system').slice(-3).map((r) => r.fault);
     expect(logged).toEqual(['html500', 'html500', null]);
   });
 
@@ -211,7 +205,7 @@ describe('/__dev/reset', () => {
 
     const r = await c.post('/__dev/reset', {});
     expect(r.status).toBe(200);
-    expect(srv.requests).toHaveLength(0);
+    expect(c.srv.requests).toHaveLength(0);
     expect((await c.get('/__dev/clock')).json.offsetMs).toBe(0);
     expect((await c.get('/__dev/faults')).json.faults).toEqual([]);
     expect((await c.get('/__dev/sms')).json.messages).toEqual([]);

@@ -1,26 +1,14 @@
 /** @jest-environment node */
 // POST /api/v3/signin, connection PASSWORD: plain / RSA / SM2 passwords, lookups,
 // autoRegister, and every rejection path.
-const JSEncrypt = require('jsencrypt');
 const { sm2 } = require('sm-crypto');
-const { DEMO, start, client, jwtPayload } = require('./helpers');
+const { DEMO, jwtPayload, rsaEncrypt, start, useServer } = require('./helpers');
 
-let srv;
-let c;
+const c = useServer();
 let keys;
-
 beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
   keys = (await c.get('/api/v3/system')).json;
 });
-afterAll(() => srv.close());
-
-function rsaEncrypt(text) {
-  const enc = new JSEncrypt();
-  enc.setPublicKey(keys.rsa.publicKey);
-  return enc.encrypt(text);
-}
 
 describe('GET /api/v3/system', () => {
   test('serves RSA and SM2 public keys top-level, without an envelope', () => {
@@ -63,9 +51,9 @@ describe('successful logins', () => {
     });
     expect(d.refresh_token).toBeUndefined();
     const p = jwtPayload(d.access_token);
-    expect(p).toMatchObject({ aud: srv.config.appId, iss: `${srv.url}/oidc`, scope: 'openid profile' });
+    expect(p).toMatchObject({ aud: c.srv.config.appId, iss: `${c.srv.url}/oidc`, scope: 'openid profile' });
     expect(p.exp - p.iat).toBe(7200);
-    expect(jwtPayload(d.id_token)).toMatchObject({ sub: p.sub, aud: srv.config.appId, preferred_username: 'demo' });
+    expect(jwtPayload(d.id_token)).toMatchObject({ sub: p.sub, aud: c.srv.config.appId, preferred_username: 'demo' });
   });
 
   test.each([
@@ -81,7 +69,7 @@ describe('successful logins', () => {
   });
 
   test('RSA-encrypted password (jsencrypt, PKCS#1 v1.5) is decrypted', async () => {
-    const cipher = rsaEncrypt(DEMO.password);
+    const cipher = rsaEncrypt(keys.rsa.publicKey, DEMO.password);
     expect(typeof cipher).toBe('string');
     const r = await c.passwordLogin({ account: DEMO.username, password: cipher }, { passwordEncryptType: 'rsa' });
     expect(r.status).toBe(200);
@@ -162,7 +150,7 @@ describe('rejections', () => {
   });
 
   test('garbage RSA ciphertext → 400 decryption error', async () => {
-    for (const bad of ['not base64 at all!', Buffer.alloc(256, 7).toString('base64'), 'false', rsaEncrypt(DEMO.password).slice(4)]) {
+    for (const bad of ['not base64 at all!', Buffer.alloc(256, 7).toString('base64'), 'false', rsaEncrypt(keys.rsa.publicKey, DEMO.password).slice(4)]) {
       const r = await c.passwordLogin({ account: DEMO.username, password: bad }, { passwordEncryptType: 'rsa' });
       expect(r.status).toBe(400);
       expect(r.json.apiCode).toBe(2102);

@@ -1,26 +1,16 @@
 /** @jest-environment node */
 // GET /api/v3/get-profile, POST /api/v3/update-profile, POST /api/v3/update-password.
-const JSEncrypt = require('jsencrypt');
 const { sm2 } = require('sm-crypto');
-const { DEMO, start, client } = require('./helpers');
+const { DEMO, rsaEncrypt, useServer } = require('./helpers');
 
-let srv;
-let c;
+const c = useServer();
 let keys;
 beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
   keys = (await c.get('/api/v3/system')).json;
 });
-afterAll(() => srv.close());
 
 const update = (token, body) => c.post('/api/v3/update-profile', body, { ...c.U, authorization: token });
 const updatePassword = (token, body) => c.post('/api/v3/update-password', body, { ...c.U, authorization: token });
-const rsa = (text) => {
-  const e = new JSEncrypt();
-  e.setPublicKey(keys.rsa.publicKey);
-  return e.encrypt(text);
-};
 
 /** A fresh password user so tests do not depend on each other. */
 async function newUser(account, password = 'first-pass-1') {
@@ -37,7 +27,7 @@ describe('GET /api/v3/get-profile', () => {
     expect(u).toMatchObject({
       userId: expect.any(String), status: 'Activated', username: 'demo', email: DEMO.email, phone: DEMO.phone,
       phoneCountryCode: '+86', gender: 'U', emailVerified: true, phoneVerified: true, loginsCount: expect.any(Number),
-      photo: `${srv.url}/__files/default-avatar.svg`,
+      photo: `${c.srv.url}/__files/default-avatar.svg`,
     });
     for (const key of ['createdAt', 'updatedAt', 'lastLogin']) expect(Number.isNaN(Date.parse(u[key]))).toBe(false);
     for (const key of ['name', 'nickname', 'birthdate', 'country', 'province', 'city', 'address', 'streetAddress',
@@ -144,7 +134,7 @@ describe('POST /api/v3/update-password', () => {
 
   test('RSA-encrypted newPassword with the old one in clear (what the SDK sends)', async () => {
     const t = await newUser('pw-user-2');
-    const r = await updatePassword(t, { oldPassword: 'first-pass-1', newPassword: rsa('rsa-pass-2'), passwordEncryptType: 'rsa' });
+    const r = await updatePassword(t, { oldPassword: 'first-pass-1', newPassword: rsaEncrypt(keys.rsa.publicKey, 'rsa-pass-2'), passwordEncryptType: 'rsa' });
     expect(r.status).toBe(200);
     expect((await c.passwordLogin({ account: 'pw-user-2', password: 'rsa-pass-2' })).status).toBe(200);
   });

@@ -1,15 +1,9 @@
 /** @jest-environment node */
 // /api/v3/send-sms, /api/v3/send-email, the dev inboxes, and PASSCODE sign-in.
-const { DEMO, start, client, jwtPayload } = require('./helpers');
+const { DEMO, jwtPayload, useServer } = require('./helpers');
 
-let srv;
-let c;
 const logLines = [];
-beforeAll(async () => {
-  srv = await start({ log: (line) => logLines.push(line) });
-  c = client(srv);
-});
-afterAll(() => srv.close());
+const c = useServer({ log: (line) => logLines.push(line) });
 
 const sendSms = (body, headers = c.U) => c.post('/api/v3/send-sms', body, headers);
 const sendEmail = (body, headers = c.U) => c.post('/api/v3/send-email', body, headers);

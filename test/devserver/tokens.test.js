@@ -1,19 +1,13 @@
 /** @jest-environment node */
 // /oidc/token (refresh_token grant with rotation), /oidc/token/revocation, and how
 // access tokens are checked on protected endpoints (expiry, revocation, tampering).
-const { DEMO, start, client, jwtPayload } = require('./helpers');
+const { DEMO, jwtPayload, start, client, useServer } = require('./helpers');
 
-let srv;
-let c;
-beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
-});
-afterAll(() => srv.close());
+const c = useServer();
 
 const refresh = (refreshToken, headers) => c.form('/oidc/token',
   { grant_type: 'refresh_token', redirect_uri: '', refresh_token: refreshToken }, headers ?? c.A);
-const revoke = (token, clientId = srv.config.appId) => c.form('/oidc/token/revocation', { client_id: clientId, token });
+const revoke = (token, clientId = c.srv.config.appId) => c.form('/oidc/token/revocation', { client_id: clientId, token });
 
 describe('refresh tokens', () => {
   test('no offline_access → no refresh_token, and a made-up one is invalid_grant', async () => {
@@ -52,7 +46,7 @@ describe('refresh tokens', () => {
 
   test('client_id in the body identifies the app when the header is absent', async () => {
     const login = await c.loginDemo('openid offline_access');
-    const r = await c.form('/oidc/token', { grant_type: 'refresh_token', refresh_token: login.refresh_token, client_id: srv.config.appId });
+    const r = await c.form('/oidc/token', { grant_type: 'refresh_token', refresh_token: login.refresh_token, client_id: c.srv.config.appId });
     expect(r.status).toBe(200);
   });
 
@@ -72,7 +66,7 @@ describe('refresh tokens', () => {
 
   test('an expired refresh token is invalid_grant', async () => {
     const login = await c.loginDemo('openid offline_access');
-    await c.advanceClock(srv.config.refreshTokenTtl * 1000 + 1000);
+    await c.advanceClock(c.srv.config.refreshTokenTtl * 1000 + 1000);
     const r = await refresh(login.refresh_token);
     expect(r.status).toBe(400);
     expect(r.json).toMatchObject({ error: 'invalid_grant', error_description: expect.stringMatching(/expired/) });

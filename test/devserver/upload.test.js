@@ -1,14 +1,8 @@
 /** @jest-environment node */
 // POST /api/v2/upload?folder=avatar (multipart, images only, 2 MB) and GET /__files/<key>.
-const { start, client } = require('./helpers');
+const { start, useServer } = require('./helpers');
 
-let srv;
-let c;
-beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
-});
-afterAll(() => srv.close());
+const c = useServer();
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('png-body')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jpeg-body')]);
@@ -19,7 +13,7 @@ function uploadForm(bytes, { field = 'file', filename = 'a.png', folder = 'avata
   const fd = new FormData();
   fd.append('extra', 'field');
   fd.append(field, new Blob([bytes], { type: 'application/octet-stream' }), filename);
-  return fetch(`${srv.url}/api/v2/upload${folder === null ? '' : `?folder=${folder}`}`, { method: 'POST', body: fd, headers })
+  return fetch(`${c.srv.url}/api/v2/upload${folder === null ? '' : `?folder=${folder}`}`, { method: 'POST', body: fd, headers })
     .then(async (r) => ({ status: r.status, json: await r.json() }));
 }
 
@@ -33,7 +27,7 @@ describe('successful uploads', () => {
     const r = await uploadForm(bytes);
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ code: 200, message: expect.any(String), data: { key: expect.stringMatching(new RegExp(`^avatar/[0-9a-f]{32}\\.${ext}$`)) } });
-    expect(r.json.data.url).toBe(`${srv.url}/__files/${r.json.data.key}`);
+    expect(r.json.data.url).toBe(`${c.srv.url}/__files/${r.json.data.key}`);
     const file = await fetch(r.json.data.url);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe(type);
@@ -129,9 +123,9 @@ describe('GET /__files/', () => {
   });
 
   test('/__files requests are not recorded in srv.requests', async () => {
-    srv.requests.length = 0;
+    c.srv.requests.length = 0;
     await c.get('/__files/default-avatar.svg');
-    expect(srv.requests).toHaveLength(0);
+    expect(c.srv.requests).toHaveLength(0);
   });
 });
 

@@ -1,15 +1,9 @@
 /** @jest-environment node */
 // POST /api/v3/signin-by-mobile (WeChat code / code+phone), get-wechat-miniprogram-phone,
 // and the /__dev/wx/* simulation: single-use codes, 5-minute expiry, session_key rotation.
-const { DEMO, start, client, jwtPayload } = require('./helpers');
+const { DEMO, jwtPayload, useServer } = require('./helpers');
 
-let srv;
-let c;
-beforeAll(async () => {
-  srv = await start();
-  c = client(srv);
-});
-afterAll(() => srv.close());
+const c = useServer();
 
 const IDP = 'wechat-miniprogram';
 const codeLogin = (payload, extra = {}) => c.post('/api/v3/signin-by-mobile', {
@@ -188,7 +182,7 @@ describe('POST /api/v3/get-wechat-miniprogram-phone', () => {
     expect(r.json.data).toEqual({
       phone_info: {
         phoneNumber: '13800000001', purePhoneNumber: '13800000001', countryCode: '86',
-        watermark: { appid: srv.config.wechatAppId, timestamp: expect.any(Number) },
+        watermark: { appid: c.srv.config.wechatAppId, timestamp: expect.any(Number) },
       },
     });
   });

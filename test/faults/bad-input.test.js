@@ -2,10 +2,11 @@
 // is refused with a clear, localized message BEFORE any request (the isolated devserver's request
 // log and the wx shim's log do not move) and nothing throws. zh-CN and en-US are both checked.
 const exparser = require('miniprogram-exparser');
-const { simulate, mount } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
 const { startDevServer } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
-const { loadKit, PNG, tmpFile, until } = require('./support');
+const { PNG, tmpFile } = require('./support');
+const { until } = require('../helpers/until');
 
 const LANGS = ['zh-CN', 'en-US'];
 const LONG = 'x'.repeat(10000);
@@ -18,14 +19,14 @@ const TODAY = new Date();
 const FUTURE = `${TODAY.getFullYear() + 1}-01-01`;
 
 let srv;
-const kit = {};
+const kit = {}; // component name → simulate id
 const thrown = []; // errors thrown inside component code (exparser reports them here, not to the test)
 
 beforeAll(async () => {
   srv = await startDevServer();
   wx.__control.baseUrl = srv.url;
   exparser.addGlobalErrorListener((err) => { thrown.push(err); });
-  for (const name of ['login', 'avatar-uploader', 'profile-form']) kit[name] = loadKit(name);
+  for (const name of ['login', 'avatar-uploader', 'profile-form', 'phone-button']) kit[name] = loadKitComponent(name);
 });
 afterAll(() => srv && srv.close());
 
@@ -163,27 +164,16 @@ describe('core client', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Components: what the user types or picks, and where the message must appear.
-const EVENTS = ['login', 'error', 'send-code', 'change', 'load', 'save'];
-const BINDINGS = EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ');
+const EVENTS = ['login', 'error', 'send-code', 'change', 'load', 'save', 'phone'];
+const BINDINGS = bindings(EVENTS);
 const mounted = [];
 
 function render(name, attrs) {
   const tag = `authing-${name}`;
-  const { host, events } = mount({ [tag]: kit[name].id }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
+  const { host, events } = mount({ [tag]: kit[name] }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
   mounted.push(host);
   const c = host.querySelector('#c');
-  const q = (id) => c.querySelector(`#${id}`);
-  return {
-    c, q, events, text: () => host.dom.textContent,
-    async type(id, value) {
-      q(id).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: value.length } });
-      await simulate.sleep(0);
-    },
-    async tap(id) {
-      q(id).querySelector('.t-button').dispatchEvent('tap');
-      await simulate.sleep(0);
-    },
-  };
+  return { c, events, ...userActions(host, c, events) };
 }
 
 const msg = (zh, en) => ({ 'zh-CN': zh, 'en-US': en });
@@ -229,8 +219,7 @@ describe('<authing-login>', () => {
   beforeEach(() => {
     wx.__control.storage.clear();
     thrown.length = 0;
-    const cd = kit.login.countdowns();
-    for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
+    clearCountdowns();
   });
   afterAll(() => { while (mounted.length) mounted.pop().detach(); });
 
@@ -400,3 +389,59 @@ describe('with the demo user logged in', () => {
   });
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// Malformed client properties: the client refuses to be built; every component must say so in place
+// and emit `error` (not throw, not keep spinning).
+describe('malformed client properties (plain-http, non-loopback host)', () => {
+  const props = (lang) => `app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="http://auth.example.com" lang="${lang}"`;
+  const expected = (lang) => core.translate(lang, 'invalidOptions', { detail: core.translate(lang, 'optionInsecureHost') });
+  const firstError = (ui) => until(() => ui.events.find((e) => e.name === 'error'), 'error event');
+  beforeEach(() => { thrown.length = 0; });
+  afterEach(() => { while (mounted.length) mounted.pop().detach(); });
+
+  test.each(['avatar-uploader', 'profile-form'])('<authing-%s>: the load fails with the reason shown', async (name) => {
+    for (const lang of LANGS) {
+      const before = traffic();
+      const ui = render(name, props(lang));
+      const err = await firstError(ui);
+      expect(err.detail).toEqual(expect.objectContaining({ stage: 'load', code: 'invalid_options', message: expected(lang) }));
+      expect(ui.c.instance.data.loading).toBe(false);
+      expect(ui.c.instance.data.message).toBe(expected(lang));
+      expect(ui.text()).toContain(expected(lang));
+      expectLocalized(expected(lang), lang);
+      expect(traffic()).toBe(before);
+      expect(thrown).toEqual([]);
+    }
+  });
+
+  test('<authing-phone-button>: a granted number ends in an error with the reason shown', async () => {
+    for (const lang of LANGS) {
+      const ui = render('phone-button', props(lang));
+      await simulate.sleep(0);
+      const before = traffic();
+      ui.q('phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'any-code' } });
+      const err = await firstError(ui);
+      expect(err.detail).toEqual(expect.objectContaining({ reason: 'not_configured', code: 'invalid_options', message: expected(lang) }));
+      expect(ui.c.instance.data.busy).toBe(false);
+      expect(ui.text()).toContain(expected(lang));
+      expect(traffic()).toBe(before);
+      expect(thrown).toEqual([]);
+    }
+  });
+
+  test('<authing-login>: a valid password login ends in an error with the reason shown', async () => {
+    for (const lang of LANGS) {
+      const ui = render('login', props(lang));
+      await ui.type('authing-account', 'demo');
+      await ui.type('authing-password', 'Demo@123456');
+      const before = traffic();
+      await ui.tap('authing-submit-password');
+      const err = await firstError(ui);
+      expect(err.detail.error.message).toBe(expected(lang));
+      expect(ui.text()).toContain(expected(lang));
+      expect(traffic()).toBe(before);
+      expect(thrown).toEqual([]);
+    }
+  });
+});

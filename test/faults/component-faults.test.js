@@ -7,24 +7,25 @@
 // component is mounted with a healthy client; right before the action the shared client is
 // swapped for the one the fault needs (a closed port, or a short timeout) — components resolve
 // their client per action, and both clients read the same stored login state.
-const { simulate, mount } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
 const { startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
-const { loadKit, FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile, until } = require('./support');
+const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile } = require('./support');
+const { until } = require('../helpers/until');
 
 const DEMO = { username: 'demo', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'phone', 'change', 'load', 'save', 'cancel'];
-const BINDINGS = EVENTS.map((n) => `bind:${n}="on_${n.replace(/-/g, '_')}"`).join(' ');
+const BINDINGS = bindings(EVENTS);
 
 let srv;
 let refusedHost;
 let baseline; // raw stored login state of the demo user
 let key;
-const kit = {}; // per component: { id, core, countdowns } (each loaded in its own module registry)
+const kit = {}; // component name → simulate id
 const mounted = [];
 
 const dev = (method, p, body) => call(srv.url, method, p, body).then((r) => r.json);
-const makeClient = (opts = {}, lib = core) => new lib.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, ...opts });
+const makeClient = (opts = {}) => new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, ...opts });
 
 beforeAll(async () => {
   srv = await startDevServer();
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const [err] = await makeClient().loginByPassword({ passwordPayload: { account: DEMO.username, password: DEMO.password } });
   if (err) throw new Error(`baseline login failed: ${err.message}`);
   baseline = wx.__control.storage.get(key);
-  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadKit(name);
+  for (const name of ['login', 'phone-button', 'avatar-uploader', 'profile-form']) kit[name] = loadKitComponent(name);
 });
 afterAll(() => srv && srv.close());
 
@@ -43,35 +44,23 @@ beforeEach(async () => {
   await dev('DELETE', '/__dev/faults');
   wx.__control.storage.clear();
   wx.__control.storage.set(key, baseline);
-  const cd = kit.login.countdowns();
-  for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
+  clearCountdowns();
 });
 afterEach(() => {
   while (mounted.length) mounted.pop().detach();
-  for (const k of Object.values(kit)) k.core.setDefaultClient(undefined);
+  core.setDefaultClient(undefined);
 });
 
 /** Mounts `<tag id="c" …>` inside a host that records every event; returns helpers. */
 function render(name, attrs = '') {
   const tag = `authing-${name}`;
-  const { host, events } = mount({ [tag]: kit[name].id }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
+  const { host, events } = mount({ [tag]: kit[name] }, `<${tag} id="c" ${attrs} ${BINDINGS} />`, { events: EVENTS });
   mounted.push(host);
   const c = host.querySelector('#c');
-  const q = (id) => c.querySelector(`#${id}`);
+  const actions = userActions(host, c, events);
+  const { q } = actions;
   return {
-    c, q, events,
-    text: () => host.dom.textContent,
-    named: (n) => events.filter((e) => e.name === n),
-    async type(id, value) {
-      q(id).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: value.length } });
-      await simulate.sleep(0);
-    },
-    async tap(id) {
-      q(id).querySelector('.t-button').dispatchEvent('tap');
-      await simulate.sleep(0);
-    },
-    /** t-input value as the user sees it. */
-    value: (id) => q(id).data.value,
+    c, events, ...actions,
     /** A kit t-button that is neither loading nor disabled. */
     usable: (id) => q(id).data.loading === false && q(id).data.disabled === false,
   };
@@ -180,13 +169,12 @@ for (const a of ACTIONS) for (const f of FAULTS) ROWS.push([a.name, f.name, a, f
 
 test.each(ROWS)('%s × %s: message shown, error emitted, input kept, button usable', async (_a, _f, action, fault) => {
   const faultPath = typeof action.path === 'function' ? action.path(fault) : action.path;
-  const lib = kit[action.component].core; // the core module instance this component uses
-  lib.setDefaultClient(makeClient({}, lib));
+  core.setDefaultClient(makeClient());
   const ui = render(action.component, action.attrs || '');
   const before = await action.act(ui);
-  if (fault.kind === 'refused') lib.setDefaultClient(makeClient({ host: refusedHost }, lib));
+  if (fault.kind === 'refused') core.setDefaultClient(makeClient({ host: refusedHost }));
   else {
-    if (fault.kind === 'delay') lib.setDefaultClient(makeClient({ timeout: TIMEOUT_MS }, lib));
+    if (fault.kind === 'delay') core.setDefaultClient(makeClient({ timeout: TIMEOUT_MS }));
     await dev('POST', '/__dev/faults', faultSpec(fault, faultPath));
   }
   await action.go(ui, before);

@@ -1,5 +1,5 @@
 // Shared pieces of the fault and bad-input suites: the fault table, a closed port, image files on
-// disk, and `until`. (wx.getFileSystemManager comes from the wx shim, over node:fs.)
+// disk. (wx.getFileSystemManager comes from the wx shim, over node:fs.)
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -60,16 +60,6 @@ function tmpFile(name, bytes) {
   return p;
 }
 
-/** Waits (no timing assertion) until `fn()` returns something truthy; returns it. */
-async function until(fn, what = 'condition', sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
-  for (let i = 0; i < 1000; i++) {
-    const v = fn();
-    if (v) return v;
-    await sleep(5);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
-
 /** A readable error: a non-empty string message that is not a serialised object. */
 function expectReadable(err) {
   expect(err).toBeTruthy();
@@ -78,14 +68,4 @@ function expectReadable(err) {
   expect(err.message).not.toMatch(/^\s*[{[]|\[object Object\]|^undefined$|^null$/);
 }
 
-/** A built kit component (registered once per file by test/helpers/mp) with the core modules it shares. */
-function loadKit(name) {
-  const { loadKitComponent } = require('../helpers/mp');
-  return {
-    id: loadKitComponent(name),
-    core: require('../../miniprogram_dist/core/index'),
-    countdowns: require('../../miniprogram_dist/core/flows/countdown').sharedCountdowns,
-  };
-}
-
-module.exports = { loadKit, FAULTS, TIMEOUT_MS, DELAY_MS, faultSpec, closedPort, PNG, tmpFile, until, expectReadable };
+module.exports = { FAULTS, TIMEOUT_MS, DELAY_MS, faultSpec, closedPort, PNG, tmpFile, expectReadable };

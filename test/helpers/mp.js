@@ -63,18 +63,68 @@ function loadKitComponent(name, tag = `authing-${name}`) {
   return simulate.load(base, tag, { rootPath: ROOT, compilerOptions: getCompilerOptions(), usingComponents: overridesFor(base) });
 }
 
+/** The host method that records event `name` (`send-code` → `on_send_code`). */
+const handlerName = (name) => `on_${name.replace(/-/g, '_')}`;
+
+/** `bind:<name>="…"` attributes wiring each event in `names` to the recorder `mount` sets up. */
+function bindings(names) {
+  return names.map((n) => `bind:${n}="${handlerName(n)}"`).join(' ');
+}
+
 /**
- * Renders `template` in a host component that records every event named in `events`.
- * Returns { host, comp, events } where events is an array of {name, detail}.
+ * Renders `template` in a host component that records every event named in `events` (bind them with
+ * `bindings(events)`). Returns { host, events } where events is an array of {name, detail}.
  */
 function mount(usingComponents, template, { events: names = [], data = {} } = {}) {
   const events = [];
   const methods = {};
-  for (const n of names) methods[`on_${n.replace(/-/g, '_')}`] = function (e) { events.push({ name: n, detail: e.detail }); };
+  for (const n of names) methods[handlerName(n)] = function (e) { events.push({ name: n, detail: e.detail }); };
   const hostId = simulate.load({ usingComponents, template, data, methods });
   const host = simulate.render(hostId);
   host.attach(document.createElement('parent-wrapper'));
   return { host, events };
 }
 
-module.exports = { simulate, loadKitComponent, mount, ROOT };
+/**
+ * Records the keys of every setData the kit component itself makes from now on (its tdesign children
+ * render on their own and are not counted).
+ */
+function recordRenders(component) {
+  const renders = [];
+  const original = component.instance.setData.bind(component.instance);
+  component.instance.setData = (data, cb) => { renders.push(Object.keys(data)); return original(data, cb); };
+  return renders;
+}
+
+/**
+ * What a user does to a mounted kit component `comp` and what they see: type into / tap the t-input /
+ * t-button with an id (the way WeChat delivers it to tdesign's native children), read the page text,
+ * a t-input's value, and the recorded `events` with one name.
+ */
+function userActions(host, comp, events) {
+  const q = (id) => comp.querySelector(`#${id}`);
+  return {
+    q,
+    text: () => host.dom.textContent,
+    named: (name) => events.filter((e) => e.name === name),
+    /** The value the user sees in a t-input. */
+    value: (id) => q(id).data.value,
+    async type(id, value) {
+      q(id).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: String(value).length } });
+      await simulate.sleep(0);
+    },
+    async tap(id) {
+      q(id).querySelector('.t-button').dispatchEvent('tap');
+      await simulate.sleep(0);
+    },
+  };
+}
+
+/** Stops every resend countdown the built kit keeps across components (and in storage). */
+function clearCountdowns() {
+  const { sharedCountdowns } = require('../../miniprogram_dist/core/flows/countdown');
+  const cd = sharedCountdowns();
+  for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
+}
+
+module.exports = { simulate, loadKitComponent, mount, bindings, recordRenders, userActions, clearCountdowns, ROOT };

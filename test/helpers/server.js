@@ -47,4 +47,24 @@ const dev = (baseUrl = shared.url) => ({
     call(baseUrl, 'GET', `/__dev/sms/latest?phone=${encodeURIComponent(phone)}&channel=${channel}`).then((r) => r.json && r.json.code),
 });
 
-module.exports = { shared, startDevServer, call, dev };
+/**
+ * A fresh devserver with the demo user logged in through the core client; the wx shim's storage (which
+ * the components read) holds that login and the shim's simulated WeChat is this server's. `profile()` /
+ * `setProfile(body)` read and write the demo user's profile directly over HTTP.
+ */
+async function loggedInServer() {
+  const { Authing } = require('../../miniprogram_dist/core/index');
+  const srv = await startDevServer();
+  wx.__control.baseUrl = srv.url;
+  wx.clearStorageSync();
+  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+  const [err] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
+  if (err) throw new Error(`login failed: ${err.message}`);
+  const [, state] = await client.getLoginState();
+  const headers = { authorization: state.access_token, 'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId };
+  const profile = async () => (await call(srv.url, 'GET', '/api/v3/get-profile', undefined, headers)).json.data;
+  const setProfile = async (body) => (await call(srv.url, 'POST', '/api/v3/update-profile', body, headers)).json.data;
+  return { srv, profile, setProfile };
+}
+
+module.exports = { shared, startDevServer, call, dev, loggedInServer };

@@ -9,6 +9,7 @@ const path = require('path');
 const { readExamples, runExample, typeCheckExamples } = require('./examples');
 const { simulate, loadKitComponent } = require('../helpers/mp');
 const { shared, dev } = require('../helpers/server');
+const { until } = require('../helpers/until');
 const { createFakeTaro, createFakeUni } = require('../core/platform-fakes');
 const kit = require('../../miniprogram_dist/index');
 
@@ -19,15 +20,6 @@ const byName = (name) => {
   return found;
 };
 const localize = (code) => code.replace(/http:\/\/127\.0\.0\.1:3000/g, shared.url);
-
-/** Waits (no timing assertion) until `fn()` is truthy. */
-async function until(fn, what) {
-  for (let i = 0; i < 600; i++) {
-    if (fn()) return;
-    await simulate.sleep(5);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 // Components are registered once per file (miniprogram-simulate cannot re-register a path in jest).
 const componentIds = {};
