@@ -2,7 +2,8 @@
 // else the app's shared client registered with setDefaultClient() in app.ts.
 
 import { Authing, getDefaultClient } from '../../core/index';
-import type { AuthingClient, EncryptFunction, EncryptType, Lang } from '../../core/index';
+import { pickLang } from './texts';
+import type { AuthingClient, EncryptFunction, EncryptType } from '../../core/index';
 import { fail, ok, readErrMsg } from '../../core/errors';
 import type { Result } from '../../core/errors';
 
@@ -41,13 +42,15 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
   const encryptFunction = encrypt === 'none' ? undefined : options.encryptor;
   const timeout = typeof props.timeout === 'number' && props.timeout > 0 ? props.timeout : undefined;
   if (props.appId && props.userPoolId) {
-    const key = [props.appId, props.userPoolId, props.host, props.lang, timeout || '', encrypt].join('|');
+    // The texts fall back to zh-CN for an unknown lang; the client follows them instead of refusing it.
+    const lang = pickLang(props.lang);
+    const key = [props.appId, props.userPoolId, props.host, lang, timeout || '', encrypt].join('|');
     if (!byConfig[key]) {
       byConfig[key] = new Authing({
         appId: props.appId,
         userPoolId: props.userPoolId,
         host: props.host || undefined,
-        lang: (props.lang as Lang) || undefined,
+        lang,
         timeout,
         encryptFunction,
       });
@@ -72,7 +75,7 @@ export function resolveClient(props: ClientProps, options: ResolveOptions = {}):
 
 /**
  * `resolveClient` for a component action: the client, or the error to show and emit. Malformed
- * properties (a plain-http host, an unknown lang) give the client's own readable message instead of a
+ * properties (e.g. a plain-http host) give the client's own readable message instead of a
  * throw that would leave the component spinning with nothing on screen; no client at all gives
  * `notConfigured`.
  */

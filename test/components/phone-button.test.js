@@ -266,3 +266,14 @@ describe('consent gating', () => {
     expect(pb.data.t.unknownKey).toBeUndefined();
   });
 });
+
+test('an unsupported lang falls back to zh-CN for the texts AND the client (no configuration error)', async () => {
+  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340001' });
+  const { pb, events } = render('mode="get-phone" lang="fr-FR"');
+  await simulate.sleep(0);
+  expect(pb.data.label).toBe('获取手机号');
+  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  await untilEvent(events, 'phone', 'error');
+  expect(events.map((e) => e.name)).toEqual(['phone']);
+  expect(events[0].detail.phoneInfo.purePhoneNumber).toBe('13912340001');
+});
