@@ -5,6 +5,7 @@
 // Any failure keeps the old avatar, shows a message and emits `error`.
 
 import { clientOrError } from '../common/client';
+import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts } from '../common/texts';
 import { probeLocalFile } from '../common/file-probe';
@@ -56,6 +57,7 @@ Component({
   options: { multipleSlots: true, styleIsolation: 'apply-shared' },
   externalClasses: ['custom-class', 'avatar-class', 'message-class'],
   properties: {
+    ...COMMON_PROPERTIES,
     /** Avatar URL to show; when set, the profile is not loaded on attach. */
     src: { type: String, value: '' },
     /** Largest accepted image in bytes (default 2 MB). */
@@ -65,11 +67,6 @@ Component({
     /** t-avatar shape: circle | round */
     shape: { type: String, value: 'circle' },
     disabled: { type: Boolean, value: false },
-    appId: { type: String, value: '' },
-    userPoolId: { type: String, value: '' },
-    host: { type: String, value: '' },
-    lang: { type: String, value: 'zh-CN' },
-    texts: { type: Object, value: {} },
   },
   data: {
     t: AVATAR_TEXTS['zh-CN'] as Record<string, string>,

@@ -5,6 +5,7 @@
 
 import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
+import { COMMON_PROPERTIES } from '../common/properties';
 import { kitEncryptor } from './encryptors';
 import { format, mergeTexts, pickLang } from '../common/texts';
 import type { TextTable } from '../common/texts';
@@ -64,10 +65,7 @@ Component({
     'custom-class', 'header-class', 'tabs-class', 'input-class', 'button-class', 'error-class', 'agreement-class', 'footer-class',
   ],
   properties: {
-    /** Own client config (else the app's shared client). */
-    appId: { type: String, value: '' },
-    userPoolId: { type: String, value: '' },
-    host: { type: String, value: '' },
+    ...COMMON_PROPERTIES,
     /** Request timeout (ms) of a property-configured client; 0 = the client's default (10 s). */
     timeout: { type: Number, value: 0 },
     /** WeChat mini-program identity source identifier (Authing console). */
@@ -89,9 +87,6 @@ Component({
     agreements: { type: null, value: [] as unknown },
     /** Optional heading above the tabs (the `header` slot is the alternative). */
     title: { type: String, value: '' },
-    lang: { type: String, value: 'zh-CN' },
-    /** Overrides any text by key (see README). */
-    texts: { type: Object, value: {} },
   },
   data: {
     t: LOGIN_TEXTS['zh-CN'] as TextTable,

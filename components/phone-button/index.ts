@@ -6,6 +6,7 @@
 // (WeChat opens its dialog straight from a tap on an open-type button, so nothing could stop it).
 
 import { clientOrError } from '../common/client';
+import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts } from '../common/texts';
 import {
@@ -55,17 +56,13 @@ Component({
   options: { multipleSlots: true, styleIsolation: 'apply-shared' },
   externalClasses: ['custom-class', 'button-class', 'message-class', 'agreement-class'],
   properties: {
+    ...COMMON_PROPERTIES,
     /** 'get-phone' | 'login' */
     mode: { type: String, value: 'get-phone' },
     /** OIDC scope of the phone login (mode="login"); include `offline_access` for a refresh token. */
     scope: { type: String, value: '' },
     /** WeChat mini-program identity source identifier in Authing. */
     extIdpConnIdentifier: { type: String, value: DEFAULT_WECHAT_IDP },
-    appId: { type: String, value: '' },
-    userPoolId: { type: String, value: '' },
-    host: { type: String, value: '' },
-    lang: { type: String, value: 'zh-CN' },
-    texts: { type: Object, value: {} },
     /** Use getRealtimePhoneNumber (real-time verification) instead of getPhoneNumber. */
     realtime: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },

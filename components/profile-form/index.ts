@@ -4,6 +4,7 @@
 // gender / date / save renders once; a server answer renders once. Edits survive every failure.
 
 import { clientOrError } from '../common/client';
+import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts, pickLang } from '../common/texts';
 import {
@@ -56,14 +57,10 @@ Component({
   options: { multipleSlots: true, styleIsolation: 'apply-shared' },
   externalClasses: ['custom-class', 'field-class', 'button-class', 'message-class'],
   properties: {
+    ...COMMON_PROPERTIES,
     /** Fields to edit, in order: an array or a comma string (default nickname…address). */
     // type null: an Array or a String (exparser turns a string into [] for Array-typed properties)
     fields: { type: null, value: [] },
-    appId: { type: String, value: '' },
-    userPoolId: { type: String, value: '' },
-    host: { type: String, value: '' },
-    lang: { type: String, value: 'zh-CN' },
-    texts: { type: Object, value: {} },
     disabled: { type: Boolean, value: false },
   },
   data: {
