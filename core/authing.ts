@@ -2,17 +2,21 @@
 // hardened where the seed is weak (§11). Every public method resolves to `[null, data]` or
 // `[ErrorData, undefined]` and never rejects or throws; only the constructor throws.
 import type {
-  AuthingClient, AuthingOptions, EncryptType, ErrorData, GetPhoneOptions, GetUserInfoOptions, Lang, LoginByCodeOptions,
-  LoginByPassCodeOptions, LoginByPasswordOptions, LoginByPhoneOptions, LoginState, PhoneInfo, SDKResponse, SendEmailCodeOptions, SendSmsOptions,
-  SimpleResponseData, UpdateAvatarOptions, UpdateAvatarResult, UpdatePasswordOptions, UpdateUserInfo, UserInfo,
+  AuthingClient, AuthingOptions, BindEmailOptions, BindPhoneOptions, BindWxByCodeOptions, BindWxByCodeResult, DecryptDataOptions,
+  DecryptDataResult, DeleteAccountOptions, DeleteAccountRequestOptions, DeleteAccountRequestResult, EncryptType, ErrorData, GetPhoneOptions,
+  GetUserInfoOptions, Lang, LoginByCodeOptions, LoginByPassCodeOptions, LoginByPasswordOptions, LoginByPhoneOptions, LoginState, PhoneInfo,
+  SDKResponse, SendEmailCodeOptions, SendSmsOptions, SimpleResponseData, UpdateAvatarOptions, UpdateAvatarResult, UpdateEmailOptions,
+  UpdateEmailRequestOptions, UpdateEmailRequestResult, UpdatePasswordOptions, UpdatePhoneOptions, UpdatePhoneRequestOptions,
+  UpdatePhoneRequestResult, UpdateUserInfo, UserInfo,
 } from './types';
 import { resolveOptions, ResolvedOptions } from './options';
 import { Http, formEncode, unwrapData } from './http';
 import { fail, guard, invalidArgument, kitError, ok, platformError, readErrMsg, Result } from './errors';
 import { computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
 import {
-  Checked, checkCodeLogin, checkGetPhone, checkPassCodeLogin, checkPasswordLogin, checkPhoneLogin, checkSendEmailCode, checkSendSms, checkUpdatePassword,
-  checkUpdateUserInfo, checkUserInfoQuery, UserData,
+  Checked, checkBindEmail, checkBindPhone, checkBindWx, checkCodeLogin, checkDecryptData, checkDeleteAccountRequest, checkGetPhone, checkPassCodeLogin,
+  checkPasswordLogin, checkPhoneLogin, checkSendEmailCode, checkSendSms, checkToken, checkUpdateEmailRequest, checkUpdatePassword,
+  checkUpdatePhoneRequest, checkUpdateUserInfo, checkUserInfoQuery, UserData,
 } from './input';
 import { forgetPublicKeys, getPublicKey, isKeyMismatch, KeyType } from './public-key';
 import { prepareEncryption } from './crypto/entropy';
@@ -434,6 +438,165 @@ export class Authing implements AuthingClient {
       if (profileErr) return fail(profileErr);
       return ok({ ...upload!, userInfo: userInfo! });
     });
+  }
+
+  // ---- account: phone, email, deletion (all auth-gated, headers U + T) ---------------------
+
+  /** An auth-gated POST with headers U + T; `body` was checked before (no request on bad input). */
+  private async accountPost(path: string, body: Json, knownToken?: string): Promise<Result<Json>> {
+    let token = knownToken;
+    if (token === undefined) {
+      const [tokenErr, stored] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      token = stored!;
+    }
+    return this.http.call({ method: 'POST', path, userPool: true, token, data: body });
+  }
+
+  /** Calls without `data` (Authing answers CommonResponseDto): the envelope, as the seed returns it. */
+  private async simplePost(checked: Checked<Json>, path: string): Promise<Result<SimpleResponseData>> {
+    const [argErr, body] = this.checked(checked);
+    if (argErr) return fail(argErr);
+    const [err, json] = await this.accountPost(path, body!);
+    return err ? fail(err) : ok(json as unknown as SimpleResponseData);
+  }
+
+  /** A verify-*-request answer: `data` must carry the token named `field`. */
+  private tokenData<T>(result: Result<Json>, field: string): Result<T> {
+    const [err, json] = result;
+    if (err) return fail(err);
+    const data = json!.data as Json | undefined;
+    if (!data || typeof data !== 'object' || typeof data[field] !== 'string' || !data[field]) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+    return ok({ ...data } as unknown as T);
+  }
+
+  bindPhone(data: BindPhoneOptions): SDKResponse<SimpleResponseData> {
+    return this.run(() => this.simplePost(checkBindPhone(data), '/api/v3/bind-phone'));
+  }
+
+  bindEmail(data: BindEmailOptions): SDKResponse<SimpleResponseData> {
+    return this.run(() => this.simplePost(checkBindEmail(data), '/api/v3/bind-email'));
+  }
+
+  updatePhoneRequest(data: UpdatePhoneRequestOptions): SDKResponse<UpdatePhoneRequestResult> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkUpdatePhoneRequest(data));
+      if (argErr) return fail(argErr);
+      return this.tokenData<UpdatePhoneRequestResult>(await this.accountPost('/api/v3/verify-update-phone-request', body!), 'updatePhoneToken');
+    });
+  }
+
+  updatePhone(data: UpdatePhoneOptions): SDKResponse<SimpleResponseData> {
+    return this.run(() => this.simplePost(checkToken(data, 'updatePhoneToken'), '/api/v3/update-phone'));
+  }
+
+  updateEmailRequest(data: UpdateEmailRequestOptions): SDKResponse<UpdateEmailRequestResult> {
+    return this.run(async () => {
+      const [argErr, body] = this.checked(checkUpdateEmailRequest(data));
+      if (argErr) return fail(argErr);
+      return this.tokenData<UpdateEmailRequestResult>(await this.accountPost('/api/v3/verify-update-email-request', body!), 'updateEmailToken');
+    });
+  }
+
+  updateEmail(data: UpdateEmailOptions): SDKResponse<SimpleResponseData> {
+    return this.run(() => this.simplePost(checkToken(data, 'updateEmailToken'), '/api/v3/update-email'));
+  }
+
+  /** With `passwordEncryptType` rsa/sm2 the password is encrypted like updatePassword's (the seed sent it in clear). */
+  deleteAccountRequest(data: DeleteAccountRequestOptions): SDKResponse<DeleteAccountRequestResult> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkDeleteAccountRequest(data));
+      if (argErr) return fail(argErr);
+      const { password, encryptType } = input!;
+      const body: Json = { ...input!.body };
+      // The auth gate comes before the public-key fetch and the encryption.
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      if (password !== undefined) {
+        const [encErr, encrypted] = await this.encrypt([password], encryptType);
+        if (encErr) return fail(encErr);
+        const passwordPayload: Json = { password: encrypted![0] };
+        if (encryptType) passwordPayload.passwordEncryptType = encryptType;
+        body.passwordPayload = passwordPayload;
+      }
+      const result = await this.accountPost('/api/v3/verify-delete-account-request', body, token);
+      if (result[0]) this.noteEncryptedFailure(result[0], encryptType);
+      return this.tokenData<DeleteAccountRequestResult>(result, 'deleteAccountToken');
+    });
+  }
+
+  /** Deletes the account, then clears the stored login state (its tokens are dead now). */
+  deleteAccount(data: DeleteAccountOptions): SDKResponse<SimpleResponseData> {
+    return this.run(async () => {
+      const [err, res] = await this.simplePost(checkToken(data, 'deleteAccountToken'), '/api/v3/delete-account');
+      if (err) return fail(err);
+      try {
+        await this.store.clear();
+      } catch (e) {
+        // The account is gone whatever storage says; a leftover state only fails with 401 later.
+      }
+      return ok(res!);
+    });
+  }
+
+  // ---- WeChat open data and binding ---------------------------------------------------------
+
+  /**
+   * Decrypts WeChat open data with the session_key of `code`. Pass the code that was current when
+   * WeChat produced the data: without one the kit takes a fresh `wx.login` code, and that login
+   * rotates the session_key, so data produced before this call will usually not decrypt.
+   */
+  decryptData(data: DecryptDataOptions): SDKResponse<DecryptDataResult> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkDecryptData(data));
+      if (argErr) return fail(argErr);
+      let code = input!.code;
+      if (code === undefined) {
+        const [codeErr, fresh] = await freshCode(this.config.platform, this.lang);
+        if (codeErr) return fail(codeErr);
+        code = fresh!;
+      }
+      const body: Json = { ...input!.body, code };
+      const [err, json] = await this.http.call({ method: 'POST', path: '/api/v3/decrypt-wechat-miniprogram-data', userPool: true, data: body });
+      if (err) return fail(err);
+      const decrypted = json!.data;
+      if (!decrypted || typeof decrypted !== 'object' || Array.isArray(decrypted)) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+      return ok({ ...(decrypted as Json) } as DecryptDataResult);
+    });
+  }
+
+  /**
+   * Binds the WeChat user of a fresh `wx.login` code to the logged-in account. Like the code
+   * logins: a code the server rejects is retried once with a new one, and encryptedData/iv that
+   * no longer decrypt (our wx.login rotated the session_key) are dropped on one retry.
+   */
+  bindWxByCode(data?: BindWxByCodeOptions): SDKResponse<BindWxByCodeResult> {
+    return this.run(async () => {
+      const [argErr, input] = this.checked(checkBindWx(data));
+      if (argErr) return fail(argErr);
+      const [tokenErr, token] = await this.accessToken();
+      if (tokenErr) return fail(tokenErr);
+      const { extIdpConnidentifier, userData, rawData } = input!;
+      const result = await loginWithFreshCode(this.config.platform, this.lang, userData, (code, ud?: UserData) => {
+        const body: Json = { code };
+        if (extIdpConnidentifier !== undefined) body.extIdpConnidentifier = extIdpConnidentifier;
+        if (ud) {
+          body.encryptedData = ud.encryptedData;
+          body.iv = ud.iv;
+        }
+        // rawData belongs to the same getUserProfile result: dropped with encryptedData on the retry.
+        if (rawData !== undefined && (ud || !userData)) body.rawData = rawData;
+        return this.http.call({ method: 'POST', path: '/connections/social/wechat-miniprogram/bind', userPool: true, token, data: body });
+      });
+      const [err, json] = result;
+      if (err) return fail(err);
+      return ok({ ...(unwrapData(json!) as Json) });
+    });
+  }
+
+  /** The seed's platform-neutral name; WeChat only here (the Douyin variant is not carried over). */
+  bindPlatformByCode(data?: BindWxByCodeOptions): SDKResponse<BindWxByCodeResult> {
+    return this.bindWxByCode(data);
   }
 
   // ---- logout ------------------------------------------------------------------------------

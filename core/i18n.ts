@@ -40,6 +40,7 @@ const zhCN = {
   invalidEncryptType: '不支持的密码加密方式：{type}',
   encryptFunctionMissing: '使用密码加密（passwordEncryptType 不为 none）时需要提供 encryptFunction',
   publicKeyMissing: '服务器未提供 {type} 公钥，请联系管理员',
+  invalidVerifyMethod: '不支持的验证方式：{method}',
   field_account: '账号',
   field_password: '密码',
   field_phone: '手机号',
@@ -58,6 +59,10 @@ const zhCN = {
   field_company: '公司',
   field_externalId: '外部 ID',
   field_photo: '头像',
+  field_oldPhone: '原手机号',
+  field_oldEmail: '原邮箱',
+  field_oldPhoneCode: '原手机号收到的验证码',
+  field_oldEmailCode: '原邮箱收到的验证码',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -98,6 +103,7 @@ const enUS: Record<MessageKey, string> = {
   invalidEncryptType: 'Unsupported password encryption: {type}',
   encryptFunctionMissing: 'encryptFunction is required when passwordEncryptType is not "none"',
   publicKeyMissing: 'The server provided no {type} public key, please contact the administrator',
+  invalidVerifyMethod: 'Unsupported verification method: {method}',
   field_account: 'account',
   field_password: 'password',
   field_phone: 'phone number',
@@ -116,6 +122,10 @@ const enUS: Record<MessageKey, string> = {
   field_company: 'company',
   field_externalId: 'external ID',
   field_photo: 'avatar',
+  field_oldPhone: 'current phone number',
+  field_oldEmail: 'current email',
+  field_oldPhoneCode: 'verification code for your current phone number',
+  field_oldEmailCode: 'verification code for your current email',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -306,6 +306,139 @@ export interface UpdateAvatarResult extends UploadFileResponseData {
   userInfo: UserInfo;
 }
 
+/** `bindPhone`: the code comes from `sendSms({channel: 'CHANNEL_BIND_PHONE'})`. */
+export interface BindPhoneOptions {
+  phoneNumber: string;
+  passCode: string;
+  /** Sent only when given; the server assumes `+86`. */
+  phoneCountryCode?: string;
+}
+
+/** `bindEmail`: the code comes from `sendEmailCode({channel: 'CHANNEL_BIND_EMAIL'})`. */
+export interface BindEmailOptions {
+  email: string;
+  passCode: string;
+}
+
+/** `UpdatePhoneByPhonePassCodeDto`. The old phone's fields go together (both or neither). */
+export interface PhonePassCodePayload {
+  newPhoneNumber: string;
+  newPhonePassCode: string;
+  newPhoneCountryCode?: string;
+  oldPhoneNumber?: string;
+  oldPhonePassCode?: string;
+  oldPhoneCountryCode?: string;
+}
+
+export interface UpdatePhoneRequestOptions {
+  phonePassCodePayload: PhonePassCodePayload;
+  /** Always `PHONE_PASSCODE` on the wire (the only method); anything else is refused. */
+  verifyMethod?: 'PHONE_PASSCODE';
+}
+
+export interface UpdatePhoneRequestResult {
+  /** Single use; pass it to `updatePhone` before it expires. */
+  updatePhoneToken: string;
+  /** Seconds. */
+  tokenExpiresIn: number;
+}
+
+export interface UpdatePhoneOptions {
+  updatePhoneToken: string;
+}
+
+/** `UpdateEmailByEmailPassCodeDto`. The old email's fields go together (both or neither). */
+export interface EmailPassCodePayload {
+  newEmail: string;
+  newEmailPassCode: string;
+  oldEmail?: string;
+  oldEmailPassCode?: string;
+}
+
+export interface UpdateEmailRequestOptions {
+  emailPassCodePayload: EmailPassCodePayload;
+  /** Always `EMAIL_PASSCODE` on the wire (the only method); anything else is refused. */
+  verifyMethod?: 'EMAIL_PASSCODE';
+}
+
+export interface UpdateEmailRequestResult {
+  updateEmailToken: string;
+  tokenExpiresIn: number;
+}
+
+export interface UpdateEmailOptions {
+  updateEmailToken: string;
+}
+
+export type DeleteAccountVerifyMethod = 'PHONE_PASSCODE' | 'EMAIL_PASSCODE' | 'PASSWORD';
+
+/** `DeleteAccountByPhonePassCodeDto`: the account's own phone, code from `CHANNEL_DELETE_ACCOUNT`. */
+export interface DeleteAccountPhonePayload {
+  phoneNumber: string;
+  passCode: string;
+  phoneCountryCode?: string;
+}
+
+/** `DeleteAccountByEmailPassCodeDto`: the account's own email, code from `CHANNEL_DELETE_ACCOUNT`. */
+export interface DeleteAccountEmailPayload {
+  email: string;
+  passCode: string;
+}
+
+/** `DeleteAccountByPasswordDto`. With `rsa`/`sm2` the kit encrypts the password (the seed did not). */
+export interface DeleteAccountPasswordPayload {
+  password: string;
+  passwordEncryptType?: EncryptType;
+}
+
+export interface DeleteAccountRequestOptions {
+  verifyMethod: DeleteAccountVerifyMethod;
+  /** Required with `PHONE_PASSCODE`; only the payload of `verifyMethod` is sent. */
+  phonePassCodePayload?: DeleteAccountPhonePayload;
+  /** Required with `EMAIL_PASSCODE`. */
+  emailPassCodePayload?: DeleteAccountEmailPayload;
+  /** Required with `PASSWORD`. */
+  passwordPayload?: DeleteAccountPasswordPayload;
+}
+
+export interface DeleteAccountRequestResult {
+  deleteAccountToken: string;
+  tokenExpiresIn: number;
+}
+
+export interface DeleteAccountOptions {
+  deleteAccountToken: string;
+}
+
+export interface DecryptDataOptions {
+  extIdpConnidentifier: string;
+  encryptedData: string;
+  iv: string;
+  /**
+   * The `wx.login` code that was current when WeChat produced `encryptedData` (its session_key
+   * encrypted the data). Omitted: the kit takes a fresh code, but that `wx.login` rotates the
+   * session_key, so data produced before the call will usually no longer decrypt.
+   */
+  code?: string;
+}
+
+/** The decrypted WeChat open data (e.g. share info `openGId`, user info), with its `watermark`. */
+export interface DecryptDataResult {
+  watermark?: { appid: string; timestamp: number };
+  [field: string]: unknown;
+}
+
+/** Optional fields sent with the fresh `wx.login` code; `encryptedData`/`iv` go together. */
+export interface BindWxByCodeOptions {
+  extIdpConnidentifier?: string;
+  encryptedData?: string;
+  iv?: string;
+  rawData?: string;
+}
+
+/** The server's `data` (the devserver: the user's profile with `identities`). */
+export type BindWxByCodeResult = Record<string, unknown>;
+
 export interface PublicKeyResult {
   publicKey: string;
 }
@@ -334,4 +467,24 @@ export interface AuthingClient {
   updateAvatar(options?: UpdateAvatarOptions): SDKResponse<UpdateAvatarResult>;
   updateUserInfo(data: UpdateUserInfo): SDKResponse<UserInfo>;
   logout(): SDKResponse<boolean>;
+  /** Binds a phone to an account that has none (`CHANNEL_BIND_PHONE` code). */
+  bindPhone(data: BindPhoneOptions): SDKResponse<SimpleResponseData>;
+  /** Binds an email to an account that has none (`CHANNEL_BIND_EMAIL` code). */
+  bindEmail(data: BindEmailOptions): SDKResponse<SimpleResponseData>;
+  /** Step 1 of a phone change: verify the codes, get a short-lived single-use token. */
+  updatePhoneRequest(data: UpdatePhoneRequestOptions): SDKResponse<UpdatePhoneRequestResult>;
+  /** Step 2 of a phone change. */
+  updatePhone(data: UpdatePhoneOptions): SDKResponse<SimpleResponseData>;
+  updateEmailRequest(data: UpdateEmailRequestOptions): SDKResponse<UpdateEmailRequestResult>;
+  updateEmail(data: UpdateEmailOptions): SDKResponse<SimpleResponseData>;
+  /** Step 1 of an account deletion: prove it is the owner, get a short-lived single-use token. */
+  deleteAccountRequest(data: DeleteAccountRequestOptions): SDKResponse<DeleteAccountRequestResult>;
+  /** Deletes the account; on success the stored login state is cleared too. */
+  deleteAccount(data: DeleteAccountOptions): SDKResponse<SimpleResponseData>;
+  /** Decrypts WeChat open data with the session_key of `code` (see `DecryptDataOptions.code`). */
+  decryptData(data: DecryptDataOptions): SDKResponse<DecryptDataResult>;
+  /** Binds the current WeChat user (a fresh `wx.login` code) to the logged-in account. */
+  bindWxByCode(data?: BindWxByCodeOptions): SDKResponse<BindWxByCodeResult>;
+  /** Same as `bindWxByCode` (WeChat only; the Douyin variant is not carried over). */
+  bindPlatformByCode(data?: BindWxByCodeOptions): SDKResponse<BindWxByCodeResult>;
 }

@@ -24,6 +24,11 @@ const API_CODES = Object.freeze({
   TOKEN_REVOKED: 2022,         // 401
   TOKEN_INVALID: 2023,         // bad signature / not an access token / user gone (401)
   USER_EXISTS: 2026,           // username / email / phone already taken
+  ACTION_TOKEN_INVALID: 2030,  // updatePhoneToken / updateEmailToken / deleteAccountToken unknown, used, expired, not yours
+  NOT_ACCOUNT_CONTACT: 2031,   // the old phone / email (or the one verifying a deletion) is missing or not this account's
+  ALREADY_BOUND: 2032,         // bind-phone / bind-email on an account that already has one
+  VERIFY_METHOD_UNAVAILABLE: 2033, // the account has no phone / email / password to verify with
+  PASSWORD_WRONG: 2034,        // delete-account verification by password
   UNSUPPORTED_CONNECTION: 2100,
   PASSWORD_DECRYPT_FAILED: 2102,
   PASSWORD_POLICY: 2103,       // 6-64 characters
@@ -33,6 +38,7 @@ const API_CODES = Object.freeze({
   WECHAT_CODE_INVALID: 3001,   // unknown / used / expired wx.login code
   WECHAT_DECRYPT_FAILED: 3002, // encryptedData/iv do not decrypt with this code's session_key
   WECHAT_PHONE_CODE_INVALID: 3003,
+  WECHAT_ALREADY_BOUND: 3004,  // openid bound to another user, or this user bound to another openid
   INVALID_PHONE: 3101,
   UNKNOWN_CHANNEL: 3102,
   TOO_MANY_REQUESTS: 3103,     // 429: one send per target+channel per cooldown

@@ -21,6 +21,7 @@
  * @property {number} maxBodyBytes         limit for JSON / form bodies
  * @property {number} maxUploadBytes       limit for one uploaded file
  * @property {number} codeTtl              seconds an SMS / email / WeChat code stays valid
+ * @property {number} actionTokenTtl       seconds an updatePhoneToken / updateEmailToken / deleteAccountToken stays valid
  * @property {number} sendCooldown         seconds between two sends to one target+channel
  * @property {number} scryptN              scrypt cost for new password hashes
  * @property {Array<(req: import('http').IncomingMessage, res: import('http').ServerResponse) => boolean>} mounts
@@ -44,6 +45,7 @@ const DEFAULTS = Object.freeze({
   maxBodyBytes: 1024 * 1024,
   maxUploadBytes: 2 * 1024 * 1024,
   codeTtl: 300,
+  actionTokenTtl: 300,
   sendCooldown: 60,
   // Low on purpose: a loopback test double hashing demo passwords, where login latency
   // matters to every test. Each hash records its own N, so raising it later is safe.
@@ -86,7 +88,7 @@ function resolveConfig(options = {}) {
     throw new TypeError(`createDevServer: host must be a loopback address, got "${cfg.host}"`);
   }
   for (const key of ['accessTokenTtl', 'idTokenTtl', 'refreshTokenTtl', 'maxBodyBytes',
-    'maxUploadBytes', 'codeTtl', 'sendCooldown', 'scryptN']) {
+    'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN']) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
       throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
     }

@@ -7,6 +7,7 @@ const { resolveConfig, DEMO_USER } = require('./config');
 const { Store } = require('./store');
 const { Inbox } = require('./sms');
 const { WechatSim } = require('./wechat-sim');
+const { ActionTokens } = require('./action-tokens');
 const { Faults } = require('./faults');
 const { Router } = require('./router');
 const { readBody, parseBody } = require('./body');
@@ -35,6 +36,7 @@ const users = require('./users');
  * @property {import('./store').Store} store
  * @property {Inbox} inbox
  * @property {WechatSim} wechat
+ * @property {ActionTokens} actionTokens  update-phone / update-email / delete-account tokens
  * @property {Faults} faults
  * @property {RequestRecord[]} requests
  * @property {() => number} now     Date.now() + clock offset; every expiry check uses it
@@ -73,6 +75,9 @@ const ROUTE_MODULES = [
   require('./routes/oidc'),
   require('./routes/phone'),
   require('./routes/account'),
+  require('./routes/account-contact'),
+  require('./routes/delete-account'),
+  require('./routes/wechat-data'),
   require('./routes/profile'),
   require('./routes/upload'),
   require('./routes/dev'),
@@ -115,10 +120,12 @@ async function createDevServer(options = {}) {
     faults: new Faults(),
     inbox: new Inbox({ now: () => app.now(), codeTtl: config.codeTtl, sendCooldown: config.sendCooldown, log }),
     wechat: new WechatSim({ now: () => app.now(), codeTtl: config.codeTtl, wechatAppId: config.wechatAppId }),
+    actionTokens: new ActionTokens({ now: () => app.now(), ttl: config.actionTokenTtl }),
     reset: async () => {
       store.reset();
       app.inbox.reset();
       app.wechat.reset();
+      app.actionTokens.reset();
       app.faults.clear();
       app.clockOffset = 0;
       app.requests.length = 0; // in place: callers hold srv.requests

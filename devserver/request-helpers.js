@@ -5,6 +5,7 @@ const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
 const { rsaDecrypt, sm2Decrypt } = require('./crypto-keys');
 const tokens = require('./tokens');
+const v = require('./validate');
 
 /** @typedef {import('./index').RequestContext} RequestContext */
 
@@ -71,4 +72,40 @@ async function decryptPassword(ctx, type, value, field) {
   return plain;
 }
 
-module.exports = { ENCRYPT_TYPES, requireAppId, requireUserPoolId, requireUser, tryDecrypt, decryptPassword };
+/**
+ * A phone number and its country code from `obj` (country code default +86), checked like
+ * send-sms checks them. 400 / 1002 when missing, 400 / 3101 when malformed.
+ * @param {Record<string, any>} obj
+ * @param {string} numberKey
+ * @param {string} ccKey
+ * @param {string} [prefix]  field path used in messages, e.g. 'phonePassCodePayload'
+ * @returns {{phone: string, cc: string}}
+ */
+function readPhone(obj, numberKey, ccKey, prefix) {
+  const label = (/** @type {string} */ key) => (prefix ? `${prefix}.${key}` : key);
+  const phone = v.requireString(obj, numberKey, label(numberKey));
+  const rawCc = v.optionalString(obj, ccKey, label(ccKey)) || '+86';
+  const cc = v.normalizeCountryCode(rawCc);
+  if (!cc) throw new ApiError(400, API_CODES.INVALID_PHONE, `invalid ${label(ccKey)}: ${rawCc}`);
+  if (!v.isPhone(phone, cc)) {
+    throw new ApiError(400, API_CODES.INVALID_PHONE,
+      `invalid ${label(numberKey)}: ${phone}${cc === '+86' ? ' (+86 numbers have 11 digits and start with 1)' : ''}`);
+  }
+  return { phone, cc };
+}
+
+/**
+ * An email from `obj`, lower-cased. 400 / 1002 when missing, 400 / 3104 when malformed.
+ * @param {Record<string, any>} obj
+ * @param {string} key
+ * @param {string} [prefix]
+ * @returns {string}
+ */
+function readEmail(obj, key, prefix) {
+  const label = prefix ? `${prefix}.${key}` : key;
+  const email = v.requireString(obj, key, label);
+  if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, `invalid ${label}: ${email}`);
+  return email.toLowerCase();
+}
+
+module.exports = { ENCRYPT_TYPES, requireAppId, requireUserPoolId, requireUser, tryDecrypt, decryptPassword, readPhone, readEmail };

@@ -83,23 +83,37 @@ class Inbox {
   }
 
   /**
+   * Check a code without burning it (a step that checks two codes burns neither until both
+   * are good). Any of `channels` may have issued it.
+   * @param {string} target
+   * @param {string} code
+   * @param {readonly string[]} channels
+   * @param {string} [label]  names the code in the error, e.g. 'oldPhonePassCode'
+   * @returns {Message}
+   */
+  verify(target, code, channels, label) {
+    const now = this.opts.now();
+    const what = label ? `${label}: passcode` : 'passcode';
+    let reason = `${what} is incorrect (验证码错误)`;
+    for (const channel of channels) {
+      const msg = this.latest.get(`${target}|${channel}`);
+      if (!msg || msg.code !== code) continue;
+      if (msg.used) { reason = `${what} has already been used (验证码已使用)`; continue; }
+      if (msg.expiresAt <= now) { reason = `${what} has expired (验证码已过期)`; continue; }
+      return msg;
+    }
+    throw new ApiError(400, API_CODES.PASSCODE_INVALID, reason);
+  }
+
+  /**
    * Check and burn a code. Any of `channels` may have issued it.
    * @param {string} target
    * @param {string} code
    * @param {readonly string[]} channels
+   * @param {string} [label]
    */
-  consume(target, code, channels) {
-    const now = this.opts.now();
-    let reason = 'passcode is incorrect (验证码错误)';
-    for (const channel of channels) {
-      const msg = this.latest.get(`${target}|${channel}`);
-      if (!msg || msg.code !== code) continue;
-      if (msg.used) { reason = 'passcode has already been used (验证码已使用)'; continue; }
-      if (msg.expiresAt <= now) { reason = 'passcode has expired (验证码已过期)'; continue; }
-      msg.used = true;
-      return;
-    }
-    throw new ApiError(400, API_CODES.PASSCODE_INVALID, reason);
+  consume(target, code, channels, label) {
+    this.verify(target, code, channels, label).used = true;
   }
 
   /**

@@ -87,6 +87,39 @@ const METHODS = [
   },
   { name: 'updateAvatar (profile step)', path: '/api/v3/update-profile', run: (c) => c.updateAvatar({ filePath: tmpFile('avatar.png', PNG) }) },
   { name: 'logout', path: '/oidc/token/revocation', run: (c) => c.logout() },
+  // Account methods. Tokens and codes are made up: under a fault the answer never comes, and the
+  // delayed rows' late answers (after the client timed out) are harmless refusals.
+  { name: 'bindPhone', path: '/api/v3/bind-phone', run: (c) => c.bindPhone({ phoneNumber: '13900000009', passCode: '123456' }) },
+  { name: 'bindEmail', path: '/api/v3/bind-email', run: (c) => c.bindEmail({ email: 'faults@example.com', passCode: '123456' }) },
+  {
+    name: 'updatePhoneRequest', path: '/api/v3/verify-update-phone-request',
+    run: (c) => c.updatePhoneRequest({ phonePassCodePayload: { newPhoneNumber: '13900000009', newPhonePassCode: '123456', oldPhoneNumber: '13800000000', oldPhonePassCode: '123456' } }),
+  },
+  { name: 'updatePhone', path: '/api/v3/update-phone', run: (c) => c.updatePhone({ updatePhoneToken: 'made-up-token' }) },
+  {
+    name: 'updateEmailRequest', path: '/api/v3/verify-update-email-request',
+    run: (c) => c.updateEmailRequest({ emailPassCodePayload: { newEmail: 'faults@example.com', newEmailPassCode: '123456', oldEmail: 'demo@example.com', oldEmailPassCode: '123456' } }),
+  },
+  { name: 'updateEmail', path: '/api/v3/update-email', run: (c) => c.updateEmail({ updateEmailToken: 'made-up-token' }) },
+  {
+    name: 'deleteAccountRequest', path: '/api/v3/verify-delete-account-request',
+    run: (c) => c.deleteAccountRequest({ verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { phoneNumber: '13800000000', passCode: '123456' } }),
+  },
+  {
+    name: 'deleteAccountRequest (rsa: key fetch)', path: '/api/v3/system',
+    run: (c) => c.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: 'Demo@123456', passwordEncryptType: 'rsa' } }),
+  },
+  { name: 'deleteAccount', path: '/api/v3/delete-account', run: (c) => c.deleteAccount({ deleteAccountToken: 'made-up-token' }) },
+  {
+    name: 'decryptData', path: '/api/v3/decrypt-wechat-miniprogram-data',
+    run: (c) => c.decryptData({ extIdpConnidentifier: WECHAT(), encryptedData: 'e30=', iv: 'AAAAAAAAAAAAAAAAAAAAAA==', code: 'made-up-code' }),
+  },
+  {
+    name: 'decryptData (fresh code)', path: '/api/v3/decrypt-wechat-miniprogram-data',
+    run: (c) => c.decryptData({ extIdpConnidentifier: WECHAT(), encryptedData: 'e30=', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }),
+  },
+  { name: 'bindWxByCode', path: '/connections/social/wechat-miniprogram/bind', run: (c) => c.bindWxByCode({ extIdpConnidentifier: WECHAT() }) },
+  { name: 'bindPlatformByCode', path: '/connections/social/wechat-miniprogram/bind', run: (c) => c.bindPlatformByCode() },
 ];
 
 /**
