@@ -1,4 +1,4 @@
-// <authing-login>: the drop-in login form (password / SMS code / WeChat tabs) on TDesign.
+// <authing-login>: the drop-in login form (password / SMS code / email code / WeChat tabs) on TDesign.
 // Thin on purpose: events go to the LoginForm flow (core/flows/login-form.ts), and the flow's state goes
 // back out through ONE diffed setData per change (components/common/view.ts). Typed values stay in the
 // flow (never in `data`), so typing does not render.
@@ -40,7 +40,12 @@ const fields = instanceFields<Fields>(() => ({
   flow: null, view: new ViewCommitter(), timer: null, lastPhoneDetail: undefined,
 }));
 
-const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', wechat: 'tabWechat' };
+const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
+
+/** Whole seconds left of a countdown end time (ms epoch), 0 when none. */
+function secondsLeft(endsAt: number): number {
+  return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
+}
 
 /** A field problem in the current texts (`{field}` names are texts too, e.g. `field_phone`). */
 function problemText(t: TextTable, p: Problem | null): string {
@@ -70,7 +75,7 @@ Component({
     timeout: { type: Number, value: 0 },
     /** WeChat mini-program identity source identifier (Authing console). */
     extIdpConnIdentifier: { type: String, value: DEFAULT_WECHAT_IDP },
-    /** Tabs and their order: array or comma string of password | sms | wechat. */
+    /** Tabs and their order: array or comma string of password | sms | email | wechat (email is opt-in). */
     methods: { type: null, value: 'password,sms,wechat' as string | string[] },
     defaultMethod: { type: String, value: '' },
     /** Password encryption: none | rsa | sm2. */
@@ -123,7 +128,7 @@ Component({
   },
   methods: {
     /**
-     * Veto hook: `fn({method, account?, phone?, countryCode?})` runs after validation and consent, right
+     * Veto hook: `fn({method, account?, phone?, countryCode?, email?})` runs after validation and consent, right
      * before the request; return false (or a promise of false) to cancel. Never receives the password.
      * Usage: `this.selectComponent('#login').setBeforeLogin(ctx => ...)`. Pass null to remove.
      */
@@ -159,7 +164,8 @@ Component({
       const s: LoginFormState = flow.state;
       const t = this.texts();
       const agreements: Agreement[] = normalizeAgreements(this.properties.agreements);
-      const countdown = s.countdownEndsAt ? Math.max(0, Math.ceil((s.countdownEndsAt - Date.now()) / 1000)) : 0;
+      const countdown = secondsLeft(s.countdownEndsAt);
+      const emailCountdown = secondsLeft(s.emailCountdownEndsAt);
       const countryIndex = Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode));
       const lang: Lang = pickLang(this.properties.lang);
       const consentParts = t.consentMessage.split('{agreements}');
@@ -169,6 +175,7 @@ Component({
         showTabs: s.methods.length > 1,
         hasPassword: s.methods.indexOf('password') >= 0,
         hasSms: s.methods.indexOf('sms') >= 0,
+        hasEmail: s.methods.indexOf('email') >= 0,
         hasWechat: s.methods.indexOf('wechat') >= 0,
         method: s.method,
         busy: s.busy || '',
@@ -176,6 +183,8 @@ Component({
         errPassword: problemText(t, s.errors.password),
         errPhone: problemText(t, s.errors.phone),
         errCode: problemText(t, s.errors.code),
+        errEmail: problemText(t, s.errors.email),
+        errEmailCode: problemText(t, s.errors.emailCode),
         formError: errorText(t, s.formError),
         passwordVisible: s.passwordVisible,
         countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
@@ -184,10 +193,13 @@ Component({
         // Bound to the phone input for the restored number; re-sent as typed whenever a render happens
         // anyway, so re-applying the binding can never wipe what the user typed.
         phoneValue: flow.value('phone'),
+        emailValue: flow.value('email'),
         codeLength: flow.config.codeLength,
         codePlaceholder: format(t.codePlaceholder, { length: flow.config.codeLength }),
         resendLeft: countdown,
         resendText: countdown ? format(t.resendIn, { seconds: countdown }) : '',
+        emailResendLeft: emailCountdown,
+        emailResendText: emailCountdown ? format(t.resendIn, { seconds: emailCountdown }) : '',
         agreementItems: agreements,
         consentRequired: s.consent.required,
         agreed: s.consent.agreed,
@@ -202,7 +214,7 @@ Component({
         consentPrefix: consentParts[0],
         consentSuffix: consentParts.slice(1).join(''),
       });
-      this.syncTimer(countdown > 0);
+      this.syncTimer(countdown > 0 || emailCountdown > 0);
     },
 
     /** Runs the 1 s display timer only while a countdown is shown. */
@@ -212,7 +224,8 @@ Component({
         f.timer = setInterval(() => {
           const flow = fields.has(this) ? fields(this).flow : null;
           if (!flow) return;
-          if (flow.state.countdownEndsAt && flow.state.countdownEndsAt <= Date.now()) flow.countdownTick();
+          const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
+          if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
           else this.render();
         }, 1000);
       } else if (!running && f.timer) {
@@ -247,6 +260,8 @@ Component({
     onPasswordInput(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) { this.input('password', e); },
     onPhoneInput(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) { this.input('phone', e); },
     onCodeInput(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) { this.input('code', e); },
+    onEmailInput(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) { this.input('email', e); },
+    onEmailCodeInput(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) { this.input('emailCode', e); },
 
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value?: unknown }>) {
       const f = fields(this);

@@ -16,6 +16,7 @@ const CORE_KEYS = [
 const zhCN: TextTable = {
   tabPassword: '密码登录',
   tabSms: '验证码登录',
+  tabEmail: '邮箱登录',
   tabWechat: '微信登录',
   tabsLabel: '登录方式',
   accountLabel: '账号',
@@ -27,6 +28,8 @@ const zhCN: TextTable = {
   countryCodeLabel: '国家/地区代码',
   phoneLabel: '手机号',
   phonePlaceholder: '请输入手机号',
+  emailLabel: '邮箱',
+  emailPlaceholder: '请输入邮箱',
   codeLabel: '验证码',
   codePlaceholder: '请输入 {length} 位验证码',
   sendCode: '获取验证码',
@@ -57,6 +60,7 @@ const zhCN: TextTable = {
 const enUS: TextTable = {
   tabPassword: 'Password',
   tabSms: 'SMS code',
+  tabEmail: 'Email',
   tabWechat: 'WeChat',
   tabsLabel: 'Login method',
   accountLabel: 'Account',
@@ -68,6 +72,8 @@ const enUS: TextTable = {
   countryCodeLabel: 'Country code',
   phoneLabel: 'Phone',
   phonePlaceholder: 'Enter your phone number',
+  emailLabel: 'Email',
+  emailPlaceholder: 'Enter your email',
   codeLabel: 'Code',
   codePlaceholder: 'Enter the {length}-digit code',
   sendCode: 'Send code',

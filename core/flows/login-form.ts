@@ -1,5 +1,5 @@
 // Flow logic of <authing-login>: tabs, field values and validation, consent gating, the pending action,
-// the in-flight guard, the SMS resend countdown and the calls to the client. Plain TS, no wx and no
+// the in-flight guard, the resend countdowns of the code methods (SMS and email) and the calls to the client. Plain TS, no wx and no
 // component: the component feeds events in and renders `state`, so all of it is unit-tested without a
 // simulator (test/core/flows/login-form.test.js).
 //
@@ -8,7 +8,7 @@
 // field never calls it unless a visible error has to disappear.
 
 import type {
-  AuthingClient, EncryptType, ErrorData, LoginState, PasswordPayload, SmsChannel, UserInfo,
+  AuthingClient, EmailChannel, EncryptType, ErrorData, LoginState, PassCodePayload, PasswordPayload, SmsChannel, UserInfo,
 } from '../types';
 import { accountKind, validateAccount, validateEmail, validatePhone, validateSmsCode, COUNTRY_CODES } from '../validate';
 import type { Problem } from '../validate';
@@ -17,18 +17,28 @@ import type { ConsentState } from './consent';
 import { CountdownStore, countdownKey, parseCountdownKey } from './countdown';
 import { classifyPhoneResult } from './phone-button';
 
-export type LoginMethod = 'password' | 'sms' | 'wechat';
-/** What a user can trigger; `phone` is the getPhoneNumber one-tap login inside the WeChat tab. */
-export type LoginAction = 'password' | 'sms' | 'send-code' | 'wechat' | 'phone';
+export type LoginMethod = 'password' | 'sms' | 'email' | 'wechat';
+/** The "target + code" methods: send a code to a phone / an email address, then log in with it. */
+export type CodeMethod = 'sms' | 'email';
+/**
+ * What a user can trigger; `phone` is the getPhoneNumber one-tap login inside the WeChat tab;
+ * `send-code` / `send-email-code` send the code of the SMS / email tab.
+ */
+export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-email-code' | 'wechat' | 'phone';
 /** The `method` of `login` / `error` / `cancel` event details. */
-export type EventMethod = 'password' | 'sms' | 'wechat' | 'phone';
-export type LoginField = 'account' | 'password' | 'phone' | 'code';
+export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
+export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode';
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
 
-export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'wechat'];
+/** Every method the form knows (`methods` may list any of them). */
+export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'email', 'wechat'];
+/** The tabs when `methods` names none (email is opt-in). */
+export const DEFAULT_METHODS: readonly LoginMethod[] = ['password', 'sms', 'wechat'];
 export const DEFAULT_WECHAT_IDP = 'wechat-miniprogram';
+/** Countdown "channel" of email codes: keys `email::<address>` never collide with SMS keys (`CHANNEL_…:+86:…`). */
+export const EMAIL_COUNTDOWN_CHANNEL = 'email';
 
-/** `['sms', 'password']`, `'sms, password'`, junk → known methods in the given order, deduplicated; none → all. */
+/** `['sms', 'password']`, `'sms, password'`, junk → known methods in the given order, deduplicated; none → the defaults. */
 export function parseMethods(value: unknown): LoginMethod[] {
   const raw: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s|]+/) : [];
   const out: LoginMethod[] = [];
@@ -36,7 +46,7 @@ export function parseMethods(value: unknown): LoginMethod[] {
     const m = typeof v === 'string' ? (v.trim().toLowerCase() as LoginMethod) : undefined;
     if (m && LOGIN_METHODS.indexOf(m) >= 0 && out.indexOf(m) < 0) out.push(m);
   }
-  return out.length ? out : LOGIN_METHODS.slice();
+  return out.length ? out : DEFAULT_METHODS.slice();
 }
 
 export function parseEncrypt(value: unknown): EncryptType {
@@ -78,10 +88,11 @@ export interface LoginFormConfig {
   consentRequired: boolean;
   codeLength: number;
   smsChannel: SmsChannel;
+  emailChannel: EmailChannel;
 }
 
 export const DEFAULT_CONFIG: LoginFormConfig = {
-  methods: LOGIN_METHODS.slice(),
+  methods: DEFAULT_METHODS.slice(),
   defaultMethod: '',
   encrypt: 'none',
   autoRegister: false,
@@ -92,6 +103,7 @@ export const DEFAULT_CONFIG: LoginFormConfig = {
   consentRequired: false,
   codeLength: 6,
   smsChannel: 'CHANNEL_LOGIN',
+  emailChannel: 'CHANNEL_LOGIN',
 };
 
 export interface LoginFormState {
@@ -107,6 +119,8 @@ export interface LoginFormState {
   countryCode: string;
   /** When the resend countdown of the phone now typed ends (ms epoch); 0 = none. */
   countdownEndsAt: number;
+  /** The same for the email address now typed (email tab). */
+  emailCountdownEndsAt: number;
   passwordVisible: boolean;
 }
 
@@ -123,6 +137,8 @@ export interface BeforeLoginContext {
   /** sms tab */
   phone?: string;
   countryCode?: string;
+  /** email tab */
+  email?: string;
 }
 
 /** Return false (or a promise of false) to veto; throwing also vetoes. */
@@ -145,10 +161,72 @@ export interface LoginFormHost {
   message(key: 'notConfigured'): string;
 }
 
-const NO_ERRORS: Record<LoginField, Problem | null> = { account: null, password: null, phone: null, code: null };
+const NO_ERRORS: Record<LoginField, Problem | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null };
+
+/**
+ * One "target + code" method: where its values live, how the target is checked, sent to and logged in
+ * with. Everything else (validation order, consent, busy guard, countdown, events) is shared.
+ */
+interface CodeChannel {
+  method: CodeMethod;
+  /** Its send action (`busy` while sending). */
+  send: LoginAction;
+  target: 'phone' | 'email';
+  code: 'code' | 'emailCode';
+  endsAt: 'countdownEndsAt' | 'emailCountdownEndsAt';
+  /** Countdown key prefix of its channel (restore() picks the latest one under it). */
+  prefix(config: LoginFormConfig): string;
+  key(config: LoginFormConfig, countryCode: string, target: string): string;
+  validate(target: string, countryCode: string): Problem | null;
+  request(client: AuthingClient, config: LoginFormConfig, target: string, countryCode: string): Promise<[ErrorData | null, unknown]>;
+  payload(target: string, code: string, countryCode: string): PassCodePayload;
+  /** `send-code` event detail. */
+  sent(target: string, countryCode: string): Record<string, unknown>;
+}
+
+const CODE_CHANNELS: Record<CodeMethod, CodeChannel> = {
+  sms: {
+    method: 'sms',
+    send: 'send-code',
+    target: 'phone',
+    code: 'code',
+    endsAt: 'countdownEndsAt',
+    prefix: (config) => config.smsChannel + ':',
+    key: (config, countryCode, phone) => countdownKey(config.smsChannel, countryCode, phone),
+    validate: (phone, countryCode) => validatePhone(phone, countryCode),
+    request: (client, config, phone, countryCode) => client.sendSms({ phoneNumber: phone, channel: config.smsChannel, phoneCountryCode: countryCode }),
+    payload: (phone, passCode, countryCode) => ({ phone, passCode, phoneCountryCode: countryCode }),
+    sent: (phone, countryCode) => ({ phone, countryCode }),
+  },
+  email: {
+    method: 'email',
+    send: 'send-email-code',
+    target: 'email',
+    code: 'emailCode',
+    endsAt: 'emailCountdownEndsAt',
+    prefix: () => EMAIL_COUNTDOWN_CHANNEL + ':',
+    // Addresses are case-insensitive (the server lower-cases them), so is their countdown.
+    key: (_config, _countryCode, email) => countdownKey(EMAIL_COUNTDOWN_CHANNEL, '', email.toLowerCase()),
+    validate: (email) => validateEmail(email),
+    request: (client, config, email) => client.sendEmailCode({ email, channel: config.emailChannel }),
+    payload: (email, passCode) => ({ email, passCode }),
+    sent: (email) => ({ email }),
+  },
+};
+const CODE_METHODS = Object.keys(CODE_CHANNELS) as CodeMethod[];
+
+/** The code method an action belongs to (its login or its send), if any. */
+function codeChannelOf(action: LoginAction): CodeChannel | null {
+  for (const m of CODE_METHODS) {
+    const c = CODE_CHANNELS[m];
+    if (action === c.method || action === c.send) return c;
+  }
+  return null;
+}
 
 function eventMethod(action: LoginAction): EventMethod {
-  return action === 'send-code' ? 'sms' : action;
+  const c = codeChannelOf(action);
+  return c ? c.method : (action as EventMethod);
 }
 
 export class LoginForm {
@@ -156,7 +234,7 @@ export class LoginForm {
   private s: LoginFormState;
   private readonly consent = new ConsentGate<LoginAction>(false);
   /** Typed values live here, never in render state: typing must not re-render. */
-  private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '' };
+  private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '' };
   private phoneCode = '';
   private beforeLogin: BeforeLoginHook | null = null;
 
@@ -173,6 +251,7 @@ export class LoginForm {
       consent: this.consent.state,
       countryCode: '+86',
       countdownEndsAt: 0,
+      emailCountdownEndsAt: 0,
       passwordVisible: false,
     };
   }
@@ -205,20 +284,29 @@ export class LoginForm {
   }
 
   /**
-   * After attach: brings back a resend countdown still running for this channel (the user left the page
-   * and came back) and its phone number (`value('phone')`, for the view to put into the input).
+   * After attach: brings back the resend countdowns still running for the code channels (the user left
+   * the page and came back) and their targets (`value('phone')` / `value('email')`, for the view to put
+   * into the inputs). One render at most.
    */
   restore(): void {
-    const latest = this.countdowns.latest(this.config.smsChannel + ':');
-    const parsed = latest && parseCountdownKey(latest.key);
-    if (!parsed || !parsed.target) return;
-    const countryCode = COUNTRY_CODES.some((c) => c.code === parsed.countryCode) ? parsed.countryCode : '+86';
-    this.values.phone = parsed.target;
-    this.s = { ...this.s, countryCode, countdownEndsAt: latest!.endsAt };
-    this.commit();
+    let changed = false;
+    for (const m of CODE_METHODS) {
+      const c = CODE_CHANNELS[m];
+      const latest = this.countdowns.latest(c.prefix(this.config));
+      const parsed = latest && parseCountdownKey(latest.key);
+      if (!parsed || !parsed.target) continue;
+      this.values[c.target] = parsed.target;
+      this.s = { ...this.s, [c.endsAt]: latest!.endsAt };
+      if (m === 'sms') {
+        const countryCode = COUNTRY_CODES.some((cc) => cc.code === parsed.countryCode) ? parsed.countryCode : '+86';
+        this.s = { ...this.s, countryCode };
+      }
+      changed = true;
+    }
+    if (changed) this.commit();
   }
 
-  /** Typing. Re-renders only when a shown error goes away or the phone's countdown state changes. */
+  /** Typing. Re-renders only when a shown error goes away or a code target's countdown state changes. */
   input(field: LoginField, value: unknown): void {
     this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
     let changed = false;
@@ -226,7 +314,9 @@ export class LoginForm {
       this.s = { ...this.s, errors: { ...this.s.errors, [field]: null }, formError: null };
       changed = true;
     }
-    if (field === 'phone') changed = this.syncCountdown() || changed;
+    for (const m of CODE_METHODS) {
+      if (CODE_CHANNELS[m].target === field) changed = this.syncCountdown(m) || changed;
+    }
     if (changed) this.commit();
   }
 
@@ -241,7 +331,7 @@ export class LoginForm {
   setCountryCode(code: unknown): void {
     if (typeof code !== 'string' || !COUNTRY_CODES.some((c) => c.code === code) || code === this.s.countryCode) return;
     this.s = { ...this.s, countryCode: code, errors: { ...this.s.errors, phone: null } };
-    this.syncCountdown();
+    this.syncCountdown('sms');
     this.commit();
   }
 
@@ -262,8 +352,9 @@ export class LoginForm {
     return this.run(this.s.method);
   }
 
+  /** The send button of the current code tab (the SMS one when the current tab has no code). */
   sendCode(): Promise<void> {
-    return this.run('send-code');
+    return this.run(CODE_CHANNELS[this.s.method === 'email' ? 'email' : 'sms'].send);
   }
 
   wechatLogin(): Promise<void> {
@@ -328,9 +419,11 @@ export class LoginForm {
     }
   }
 
-  /** Timer-driven (the countdown display finished): re-enables the send button. */
+  /** Timer-driven (a countdown display finished): re-enables its send button. */
   countdownTick(): void {
-    if (this.syncCountdown()) this.commit();
+    let changed = false;
+    for (const m of CODE_METHODS) changed = this.syncCountdown(m) || changed;
+    if (changed) this.commit();
   }
 
   // ---- internals ----
@@ -344,18 +437,21 @@ export class LoginForm {
     this.host.onChange(this.s);
   }
 
-  private countdownKeyNow(): string {
-    return countdownKey(this.config.smsChannel, this.s.countryCode, this.values.phone.trim());
+  /** The countdown key of a code method's target now typed. */
+  private countdownKeyNow(m: CodeMethod): string {
+    const c = CODE_CHANNELS[m];
+    return c.key(this.config, this.s.countryCode, this.values[c.target].trim());
   }
 
-  /** Recomputes the countdown of the phone now typed; true when it changed. */
-  private syncCountdown(): boolean {
-    const left = this.values.phone.trim() ? this.countdowns.remaining(this.countdownKeyNow()) : 0;
+  /** Recomputes the countdown of a code method's target now typed; true when it changed. */
+  private syncCountdown(m: CodeMethod): boolean {
+    const c = CODE_CHANNELS[m];
+    const left = this.values[c.target].trim() ? this.countdowns.remaining(this.countdownKeyNow(m)) : 0;
     const endsAt = left > 0 ? this.now() + left : 0;
-    const before = this.s.countdownEndsAt;
+    const before = this.s[c.endsAt];
     // Same countdown, re-read a few ms later: keep the old value so nothing re-renders.
     if ((before === 0 && endsAt === 0) || (before !== 0 && endsAt !== 0 && Math.abs(before - endsAt) < 1000)) return false;
-    this.s = { ...this.s, countdownEndsAt: endsAt };
+    this.s = { ...this.s, [c.endsAt]: endsAt };
     return true;
   }
 
@@ -367,12 +463,15 @@ export class LoginForm {
       if (a) problems.account = a;
       // Login checks presence only: the password policy belongs to registration, not to signing in.
       if (!v.password) problems.password = { key: 'required', params: { field: 'password' } };
-    } else if (action === 'sms' || action === 'send-code') {
-      const p = validatePhone(v.phone.trim(), this.s.countryCode);
-      if (p) problems.phone = p;
-      if (action === 'sms') {
-        const c = validateSmsCode(v.code.trim(), this.config.codeLength);
-        if (c) problems.code = c;
+    } else {
+      const c = codeChannelOf(action);
+      if (c) {
+        const p = c.validate(v[c.target].trim(), this.s.countryCode);
+        if (p) problems[c.target] = p;
+        if (action === c.method) {
+          const code = validateSmsCode(v[c.code].trim(), this.config.codeLength);
+          if (code) problems[c.code] = code;
+        }
       }
     }
     return Object.keys(problems).length ? problems : null;
@@ -391,8 +490,10 @@ export class LoginForm {
       this.commit();
       return;
     }
-    if (action === 'send-code' && this.countdowns.remaining(this.countdownKeyNow()) > 0) {
-      this.syncCountdown();
+    const channel = codeChannelOf(action);
+    const sending = channel && action === channel.send ? channel : null;
+    if (sending && this.countdowns.remaining(this.countdownKeyNow(sending.method)) > 0) {
+      this.syncCountdown(sending.method);
       this.commit();
       return;
     }
@@ -404,7 +505,7 @@ export class LoginForm {
     this.s = { ...this.s, busy: action, errors: { ...NO_ERRORS }, formError: null, consent: this.consent.state };
     this.commit();
     try {
-      if (action === 'send-code') await this.doSendCode();
+      if (sending) await this.doSendCode(sending);
       else await this.doLogin(action);
     } catch (e) {
       // The client never throws; this is a bug in a host hook. Report it rather than leave the button stuck.
@@ -421,28 +522,29 @@ export class LoginForm {
     this.s = { ...this.s, busy: null, formError: error };
     this.commit();
     this.host.notify({ type: 'error', method, error });
-    this.host.emit('error', action === 'send-code' ? { method, action, error } : { method, error });
+    const c = codeChannelOf(action);
+    // `action: 'send-code'` marks a failed send, whichever code method it was for.
+    this.host.emit('error', c && action === c.send ? { method, action: 'send-code', error } : { method, error });
   }
 
   private notConfigured(): ErrorData {
     return { message: this.host.message('notConfigured'), code: 'invalid_options' };
   }
 
-  private async doSendCode(): Promise<void> {
+  private async doSendCode(c: CodeChannel): Promise<void> {
     const client = this.client('none');
-    if (!client) return this.fail('send-code', this.notConfigured());
-    const phone = this.values.phone.trim();
+    if (!client) return this.fail(c.send, this.notConfigured());
+    const target = this.values[c.target].trim();
     const countryCode = this.s.countryCode;
-    const [err] = await client.sendSms({ phoneNumber: phone, channel: this.config.smsChannel, phoneCountryCode: countryCode });
-    if (err) return this.fail('send-code', err);
+    const [err] = await c.request(client, this.config, target, countryCode);
+    if (err) return this.fail(c.send, err);
     // The countdown starts only now, after the server accepted the send.
-    const key = countdownKey(this.config.smsChannel, countryCode, phone);
-    this.countdowns.start(key, this.config.countdown);
-    this.s = { ...this.s, busy: null, countdownEndsAt: 0 };
-    this.syncCountdown();
+    this.countdowns.start(c.key(this.config, countryCode, target), this.config.countdown);
+    this.s = { ...this.s, busy: null, [c.endsAt]: 0 };
+    this.syncCountdown(c.method);
     this.commit();
     this.host.notify({ type: 'info', key: 'codeSent' });
-    this.host.emit('send-code', { phone, countryCode });
+    this.host.emit('send-code', c.sent(target, countryCode));
   }
 
   private async vetoed(action: LoginAction): Promise<boolean> {
@@ -451,6 +553,7 @@ export class LoginForm {
     const ctx: BeforeLoginContext = { method };
     if (action === 'password') ctx.account = this.values.account.trim();
     if (action === 'sms') { ctx.phone = this.values.phone.trim(); ctx.countryCode = this.s.countryCode; }
+    if (action === 'email') ctx.email = this.values.email.trim();
     let ok: boolean | void;
     try { ok = await this.beforeLogin(ctx); } catch (e) { ok = false; }
     return ok === false || (ok !== true && ok !== undefined);
@@ -475,22 +578,23 @@ export class LoginForm {
     const wxOptions = scope ? { options: { scope } } : {};
     const idp = this.config.extIdpConnIdentifier || DEFAULT_WECHAT_IDP;
     let result: [ErrorData, undefined] | [null, LoginState];
-    if (action === 'password') {
+    const code = codeChannelOf(action);
+    if (code) {
+      result = await client.loginByPassCode({
+        passCodePayload: code.payload(this.values[code.target].trim(), this.values[code.code].trim(), this.s.countryCode),
+        options,
+      });
+    } else if (action === 'password') {
       result = await client.loginByPassword({
         passwordPayload: passwordPayload(this.values.account, this.values.password),
         options: encrypt !== 'none' ? { ...options, passwordEncryptType: encrypt } : options,
       });
-    } else if (action === 'sms') {
-      result = await client.loginByPassCode({
-        passCodePayload: { phone: this.values.phone.trim(), passCode: this.values.code.trim(), phoneCountryCode: this.s.countryCode },
-        options,
-      });
     } else if (action === 'wechat') {
       result = await client.loginByCode({ extIdpConnidentifier: idp, ...wxOptions });
     } else {
-      const code = this.phoneCode;
+      const phoneCode = this.phoneCode;
       this.phoneCode = '';
-      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } }, ...wxOptions });
+      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: phoneCode } }, ...wxOptions });
     }
     if (result[0]) return this.fail(action, result[0]);
     const loginState = result[1] as LoginState;

@@ -413,6 +413,195 @@ describe('SMS code', () => {
   });
 });
 
+describe('email code (opt-in method)', () => {
+  const ALL = 'methods="password,sms,email,wechat"';
+  let emailSeq = 0;
+  const freshEmail = () => `mp${process.pid}-${++emailSeq}@example.com`;
+
+  test('the email tab is shown only when listed in methods; labelled controls; English texts', async () => {
+    const plain = render();
+    expect(plain.data().tabs.map((t) => t.value)).toEqual(['password', 'sms', 'wechat']);
+    expect(plain.q('authing-email')).toBeUndefined();
+    expect(plain.q('authing-submit-email')).toBeUndefined();
+    expect(plain.text()).not.toContain('邮箱登录');
+
+    const ui = render(`${PROPS} ${ALL}`);
+    expect(ui.data().tabs).toEqual([
+      { value: 'password', label: '密码登录' }, { value: 'sms', label: '验证码登录' },
+      { value: 'email', label: '邮箱登录' }, { value: 'wechat', label: '微信登录' },
+    ]);
+    expect(ui.data().method).toBe('password');
+    for (const id of ['authing-email', 'authing-email-code', 'authing-send-email-code', 'authing-submit-email']) {
+      expect(ui.q(id).data.ariaLabel).toBeTruthy();
+    }
+    expect(ui.q('authing-email').data.type).toBe('text');
+    expect(ui.q('authing-email-code').data.type).toBe('number');
+    await ui.tab(2);
+    expect(ui.data().method).toBe('email');
+    expect(ui.named('tab-change').map((e) => e.detail)).toEqual([{ method: 'email' }]);
+
+    const en = render(`${PROPS} methods="email" lang="en-US" texts="{{texts}}"`, { texts: { emailPlaceholder: 'you@company.com' } });
+    expect(en.q('authing-tabs')).toBeUndefined();
+    expect(en.q('authing-email').data.label).toBe('Email');
+    expect(en.q('authing-email').data.placeholder).toBe('you@company.com');
+    expect(en.text()).toContain('Send code');
+    expect(render(`${PROPS} ${ALL} lang="en-US"`).data().tabs[2]).toEqual({ value: 'email', label: 'Email' });
+  });
+
+  test('validation: empty / malformed email, short code → messages in place, zero requests, no setData per keystroke', async () => {
+    const ui = render(`${PROPS} ${ALL} default-method="email"`);
+    const mark = log().length;
+    const calls = ui.countSetData();
+    await ui.tap('authing-send-email-code');
+    expect(ui.tips('authing-email')).toBe('请输入邮箱');
+    expect(ui.q('authing-email').data.status).toBe('error');
+    expect(calls).toHaveLength(1);
+    await ui.type('authing-email', 'a'); // clears the error: one render
+    for (const v of ['al', 'alice', 'alice@']) await ui.type('authing-email', v);
+    expect(calls).toHaveLength(2);
+    await ui.tap('authing-send-email-code');
+    expect(ui.tips('authing-email')).toBe('请输入正确的邮箱地址');
+    await ui.type('authing-email', 'alice@example.com');
+    await ui.type('authing-email-code', '12345');
+    await ui.tap('authing-submit-email');
+    expect(ui.tips('authing-email-code')).toBe('请输入 6 位数字验证码');
+    expect(ui.tips('authing-email')).toBe('');
+    // The SMS tab's fields are not touched.
+    expect(ui.tips('authing-phone')).toBe('');
+    expect(ui.tips('authing-code')).toBe('');
+    expect(sentSince(mark)).toHaveLength(0);
+    expect(ui.named('error')).toHaveLength(0);
+    expect(ui.value('authing-email')).toBe('alice@example.com');
+  });
+
+  test('send (code from the dev inbox) → countdown after success only → survives a tab switch and a NEW instance → login', async () => {
+    const email = freshEmail();
+    const ui = render(`${PROPS} ${ALL} auto-register countdown="{{45}}" scope="openid profile email"`);
+    await ui.tab(2);
+    await ui.type('authing-email', email);
+    const calls = ui.countSetData();
+    const mark = log().length;
+    await ui.tap('authing-send-email-code');
+    expect(ui.loading('authing-send-email-code')).toBe(true);
+    expect(ui.loading('authing-send-code')).toBe(false); // the SMS tab's button is not the one sending
+    await until(() => ui.named('send-code').length, 'send-code event');
+    expect(ui.named('send-code')[0].detail).toEqual({ email });
+    expect(sentSince(mark, '/api/v3/send-email')).toHaveLength(1);
+    expect(JSON.parse(sentSince(mark, '/api/v3/send-email')[0].body)).toEqual({ email, channel: 'CHANNEL_LOGIN' });
+    expect(calls[0]).toMatchObject({ busy: 'send-email-code' });
+    expect(calls[0].emailResendLeft).toBeUndefined();
+    expect(calls[1].emailResendLeft).toBeGreaterThan(40);
+    expect(ui.q('authing-send-email-code').data.disabled).toBe(true);
+    expect(ui.text()).toMatch(/\d+s 后重发/);
+    expect(ui.q('authing-toast').data.message).toBe('验证码已发送');
+    // Keyed by channel "email" + address: the SMS countdown is not running.
+    expect(ui.data().resendLeft).toBe(0);
+    expect(ui.q('authing-send-code').data.disabled).toBe(false);
+
+    await ui.tab(1);
+    await ui.tab(2);
+    expect(ui.data().emailResendLeft).toBeGreaterThan(40);
+
+    ui.host.detach();
+    mounted.splice(mounted.indexOf(ui.host), 1);
+    const again = render(`${PROPS} ${ALL} auto-register default-method="email" scope="openid profile email"`);
+    expect(again.data().emailResendLeft).toBeGreaterThan(40);
+    expect(again.value('authing-email')).toBe(email);
+    expect(again.value('authing-phone')).toBe('');
+    expect(again.q('authing-send-email-code').data.disabled).toBe(true);
+    const resendMark = log().length;
+    again.login.instance.onSendCode(); // even bypassing the disabled button
+    await simulate.sleep(0);
+    expect(sentSince(resendMark)).toHaveLength(0);
+
+    const code = await dev().emailCode(email);
+    expect(code).toMatch(/^\d{6}$/);
+    await again.type('authing-email-code', code);
+    const loginMark = log().length;
+    await again.tap('authing-submit-email');
+    expect(again.loading('authing-submit-email')).toBe(true);
+    await until(() => again.named('login').length, 'login event');
+    const { detail } = again.named('login')[0];
+    expect(detail).toMatchObject({ method: 'email', userInfo: { email } });
+    expect(detail.loginState.access_token.split('.')).toHaveLength(3);
+    const body = JSON.parse(sentSince(loginMark, '/api/v3/signin')[0].body);
+    expect(body).toEqual({ connection: 'PASSCODE', passCodePayload: { email, passCode: code }, options: { autoRegister: true, scope: 'openid profile email' } });
+    expect(again.loading('authing-submit-email')).toBe(false);
+  });
+
+  test('five rapid send taps → one request', async () => {
+    const ui = render(`${PROPS} methods="email"`);
+    await ui.type('authing-email', freshEmail());
+    const mark = log().length;
+    const button = ui.q('authing-send-email-code').querySelector('.t-button');
+    for (let i = 0; i < 5; i++) button.dispatchEvent('tap');
+    await simulate.sleep(0);
+    for (let i = 0; i < 5; i++) ui.login.instance.onSendCode();
+    await until(() => ui.named('send-code').length, 'send-code event');
+    expect(sentSince(mark)).toHaveLength(1);
+    expect(ui.named('send-code')).toHaveLength(1);
+  });
+
+  test('consent: send and login are both gated; cancel → cancel event; agree continues the send', async () => {
+    const email = freshEmail();
+    const ui = render(`${PROPS} ${ALL} default-method="email" auto-register fetch-user-info="{{false}}" agreements="{{agreements}}"`, { agreements: AGREEMENTS });
+    await ui.type('authing-email', email);
+    const mark = log().length;
+    await ui.tap('authing-send-email-code');
+    expect(ui.data().consentVisible).toBe(true);
+    await ui.tap('authing-consent-cancel');
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'consent' } }]);
+    await ui.type('authing-email-code', '123456');
+    await ui.tap('authing-submit-email');
+    expect(ui.data().consentVisible).toBe(true);
+    await ui.tap('authing-consent-cancel');
+    expect(sentSince(mark)).toHaveLength(0);
+    await ui.tap('authing-send-email-code');
+    await ui.tap('authing-consent-agree');
+    await until(() => ui.named('send-code').length, 'send-code event');
+    expect(ui.data().agreed).toBe(true);
+    await ui.type('authing-email-code', await dev().emailCode(email));
+    await ui.tap('authing-submit-email'); // consent given: no prompt now
+    await until(() => ui.named('login').length, 'login event');
+    expect(ui.named('login')[0].detail.method).toBe('email');
+  });
+
+  test('server errors: a rejected send and a wrong code keep the input and re-enable the buttons', async () => {
+    const email = freshEmail();
+    await call(shared.url, 'POST', '/api/v3/send-email', { email, channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': shared.userPoolId });
+    const ui = render(`${PROPS} methods="email" auto-register`);
+    await ui.type('authing-email', email);
+    await ui.tap('authing-send-email-code');
+    await until(() => ui.named('error').length, 'error event');
+    expect(ui.named('error')[0].detail).toMatchObject({ method: 'email', action: 'send-code', error: { statusCode: 429 } });
+    expect(ui.data().emailResendLeft).toBe(0);
+    expect(ui.data().formError).toBe(ui.named('error')[0].detail.error.message);
+    expect(ui.text()).toContain(ui.data().formError);
+    expect(ui.q('authing-toast').data.message).toBe(ui.data().formError);
+    expect(ui.q('authing-send-email-code').data.disabled).toBe(false);
+    expect(ui.loading('authing-send-email-code')).toBe(false);
+    expect(ui.named('send-code')).toHaveLength(0);
+    expect(ui.value('authing-email')).toBe(email);
+
+    const code = await dev().emailCode(email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await ui.type('authing-email-code', wrong);
+    await ui.tap('authing-submit-email');
+    await until(() => ui.named('error').length === 2, 'second error event');
+    expect(ui.named('error')[1].detail).toMatchObject({ method: 'email', error: { apiCode: 2001 } });
+    expect(ui.named('error')[1].detail.action).toBeUndefined();
+    expect(ui.value('authing-email')).toBe(email);
+    expect(ui.value('authing-email-code')).toBe(wrong);
+    expect(ui.loading('authing-submit-email')).toBe(false);
+    expect(ui.q('authing-submit-email').data.disabled).toBe(false);
+    await ui.type('authing-email-code', code);
+    expect(ui.data().formError).toBe('');
+    await ui.tap('authing-submit-email');
+    await until(() => ui.named('login').length, 'login event');
+    expect(ui.named('login')[0].detail.method).toBe('email');
+  });
+});
+
 describe('WeChat', () => {
   test('one-tap code login with the shared client', async () => {
     core.setDefaultClient(new core.Authing({ appId: shared.appId, userPoolId: shared.userPoolId, host: shared.url }));

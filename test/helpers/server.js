@@ -45,6 +45,9 @@ const dev = (baseUrl = shared.url) => ({
   /** Latest SMS code sent to a phone on a channel. */
   smsCode: (phone, channel = 'CHANNEL_LOGIN') =>
     call(baseUrl, 'GET', `/__dev/sms/latest?phone=${encodeURIComponent(phone)}&channel=${channel}`).then((r) => r.json && r.json.code),
+  /** Latest email code sent to an address on a channel. */
+  emailCode: (email, channel = 'CHANNEL_LOGIN') =>
+    call(baseUrl, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=${channel}`).then((r) => r.json && r.json.code),
 });
 
 /**

@@ -47,11 +47,15 @@ const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.
 beforeEach(() => shim.__control.storage.clear());
 
 describe('helpers', () => {
-  test('parseMethods: order kept, unknown and duplicates dropped, nothing → all', () => {
+  test('parseMethods: order kept, unknown and duplicates dropped, nothing → the defaults (email is opt-in)', () => {
     expect(parseMethods(['sms', 'password', 'sms', 'fax'])).toEqual(['sms', 'password']);
     expect(parseMethods('wechat, sms')).toEqual(['wechat', 'sms']);
     expect(parseMethods('')).toEqual(['password', 'sms', 'wechat']);
     expect(parseMethods(undefined)).toEqual(['password', 'sms', 'wechat']);
+    // email is known but opt-in: listed → kept in order, never added by default.
+    expect(parseMethods('password,sms,email,wechat')).toEqual(['password', 'sms', 'email', 'wechat']);
+    expect(parseMethods(['EMAIL', 'fax'])).toEqual(['email']);
+    expect(makeForm().form.state.methods).toEqual(['password', 'sms', 'wechat']);
     expect(parseEncrypt('rsa')).toBe('rsa');
     expect(parseEncrypt('aes')).toBe('none');
   });
@@ -340,5 +344,156 @@ describe('sms countdown', () => {
     expect(form.state.countdownEndsAt).toBe(0);
     expect(form.state.formError.statusCode).toBe(429);
     expect(rec.events).toEqual([{ name: 'error', detail: { method: 'sms', action: 'send-code', error: form.state.formError } }]);
+  });
+});
+
+describe('email code (the generalised "target + code" path)', () => {
+  let emailSeq = 0;
+  const freshEmail = () => `flow${process.pid}-${++emailSeq}@example.com`;
+  const emailCode = async (email) => (await call(srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_LOGIN`)).json.code;
+
+  test('validation: empty / malformed email, short code → problems in place, one render each, zero requests', async () => {
+    const { form, rec } = makeForm({ methods: ['email'] });
+    const mark = srv.requests.length;
+    await form.sendCode();
+    expect(form.state.errors.email).toEqual({ key: 'required', params: { field: 'email' } });
+    expect(rec.changes).toBe(1);
+    form.input('email', 'alice@');
+    expect(rec.changes).toBe(2); // the shown error goes away
+    form.input('email', 'alice@x');
+    expect(rec.changes).toBe(2); // further typing: no render
+    await form.sendCode();
+    expect(form.state.errors.email).toEqual({ key: 'invalidEmail' });
+    form.input('email', 'alice@example.com');
+    form.input('emailCode', '12345');
+    await form.submit();
+    expect(form.state.errors).toMatchObject({ email: null, emailCode: { key: 'invalidSmsCode', params: { length: 6 } } });
+    // The SMS fields are untouched by the email tab.
+    expect(form.state.errors.phone).toBeNull();
+    expect(form.state.errors.code).toBeNull();
+    expect(since(mark)).toHaveLength(0);
+    expect(rec.events).toEqual([]);
+  });
+
+  test('send → countdown keyed by channel "email" + address (no SMS collision) → restore → login with the inbox code', async () => {
+    const countdowns = new CountdownStore({ storage: null });
+    const email = freshEmail();
+    const { form, rec } = makeForm({ methods: ['sms', 'email'], defaultMethod: 'email', countdown: 30 }, { countdowns });
+    form.input('email', `  ${email}  `);
+    const mark = srv.requests.length;
+    const sending = form.sendCode();
+    expect(form.state.busy).toBe('send-email-code');
+    expect(form.state.emailCountdownEndsAt).toBe(0);
+    await form.sendCode(); // busy guard: ignored
+    await sending;
+    expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
+    expect(JSON.parse(since(mark, '/api/v3/send-email')[0].body)).toEqual({ email, channel: 'CHANNEL_LOGIN' });
+    expect(since(mark)).toHaveLength(1);
+    expect(form.state.busy).toBeNull();
+    expect(form.state.emailCountdownEndsAt).toBeGreaterThan(Date.now());
+    expect(form.state.countdownEndsAt).toBe(0);
+    expect(countdowns.remainingSeconds(countdownKey('email', '', email))).toBeGreaterThan(25);
+    expect(countdowns.latest('CHANNEL_LOGIN:')).toBeNull();
+    expect(rec.events).toEqual([{ name: 'send-code', detail: { email } }]);
+    expect(rec.notices).toEqual([{ type: 'info', key: 'codeSent' }]);
+    // A resend during the countdown: no request. Tab switches keep it.
+    await form.sendCode();
+    form.selectMethod('sms');
+    form.selectMethod('email');
+    expect(form.state.emailCountdownEndsAt).toBeGreaterThan(0);
+    expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
+    // Another address has none; the same address in other case has the same one.
+    form.input('email', freshEmail());
+    expect(form.state.emailCountdownEndsAt).toBe(0);
+    form.input('email', email.toUpperCase());
+    expect(form.state.emailCountdownEndsAt).toBeGreaterThan(0);
+    // A new form restores the email countdown and address (and no SMS one).
+    const again = makeForm({ methods: ['sms', 'email'], defaultMethod: 'email', autoRegister: true, scope: 'openid profile email' }, { countdowns });
+    again.form.restore();
+    expect(again.rec.changes).toBe(1);
+    expect(again.form.value('email')).toBe(email);
+    expect(again.form.value('phone')).toBe('');
+    expect(again.form.state.emailCountdownEndsAt).toBeGreaterThan(0);
+    expect(again.form.state.countdownEndsAt).toBe(0);
+    again.form.input('emailCode', await emailCode(email));
+    const loginMark = srv.requests.length;
+    await again.form.submit();
+    const body = JSON.parse(since(loginMark, '/api/v3/signin')[0].body);
+    expect(body).toMatchObject({ connection: 'PASSCODE', passCodePayload: { email }, options: { autoRegister: true, scope: 'openid profile email' } });
+    expect(body.passCodePayload.phone).toBeUndefined();
+    expect(again.rec.events.map((e) => e.name)).toEqual(['login']);
+    expect(again.rec.events[0].detail).toMatchObject({ method: 'email', userInfo: { email } });
+    expect(again.rec.events[0].detail.loginState.access_token.split('.')).toHaveLength(3);
+  });
+
+  test('an SMS countdown neither blocks nor shows on the email tab; an email send leaves it running', async () => {
+    const countdowns = new CountdownStore({ storage: null });
+    const { form } = makeForm({ methods: ['sms', 'email'] }, { countdowns });
+    countdowns.start(countdownKey('CHANNEL_LOGIN', '+86', '13800000041'), 30);
+    form.input('phone', '13800000041');
+    expect(form.state.countdownEndsAt).toBeGreaterThan(0);
+    form.selectMethod('email');
+    form.input('email', freshEmail());
+    expect(form.state.emailCountdownEndsAt).toBe(0);
+    const mark = srv.requests.length;
+    await form.sendCode();
+    expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
+    expect(form.state.countdownEndsAt).toBeGreaterThan(0);
+  });
+
+  test('consent: send and login are both parked; cancel → cancel {method: email}; agree resumes the send', async () => {
+    const email = freshEmail();
+    const { form, rec } = makeForm({ consentRequired: true, methods: ['email'], autoRegister: true, fetchUserInfo: false });
+    form.input('email', email);
+    const mark = srv.requests.length;
+    await form.sendCode();
+    expect(form.state.consent.pending).toBe('send-email-code');
+    form.dismiss();
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'consent' } }]);
+    form.input('emailCode', '123456');
+    await form.submit();
+    expect(form.state.consent.pending).toBe('email');
+    form.dismiss();
+    expect(since(mark)).toHaveLength(0);
+    await form.sendCode();
+    await form.agree();
+    expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
+    form.input('emailCode', await emailCode(email));
+    await form.submit(); // agreed: no prompt
+    expect(rec.events.map((e) => e.name)).toEqual(['cancel', 'cancel', 'send-code', 'login']);
+    expect(rec.events[3].detail.method).toBe('email');
+  });
+
+  test('server errors: rejected send and wrong code → error in place + event, values kept, not busy, no countdown', async () => {
+    const email = freshEmail();
+    await call(srv.url, 'POST', '/api/v3/send-email', { email, channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': srv.config.userPoolId });
+    const { form, rec } = makeForm({ methods: ['email'], autoRegister: true });
+    form.input('email', email);
+    await form.sendCode();
+    expect(form.state.busy).toBeNull();
+    expect(form.state.emailCountdownEndsAt).toBe(0);
+    expect(form.state.formError.statusCode).toBe(429);
+    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'email', action: 'send-code', error: form.state.formError } }]);
+    expect(rec.notices).toEqual([{ type: 'error', method: 'email', error: form.state.formError }]);
+    const code = await emailCode(email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    form.input('emailCode', wrong);
+    await form.submit();
+    expect(form.state.busy).toBeNull();
+    expect(form.state.formError.apiCode).toBe(2001);
+    expect(rec.events[1]).toEqual({ name: 'error', detail: { method: 'email', error: form.state.formError } });
+    expect(form.value('email')).toBe(email);
+    expect(form.value('emailCode')).toBe(wrong);
+  });
+
+  test('before-login gets the email (never the code)', async () => {
+    const { form, rec } = makeForm({ methods: ['email'] });
+    const seen = [];
+    form.setBeforeLogin((ctx) => { seen.push(ctx); return false; });
+    form.input('email', 'someone@example.com');
+    form.input('emailCode', '123456');
+    await form.submit();
+    expect(seen).toEqual([{ method: 'email', email: 'someone@example.com' }]);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'before-login' } }]);
   });
 });
