@@ -461,6 +461,13 @@ export class Authing implements AuthingClient {
     return err ? fail(err) : ok(json as unknown as SimpleResponseData);
   }
 
+  /** A checked verify-*-request: POST it, then read the token named `field` from `data`. */
+  private async tokenRequest<T>(checked: Checked<Json>, path: string, field: string): Promise<Result<T>> {
+    const [argErr, body] = this.checked(checked);
+    if (argErr) return fail(argErr);
+    return this.tokenData<T>(await this.accountPost(path, body!), field);
+  }
+
   /** A verify-*-request answer: `data` must carry the token named `field`. */
   private tokenData<T>(result: Result<Json>, field: string): Result<T> {
     const [err, json] = result;
@@ -479,11 +486,7 @@ export class Authing implements AuthingClient {
   }
 
   updatePhoneRequest(data: UpdatePhoneRequestOptions): SDKResponse<UpdatePhoneRequestResult> {
-    return this.run(async () => {
-      const [argErr, body] = this.checked(checkUpdatePhoneRequest(data));
-      if (argErr) return fail(argErr);
-      return this.tokenData<UpdatePhoneRequestResult>(await this.accountPost('/api/v3/verify-update-phone-request', body!), 'updatePhoneToken');
-    });
+    return this.run(() => this.tokenRequest<UpdatePhoneRequestResult>(checkUpdatePhoneRequest(data), '/api/v3/verify-update-phone-request', 'updatePhoneToken'));
   }
 
   updatePhone(data: UpdatePhoneOptions): SDKResponse<SimpleResponseData> {
@@ -491,11 +494,7 @@ export class Authing implements AuthingClient {
   }
 
   updateEmailRequest(data: UpdateEmailRequestOptions): SDKResponse<UpdateEmailRequestResult> {
-    return this.run(async () => {
-      const [argErr, body] = this.checked(checkUpdateEmailRequest(data));
-      if (argErr) return fail(argErr);
-      return this.tokenData<UpdateEmailRequestResult>(await this.accountPost('/api/v3/verify-update-email-request', body!), 'updateEmailToken');
-    });
+    return this.run(() => this.tokenRequest<UpdateEmailRequestResult>(checkUpdateEmailRequest(data), '/api/v3/verify-update-email-request', 'updateEmailToken'));
   }
 
   updateEmail(data: UpdateEmailOptions): SDKResponse<SimpleResponseData> {
