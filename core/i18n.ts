@@ -1,7 +1,10 @@
-// The kit's own messages (validation and client-side failures) in zh-CN and en-US.
+// The kit's own messages (validation and client-side failures). zh-CN is built in; other languages
+// are opt-in modules that register their table when required (`authing-miniapp-kit/i18n/en-US`).
+// A language whose table was not registered falls back to zh-CN message by message.
 // Server messages are shown as the server wrote them; these cover what the kit detects itself.
 
 import type { Lang } from './types';
+import { getMessages } from './registry';
 
 const zhCN = {
   required: '请输入{field}',
@@ -38,7 +41,8 @@ const zhCN = {
   invalidParam: '参数 {name} 不正确',
   invalidChannel: '不支持的短信类型：{channel}',
   invalidEncryptType: '不支持的密码加密方式：{type}',
-  encryptFunctionMissing: '使用密码加密（passwordEncryptType 不为 none）时需要提供 encryptFunction',
+  encryptFunctionMissing: '未加载 {type} 密码加密：请在 app 中引入 {module}（或传入 encryptFunction）',
+  moduleMissing: '{method} 需要先引入 {module}',
   publicKeyMissing: '服务器未提供 {type} 公钥，请联系管理员',
   invalidVerifyMethod: '不支持的验证方式：{method}',
   field_account: '账号',
@@ -67,69 +71,6 @@ const zhCN = {
 
 export type MessageKey = keyof typeof zhCN;
 
-const enUS: Record<MessageKey, string> = {
-  required: 'Please enter your {field}',
-  tooLong: '{field} must be at most {max} characters',
-  invalidPhone: 'Please enter a valid phone number',
-  invalidCountryCode: 'Unsupported country code',
-  invalidEmail: 'Please enter a valid email address',
-  invalidAccount: 'Please enter a valid username, phone number or email',
-  invalidSmsCode: 'Please enter the {length}-digit code',
-  invalidPassword: 'Password must be {min}-{max} characters',
-  invalidGender: 'Gender must be male, female or unknown',
-  invalidDate: 'Please enter a valid date (YYYY-MM-DD)',
-  futureDate: 'The date cannot be in the future',
-  invalidText: '{field} contains unsupported characters',
-  invalidOptions: 'Invalid options: {detail}',
-  notLoggedIn: 'You are not logged in',
-  loginExpired: 'Your session has expired, please log in again',
-  refreshExpired: 'Your session has expired and cannot be renewed, please log in again',
-  network: 'Network error, please check your connection and retry',
-  timeout: 'The request timed out, please retry',
-  http: 'The service is unavailable (HTTP {status}), please retry later',
-  badResponse: 'The server sent an unreadable answer, please retry later',
-  encrypt: 'Could not encrypt the password, please retry',
-  loginCode: 'Could not get a WeChat login code, please retry',
-  cancel: 'Cancelled',
-  notImage: 'Please choose an image file',
-  imageTooLarge: 'The image must not exceed {max}',
-  uploadFailed: 'Upload failed, please retry',
-  optionRequired: '{name} is required',
-  optionInvalid: '{name} is not valid',
-  optionInsecureHost: 'host must use https (plain http is allowed for loopback addresses only)',
-  optionNoPlatform: 'No global wx object here; pass a platform (createTaroPlatform / createUniPlatform)',
-  invalidParam: 'Invalid argument: {name}',
-  invalidChannel: 'Unsupported SMS channel: {channel}',
-  invalidEncryptType: 'Unsupported password encryption: {type}',
-  encryptFunctionMissing: 'encryptFunction is required when passwordEncryptType is not "none"',
-  publicKeyMissing: 'The server provided no {type} public key, please contact the administrator',
-  invalidVerifyMethod: 'Unsupported verification method: {method}',
-  field_account: 'account',
-  field_password: 'password',
-  field_phone: 'phone number',
-  field_email: 'email',
-  field_code: 'verification code',
-  field_nickname: 'nickname',
-  field_name: 'name',
-  field_username: 'username',
-  field_birthdate: 'birthday',
-  field_country: 'country',
-  field_province: 'province',
-  field_city: 'city',
-  field_address: 'address',
-  field_streetAddress: 'street address',
-  field_postalCode: 'postal code',
-  field_company: 'company',
-  field_externalId: 'external ID',
-  field_photo: 'avatar',
-  field_oldPhone: 'current phone number',
-  field_oldEmail: 'current email',
-  field_oldPhoneCode: 'verification code for your current phone number',
-  field_oldEmailCode: 'verification code for your current email',
-};
-
-const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
-
 export const SUPPORTED_LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export function isLang(value: unknown): value is Lang {
@@ -138,11 +79,12 @@ export function isLang(value: unknown): value is Lang {
 
 /** `translate('en-US', 'required', { field: 'phone' })`; `{field}` values that name a field key are translated too. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const table = TABLES[lang] || zhCN;
-  return table[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+  const table = getMessages(lang);
+  const text = (k: string): string | undefined => (table && table[k]) || (zhCN as Record<string, string>)[k];
+  return (text(key) || key).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return '';
-    const fieldKey = ('field_' + value) as MessageKey;
-    return name === 'field' && table[fieldKey] ? table[fieldKey] : String(value);
+    const field = name === 'field' ? text('field_' + value) : undefined;
+    return field || String(value);
   });
 }

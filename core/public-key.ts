@@ -1,15 +1,28 @@
-// The server's RSA/SM2 public keys, cached per host in memory: an encrypted login after the
-// first costs one request instead of two. Concurrent first calls share one fetch.
-import type { ErrorData } from './types';
+// The server's RSA/SM2 public keys, per client and host: in memory, and persisted in the platform
+// storage with a TTL so a cold start encrypts without a `/api/v3/system` round trip. Concurrent
+// first calls share one fetch. A ciphertext the server could not decrypt drops both copies, so the
+// next encrypted call fetches the (rotated) key again.
+import type { ErrorData, Lang } from './types';
 import type { Http } from './http';
+import type { Platform } from './platform/types';
+import type { KeyType } from './registry';
 import { fail, ok, kitError, Result } from './errors';
-import type { Lang } from './types';
 
-export type KeyType = 'rsa' | 'sm2';
+export type { KeyType } from './registry';
 type Keys = Partial<Record<KeyType, string>>;
 
-const cache = new Map<string, Keys>();
-const inflight = new Map<string, Promise<Result<Keys>>>();
+/** How long a persisted key is trusted without asking the server (rotation is rare; a mismatch re-fetches). */
+export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface StoredKeys {
+  keys: Keys;
+  /** ms epoch of the fetch. */
+  at: number;
+}
+
+export function keyStorageKey(host: string): string {
+  return `authing:public-keys:${host}`;
+}
 
 /** `{rsa:{publicKey}, sm2:{publicKey}}` top-level (what the seed reads) or inside an envelope's `data`. */
 function readKeys(json: Record<string, unknown>): Keys {
@@ -22,32 +35,57 @@ function readKeys(json: Record<string, unknown>): Keys {
   return keys;
 }
 
-async function fetchKeys(http: Http): Promise<Result<Keys>> {
-  const [err, json] = await http.call({ method: 'GET', path: '/api/v3/system', kind: 'system' });
-  if (err) return fail(err);
-  return ok(readKeys(json!));
-}
+export class PublicKeys {
+  private memory?: Keys;
+  private inflight?: Promise<Result<Keys>>;
 
-export async function getPublicKey(http: Http, host: string, type: KeyType, lang: Lang): Promise<Result<string>> {
-  const cached = cache.get(host);
-  if (cached && cached[type]) return ok(cached[type] as string);
-  let pending = inflight.get(host);
-  if (!pending) {
-    pending = fetchKeys(http);
-    inflight.set(host, pending);
-    pending.then(() => inflight.delete(host), () => inflight.delete(host));
+  constructor(private readonly http: Http, private readonly platform: Platform, private readonly host: string, private readonly lang: Lang) {}
+
+  /** The key of `type`: memory, else storage (within the TTL), else one `/system` request. */
+  async get(type: KeyType): Promise<Result<string>> {
+    if (!this.memory || !this.memory[type]) {
+      if (!this.inflight) {
+        this.inflight = this.load();
+        const clear = () => (this.inflight = undefined);
+        this.inflight.then(clear, clear);
+      }
+      const [err, keys] = await this.inflight;
+      if (err) return fail({ ...err });
+      this.memory = keys!;
+    }
+    const key = this.memory[type];
+    if (!key) return fail<string>(kitError(this.lang, 'bad_response', 'publicKeyMissing', { type: type.toUpperCase() }));
+    return ok(key);
   }
-  const [err, keys] = await pending;
-  if (err) return fail({ ...err });
-  cache.set(host, keys!);
-  const key = keys![type];
-  if (!key) return fail<string>(kitError(lang, 'bad_response', 'publicKeyMissing', { type: type.toUpperCase() }));
-  return ok(key);
+
+  /** Forgets the keys (memory and storage), e.g. after the server could not decrypt with them. */
+  forget(): void {
+    this.memory = undefined;
+    this.platform.removeStorage(keyStorageKey(this.host)).catch(() => undefined);
+  }
+
+  private async load(): Promise<Result<Keys>> {
+    const stored = await this.platform.getStorage<StoredKeys>(keyStorageKey(this.host)).catch(() => undefined);
+    const age = stored && typeof stored.at === 'number' ? Date.now() - stored.at : -1;
+    if (stored && stored.keys && age >= 0 && age < KEY_TTL_MS) {
+      const keys = readKeys(stored.keys as Record<string, unknown>);
+      // a persisted entry from an older shape is ignored
+      if (keys.rsa || keys.sm2) return ok(keys);
+    }
+    const [err, json] = await this.http.call({ method: 'GET', path: '/api/v3/system', kind: 'system' });
+    if (err) return fail(err);
+    const keys = readKeys(json!);
+    const entry: StoredKeys = { keys: { ...keys }, at: Date.now() };
+    await this.platform.setStorage(keyStorageKey(this.host), { keys: toStored(keys), at: entry.at }).catch(() => undefined);
+    return ok(keys);
+  }
 }
 
-/** Drops a host's keys, e.g. after the server could not decrypt with them (rotated keys). */
-export function forgetPublicKeys(host: string): void {
-  cache.delete(host);
+/** Persisted in the `/system` shape so `readKeys` reads both. */
+function toStored(keys: Keys): Record<string, { publicKey: string }> {
+  const out: Record<string, { publicKey: string }> = {};
+  for (const type of Object.keys(keys) as KeyType[]) out[type] = { publicKey: keys[type] as string };
+  return out;
 }
 
 /** True when a server error says the encrypted password could not be decrypted. */

@@ -54,7 +54,10 @@ export interface AuthingOptions {
   userPoolId: string;
   /** Default `https://core.authing.cn`. Plain `http://` is refused unless the host is loopback. */
   host?: string;
-  /** Needed only for `passwordEncryptType` other than `none`; see `authing-miniapp-kit/core/crypto/*`. */
+  /**
+   * Your own `(plainText, publicKey) => cipher` for every encrypted call (SDK 5.x). Without it the
+   * encryptor registered by `authing-miniapp-kit/crypto/rsa` or `/crypto/sm2` for the call's type is used.
+   */
   encryptFunction?: EncryptFunction;
   /** Request timeout in ms (default 10000). */
   timeout?: number;
@@ -227,6 +230,8 @@ export interface SendEmailCodeOptions {
 export interface WechatMiniProgramCodePayload {
   encryptedData?: string;
   iv?: string;
+  /** getUserProfile's rawData: not sent; keeps the nickname when encryptedData no longer decrypts (rotated session_key). */
+  rawData?: string;
 }
 
 export interface LoginByCodeOptions {
@@ -243,12 +248,12 @@ export interface LoginByPhoneOptions {
   /** `wxPhoneInfo.code` is the getPhoneNumber button's `e.detail.code`. */
   wechatMiniProgramCodeAndPhonePayload?: {
     wxPhoneInfo: { code: string };
-    wxLoginInfo?: { encryptedData?: string; iv?: string };
+    wxLoginInfo?: { encryptedData?: string; iv?: string; rawData?: string };
   };
   /** Newer spelling accepted by the seed SDK. */
   miniProgramCodeAndPhonePayload?: {
     wxPhoneInfo: { code: string };
-    wxLoginInfo?: { encryptedData?: string; iv?: string };
+    wxLoginInfo?: { encryptedData?: string; iv?: string; rawData?: string };
   };
   options?: WxLoginOptions;
 }
@@ -445,7 +450,7 @@ export interface PublicKeyResult {
 
 /** The public surface of `Authing`; components depend on this interface, not the class. */
 export interface AuthingClient {
-  /** The resolved options; `platform` lets a sibling client (e.g. one carrying an encryptor) share the same platform. */
+  /** The resolved options. */
   readonly options: Readonly<Required<Pick<AuthingOptions, 'appId' | 'userPoolId' | 'host' | 'timeout' | 'lang' | 'platform'>>>;
   getLoginState(): SDKResponse<LoginState>;
   saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState>;
@@ -455,18 +460,31 @@ export interface AuthingClient {
   loginByPhone(data: LoginByPhoneOptions): SDKResponse<LoginState>;
   loginByPassword(data: LoginByPasswordOptions): SDKResponse<LoginState>;
   sendSms(data: SendSmsOptions): SDKResponse<SimpleResponseData>;
-  /** The email counterpart of `sendSms`, for `loginByPassCode({passCodePayload: {email, passCode}})`. */
-  sendEmailCode(data: SendEmailCodeOptions): SDKResponse<SimpleResponseData>;
   /** A fresh platform login code (`wx.login`), e.g. for your own backend; `[error]` when the platform fails. */
   getLoginCode(): SDKResponse<string>;
   loginByPassCode(data: LoginByPassCodeOptions): SDKResponse<LoginState>;
   refreshToken(): SDKResponse<LoginState>;
   getPhone(data: GetPhoneOptions): SDKResponse<PhoneInfo>;
-  updatePassword(data: UpdatePasswordOptions): SDKResponse<SimpleResponseData>;
   getUserInfo(query?: GetUserInfoOptions): SDKResponse<UserInfo>;
-  updateAvatar(options?: UpdateAvatarOptions): SDKResponse<UpdateAvatarResult>;
   updateUserInfo(data: UpdateUserInfo): SDKResponse<UserInfo>;
   logout(): SDKResponse<boolean>;
+  /** Prepares an encrypted password call before the tap (public key, entropy, SM2 ephemeral); `none` resolves at once. */
+  prepareEncryption(type: EncryptType): SDKResponse<true>;
+  /** Keeps a `wx.login` code ready and fresh for the next code / phone login (WeChat tab or phone button shown). */
+  prepareWechatCode(): SDKResponse<true>;
+  /** Stops keeping a code fresh. */
+  stopWechatCode(): void;
+}
+
+/**
+ * Methods attached by `require('authing-miniapp-kit/account')` (module augmentation adds them to
+ * `Authing` and `AuthingClient` once that module is imported).
+ */
+export interface AccountMethods {
+  /** The email counterpart of `sendSms`, for `loginByPassCode({passCodePayload: {email, passCode}})`. */
+  sendEmailCode(data: SendEmailCodeOptions): SDKResponse<SimpleResponseData>;
+  updatePassword(data: UpdatePasswordOptions): SDKResponse<SimpleResponseData>;
+  updateAvatar(options?: UpdateAvatarOptions): SDKResponse<UpdateAvatarResult>;
   /** Binds a phone to an account that has none (`CHANNEL_BIND_PHONE` code). */
   bindPhone(data: BindPhoneOptions): SDKResponse<SimpleResponseData>;
   /** Binds an email to an account that has none (`CHANNEL_BIND_EMAIL` code). */
@@ -488,3 +506,4 @@ export interface AuthingClient {
   /** Same as `bindWxByCode` (WeChat only; the Douyin variant is not carried over). */
   bindPlatformByCode(data?: BindWxByCodeOptions): SDKResponse<BindWxByCodeResult>;
 }
+

@@ -2,14 +2,15 @@
 //
 // A wx.login code is single-use, expires after ~5 minutes, and every wx.login rotates the
 // session_key the server uses to decrypt encryptedData/iv (contract §4.3). So:
-//  1. a fresh code is obtained at call time, never cached and never prefetched;
+//  1. a code is taken from the client's CodeKeeper — prepared before the tap (when the WeChat tab or
+//     phone button became visible) and refreshed before its life ends, used once — or obtained now;
 //  2. if the server still rejects the code (used / expired / unknown), retry once with a new one;
 //  3. if encryptedData/iv were passed and the server cannot decrypt them (the session_key was
 //     rotated, possibly by our own wx.login in step 1), retry once without them: the login
 //     succeeds, only the optional profile data is lost.
 import type { ErrorData, Lang } from './types';
 import type { Platform } from './platform/types';
-import type { UserData } from './input';
+import type { UserData } from './checks';
 import { fail, ok, platformError, Result } from './errors';
 import { translate } from './i18n';
 
@@ -38,21 +39,96 @@ export async function freshCode(platform: Platform, lang: Lang): Promise<Result<
   }
 }
 
+/** A wx.login code lives ~5 minutes; a kept code is replaced after this, well before it dies. */
+export const CODE_REFRESH_MS = 4 * 60 * 1000;
+
+/**
+ * Keeps one wx.login code ready so a WeChat login sends its request at the tap. Encrypted user data
+ * (getUserProfile) obtained AFTER the kept code was fetched decrypts with its session_key. Each code
+ * is handed out once; a refresh replaces it (and rotates the session_key, as every wx.login does).
+ */
+export class CodeKeeper {
+  private code?: { value: string; at: number };
+  private pending?: Promise<Result<string>>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly platform: Platform, private readonly lang: Lang) {}
+
+  /** Fetches a code now unless a fresh one is kept; keeps it fresh until taken or `stop()`. */
+  prepare(): Promise<Result<string>> {
+    if (this.code && Date.now() - this.code.at < CODE_REFRESH_MS) return Promise.resolve(ok(this.code.value));
+    if (!this.pending) {
+      const pending: Promise<Result<string>> = freshCode(this.platform, this.lang).then((result) => {
+        // Kept only if no login claimed this fetch while it was in flight.
+        if (this.pending === pending) {
+          this.pending = undefined;
+          if (result[1] !== undefined) this.keep(result[1]);
+        }
+        return result;
+      });
+      this.pending = pending;
+    }
+    return this.pending;
+  }
+
+  /** The kept code (once) when still fresh, else the fetch in flight (claimed), else a new one. */
+  async take(): Promise<Result<string>> {
+    const kept = this.code;
+    const pending = this.pending;
+    this.drop();
+    this.pending = undefined;
+    if (kept && Date.now() - kept.at < CODE_REFRESH_MS) return ok(kept.value);
+    if (pending) {
+      const [err, code] = await pending;
+      if (!err) return ok(code!);
+    }
+    return this.fresh();
+  }
+
+  /** A new code now, leaving the kept one alone (retries, decryptData, getLoginCode). */
+  fresh(): Promise<Result<string>> {
+    return freshCode(this.platform, this.lang);
+  }
+
+  /** Stops refreshing (the WeChat tab / phone button is no longer shown). */
+  stop(): void {
+    this.drop();
+    this.pending = undefined;
+  }
+
+  private keep(value: string): void {
+    this.drop();
+    this.code = { value, at: Date.now() };
+    this.timer = setTimeout(() => {
+      this.code = undefined;
+      void this.prepare();
+    }, CODE_REFRESH_MS);
+    // Node-based hosts (tests, SSR of previews): a kept code must not hold the process open.
+    const timer = this.timer as { unref?: () => void };
+    if (typeof timer.unref === 'function') timer.unref();
+  }
+
+  private drop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.code = undefined;
+  }
+}
+
 /**
  * Runs a code login. `send(code, userData)` makes the request; userData is undefined on the
- * retry that drops encryptedData/iv.
+ * retry that drops encryptedData/iv. The first code comes from `codes` (the prepared one).
  */
 export async function loginWithFreshCode(
-  platform: Platform,
-  lang: Lang,
+  codes: CodeKeeper,
   userData: UserData | undefined,
   send: (code: string, userData: UserData | undefined) => Promise<Result<Json>>,
 ): Promise<Result<Json>> {
   let data = userData;
   let codeRetried = false;
   let decryptRetried = false;
-  for (;;) {
-    const [codeErr, code] = await freshCode(platform, lang);
+  for (let attempt = 0; ; attempt++) {
+    const [codeErr, code] = attempt === 0 ? await codes.take() : await codes.fresh();
     if (codeErr) return fail(codeErr);
     const [err, json] = await send(code!, data);
     if (!err) return ok(json!);

@@ -6,14 +6,13 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
 import { COMMON_PROPERTIES } from '../common/properties';
-import { kitEncryptor } from './encryptors';
 import { format, mergeTexts, pickLang } from '../common/texts';
 import type { TextTable } from '../common/texts';
 import { ViewCommitter } from '../common/view';
 import { instanceFields } from '../common/runtime';
 import { LOGIN_TEXTS } from './texts';
 import {
-  LoginForm, parseEncrypt, parseMethods, DEFAULT_WECHAT_IDP,
+  LoginForm, parseEncrypt, parseFetchUserInfo, parseMethods, DEFAULT_WECHAT_IDP,
 } from '../../core/flows/login-form';
 import type {
   BeforeLoginHook, LoginFormConfig, LoginFormState, LoginMethod, LoginNotice, LoginField,
@@ -83,7 +82,8 @@ Component({
     autoRegister: { type: Boolean, value: false },
     /** OIDC scope of the logins; include `offline_access` to get a refresh token. '' = server default. */
     scope: { type: String, value: '' },
-    fetchUserInfo: { type: Boolean, value: true },
+    /** userInfo of the `login` event: true = from the id_token (no extra request), 'full' = get-profile, false = none. */
+    fetchUserInfo: { type: null, value: true as boolean | string },
     /** Resend countdown, seconds. */
     countdown: { type: Number, value: 60 },
     /** Show the phone-number one-tap button in the WeChat tab (a paid WeChat capability). */
@@ -110,7 +110,7 @@ Component({
       const f = fields(this);
       f.view.reset();
       f.flow = new LoginForm({
-        getClient: (encrypt) => resolveClient(this.properties, { encrypt, encryptor: kitEncryptor(encrypt) }),
+        getClient: () => resolveClient(this.properties),
         onChange: () => this.render(),
         emit: (name, detail) => this.triggerEvent(name, detail),
         notify: (notice) => this.notify(notice),
@@ -123,6 +123,7 @@ Component({
     detached() {
       const f = fields(this);
       if (f.timer) clearInterval(f.timer);
+      if (f.flow) f.flow.hidden();
       fields.drop(this);
     },
   },
@@ -145,7 +146,7 @@ Component({
         encrypt: parseEncrypt(p.encrypt),
         autoRegister: !!p.autoRegister,
         scope: p.scope || '',
-        fetchUserInfo: p.fetchUserInfo !== false,
+        fetchUserInfo: parseFetchUserInfo(p.fetchUserInfo),
         countdown: p.countdown > 0 ? p.countdown : 60,
         extIdpConnIdentifier: p.extIdpConnIdentifier || DEFAULT_WECHAT_IDP,
         consentRequired: normalizeAgreements(p.agreements).length > 0,

@@ -59,6 +59,18 @@ export function prepareEncryption(platform?: RandomSource, minBytes: number = PO
   return run;
 }
 
+/** Bytes one encryption may draw (RSA-4096 padding with zero-byte redraws; SM2 takes 40). */
+export const PER_ENCRYPTION = 640;
+
+/**
+ * At least `need` bytes in the pool: waits only when it is short (so a prepared pool adds no event-loop
+ * turn), then tops it up to POOL_TARGET in the background for the next call.
+ */
+export async function ensureEntropy(platform?: RandomSource, need: number = PER_ENCRYPTION): Promise<void> {
+  if (pool.length < need) await prepareEncryption(platform, Math.max(need, POOL_TARGET));
+  else if (pool.length < POOL_TARGET) prepareEncryption(platform).catch(() => undefined);
+}
+
 /** Takes `n` secure random bytes; throws when the pool is short (never uses Math.random). */
 export function takeRandomBytes(n: number): Uint8Array {
   if (pool.length < n) {

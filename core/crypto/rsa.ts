@@ -1,34 +1,88 @@
-// RSA password encryption compatible with the seed's `@authing/miniapp-jsencrypt`:
-// RSAES-PKCS#1 v1.5, base64 output. jsencrypt only parses the key and does the modular
-// exponentiation; the type-2 padding is built here from the secure entropy pool because
-// jsencrypt's own padding RNG seeds from Math.random when there is no `window` (WeChat).
-import JSEncrypt from 'jsencrypt';
+// `require('authing-miniapp-kit/crypto/rsa')`: RSA password encryption, registered with the core
+// for `passwordEncryptType: 'rsa'` and exported as a seed-compatible `encryptFunction`.
+// RSAES-PKCS#1 v1.5, base64 output (what the seed's `@authing/miniapp-jsencrypt` sends). Only jsbn's
+// BigInteger (the big-number library jsencrypt is built on) is used; the key is parsed here and the
+// type-2 padding comes from the kit's entropy pool — never from Math.random.
+import { BigInteger } from 'jsbn';
 import type { EncryptFunction } from '../types';
-import { base64Encode, hexToBytes, utf8Encode } from '../encoding';
-import { takeRandomBytes } from './entropy';
+import { base64Decode, base64Encode, hexToBytes, utf8Encode } from '../encoding';
+// The registry and the entropy pool are the core's (shared state): taken from the core entry.
+import { registerEncryptor, takeRandomBytes } from '../index';
 
-/** jsbn's BigInteger as far as this file needs it. */
-interface BigIntegerLike {
-  bitLength(): number;
-  toString(radix: number): string;
-  constructor: new (bytes: number[]) => BigIntegerLike;
+interface RsaKey {
+  n: BigInteger;
+  e: number;
+  /** Modulus length in bytes. */
+  size: number;
 }
 
-/** jsencrypt's parsed key (`n`, `e` and `doPublic` are not in its public typings). */
-interface RawRsaKey {
-  n?: BigIntegerLike | null;
-  e?: number;
-  doPublic(x: BigIntegerLike): BigIntegerLike;
+interface Tlv {
+  tag: number;
+  start: number;
+  end: number;
 }
 
-function parseKey(publicKey: string): { key: RawRsaKey; n: BigIntegerLike; size: number } {
+/** One DER element at `pos` (definite lengths only, as in every public key). */
+function readTlv(der: number[], pos: number): Tlv {
+  const tag = der[pos];
+  let len = der[pos + 1];
+  let start = pos + 2;
+  if (len & 0x80) {
+    const count = len & 0x7f;
+    if (count < 1 || count > 4) throw new Error('RSA public key could not be parsed');
+    len = 0;
+    for (let i = 0; i < count; i++) len = len * 256 + der[start + i];
+    start += count;
+  }
+  if (tag === undefined || start + len > der.length) throw new Error('RSA public key could not be parsed');
+  return { tag, start, end: start + len };
+}
+
+/** The first SEQUENCE of exactly two INTEGERs (n, e): PKCS#1 directly, or inside SPKI's BIT STRING. */
+function findModulus(der: number[], start: number, end: number): [number[], number[]] | null {
+  const children: Tlv[] = [];
+  for (let pos = start; pos < end; ) {
+    const tlv = readTlv(der, pos);
+    children.push(tlv);
+    pos = tlv.end;
+  }
+  if (children.length === 2 && children[0].tag === 0x02 && children[1].tag === 0x02) {
+    return [der.slice(children[0].start, children[0].end), der.slice(children[1].start, children[1].end)];
+  }
+  for (const c of children) {
+    // BIT STRING content starts with its unused-bits byte.
+    const found = c.tag === 0x30 ? findModulus(der, c.start, c.end) : c.tag === 0x03 ? findModulus(der, c.start + 1, c.end) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+function toHex(bytes: number[]): string {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
+}
+
+const parsed = new Map<string, RsaKey>();
+
+/** PEM (SPKI or PKCS#1) or its bare base64 → n, e; cached per key text. */
+function parseKey(publicKey: string): RsaKey {
   if (typeof publicKey !== 'string' || !publicKey.trim()) throw new Error('RSA public key is empty');
-  const jse = new JSEncrypt();
-  jse.setPublicKey(publicKey.trim());
-  const key = jse.getKey() as unknown as RawRsaKey;
-  const n = key && key.n;
-  if (!n || typeof n.bitLength !== 'function' || !key.e || n.bitLength() < 512) throw new Error('RSA public key could not be parsed');
-  return { key, n, size: (n.bitLength() + 7) >> 3 };
+  const cached = parsed.get(publicKey);
+  if (cached) return cached;
+  const der = base64Decode(publicKey.replace(/-----[^-]+-----|\s/g, ''));
+  let found: [number[], number[]] | null = null;
+  try {
+    found = der && der.length ? findModulus(der, 0, der.length) : null;
+  } catch (e) {
+    found = null;
+  }
+  const e = found ? parseInt(toHex(found[1]) || '0', 16) : 0;
+  const n = found ? new BigInteger(toHex(found[0]), 16) : null;
+  if (!n || n.bitLength() < 512 || !(e > 1) || e > 0x7fffffff) throw new Error('RSA public key could not be parsed');
+  const key = { n, e, size: (n.bitLength() + 7) >> 3 };
+  parsed.set(publicKey, key);
+  return key;
 }
 
 /** PKCS#1 v1.5 type 2: 00 02 PS(non-zero random, >= 8) 00 M. */
@@ -46,13 +100,13 @@ function pad(message: number[], size: number): number[] {
 /** `encryptFunction` for `passwordEncryptType: 'rsa'`. Throws a clear Error on a bad key or long text. */
 export const encryptRsa: EncryptFunction = (plainText, publicKey) => {
   if (typeof plainText !== 'string') throw new Error('RSA: plain text must be a string');
-  const { key, n, size } = parseKey(publicKey);
-  const BigInteger = n.constructor;
-  const cipher = key.doPublic(new BigInteger(pad(utf8Encode(plainText), size)));
-  let hex = cipher.toString(16);
+  const { n, e, size } = parseKey(publicKey);
+  let hex = new BigInteger(toHex(pad(utf8Encode(plainText), size)), 16).modPowInt(e, n).toString(16);
   if (hex.length > size * 2) throw new Error('RSA: unexpected ciphertext length');
   while (hex.length < size * 2) hex = '0' + hex;
   return base64Encode(hexToBytes(hex));
 };
+
+registerEncryptor('rsa', { encrypt: encryptRsa, prepare: (publicKey) => void parseKey(publicKey) });
 
 export default encryptRsa;

@@ -16,6 +16,8 @@ import { ConsentGate } from './consent';
 import type { ConsentState } from './consent';
 import { CountdownStore, countdownKey, parseCountdownKey } from './countdown';
 import { classifyPhoneResult } from './phone-button';
+import { userInfoFromClaims } from '../claims';
+import { translate } from '../i18n';
 
 export type LoginMethod = 'password' | 'sms' | 'email' | 'wechat';
 /** The "target + code" methods: send a code to a phone / an email address, then log in with it. */
@@ -49,6 +51,15 @@ export function parseMethods(value: unknown): LoginMethod[] {
   return out.length ? out : DEFAULT_METHODS.slice();
 }
 
+/** How the `login` event's userInfo is filled: from the id_token's claims (no request), get-profile, or not at all. */
+export type FetchUserInfo = boolean | 'full';
+
+/** true / 'claims' / '' → claims; 'full' → get-profile; false / 'false' / 'none' → none. */
+export function parseFetchUserInfo(value: unknown): FetchUserInfo {
+  if (value === 'full') return 'full';
+  return !(value === false || value === 'false' || value === 'none');
+}
+
 export function parseEncrypt(value: unknown): EncryptType {
   return value === 'rsa' || value === 'sm2' ? value : 'none';
 }
@@ -80,7 +91,8 @@ export interface LoginFormConfig {
   autoRegister: boolean;
   /** OIDC scope of every login ('' = the server's default); add `offline_access` for a refresh token. */
   scope: string;
-  fetchUserInfo: boolean;
+  /** true: userInfo from the id_token's claims (one request per login); 'full': get-profile after the login; false: none. */
+  fetchUserInfo: FetchUserInfo;
   /** Resend countdown in seconds. */
   countdown: number;
   extIdpConnIdentifier: string;
@@ -127,7 +139,10 @@ export interface LoginFormState {
 export interface LoginDetail {
   method: EventMethod;
   loginState: LoginState;
+  /** The id_token's claims as a UserInfo (fetchUserInfo true) or the full profile ('full'). */
   userInfo?: UserInfo;
+  /** Where userInfo came from. */
+  userInfoSource?: 'claims' | 'profile';
 }
 
 export interface BeforeLoginContext {
@@ -149,8 +164,8 @@ export type LoginNotice =
   | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' };
 
 export interface LoginFormHost {
-  /** The client to use; `encrypt` is what the password call needs (so the host can supply an encryptor). */
-  getClient(encrypt: EncryptType): AuthingClient | undefined;
+  /** The client to use (throws on malformed client properties). Encryption is chosen per call inside it. */
+  getClient(): AuthingClient | undefined;
   /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
   onChange(state: LoginFormState): void;
   /** Component events: login, error, send-code, tab-change, cancel. */
@@ -208,7 +223,11 @@ const CODE_CHANNELS: Record<CodeMethod, CodeChannel> = {
     // Addresses are case-insensitive (the server lower-cases them), so is their countdown.
     key: (_config, _countryCode, email) => countdownKey(EMAIL_COUNTDOWN_CHANNEL, '', email.toLowerCase()),
     validate: (email) => validateEmail(email),
-    request: (client, config, email) => client.sendEmailCode({ email, channel: config.emailChannel }),
+    // sendEmailCode comes with `authing-miniapp-kit/account`; without it the tab says which module to import.
+    request: (client, config, email) =>
+      typeof client.sendEmailCode === 'function'
+        ? client.sendEmailCode({ email, channel: config.emailChannel })
+        : Promise.resolve([{ code: 'invalid_options', message: translate(client.options.lang, 'moduleMissing', { method: 'sendEmailCode', module: 'authing-miniapp-kit/account' }) }, undefined]),
     payload: (email, passCode) => ({ email, passCode }),
     sent: (email) => ({ email }),
   },
@@ -236,6 +255,8 @@ export class LoginForm {
   /** Typed values live here, never in render state: typing must not re-render. */
   private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '' };
   private phoneCode = '';
+  /** The encryption type prepared for the password tab (null: not yet / failed). */
+  private preparedEncrypt: EncryptType | null = null;
   private beforeLogin: BeforeLoginHook | null = null;
 
   constructor(private readonly host: LoginFormHost, config: Partial<LoginFormConfig> = {}, private readonly countdowns = new CountdownStore({ storage: null }), private readonly now: () => number = Date.now) {
@@ -280,11 +301,13 @@ export class LoginForm {
     // Keep the tab the user is on unless it disappeared or the host changed default-method.
     if (methods.indexOf(method) < 0 || this.config.defaultMethod !== previousDefault) method = this.pickMethod(this.config.defaultMethod);
     this.s = { ...this.s, methods, method, consent: this.consent.state };
+    if (patch.encrypt !== undefined) this.preparedEncrypt = null;
     this.commit();
+    this.prepareVisible();
   }
 
   /**
-   * After attach: brings back the resend countdowns still running for the code channels (the user left
+   * After attach: starts the preparation of the visible tab (encryption / WeChat code), and brings back the resend countdowns still running for the code channels (the user left
    * the page and came back) and their targets (`value('phone')` / `value('email')`, for the view to put
    * into the inputs). One render at most.
    */
@@ -304,11 +327,13 @@ export class LoginForm {
       changed = true;
     }
     if (changed) this.commit();
+    this.prepareVisible();
   }
 
   /** Typing. Re-renders only when a shown error goes away or a code target's countdown state changes. */
   input(field: LoginField, value: unknown): void {
     this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+    if (field === 'password' && this.preparedEncrypt === null) this.prepareVisible();
     let changed = false;
     if (this.s.errors[field] || this.s.formError) {
       this.s = { ...this.s, errors: { ...this.s.errors, [field]: null }, formError: null };
@@ -325,6 +350,7 @@ export class LoginForm {
     if (this.s.methods.indexOf(m) < 0 || m === this.s.method) return;
     this.s = { ...this.s, method: m, formError: null };
     this.commit();
+    this.prepareVisible();
     this.host.emit('tab-change', { method: m });
   }
 
@@ -513,8 +539,40 @@ export class LoginForm {
     }
   }
 
-  private client(encrypt: EncryptType): AuthingClient | undefined {
-    return this.host.getClient(encrypt);
+  private client(): AuthingClient | undefined {
+    return this.host.getClient();
+  }
+
+  /** The client for preparation work before a tap; none (or a malformed config) just skips it. */
+  private quietClient(): AuthingClient | undefined {
+    try {
+      return this.host.getClient();
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  /**
+   * Work that does not need the user's input, done when its tab shows: the password tab prepares the
+   * encryption (key, entropy, SM2 ephemeral) once; the WeChat tab keeps a wx.login code fresh.
+   */
+  private prepareVisible(): void {
+    const client = this.quietClient();
+    if (!client) return;
+    if (this.s.method === 'password' && this.config.encrypt !== 'none' && this.preparedEncrypt !== this.config.encrypt) {
+      this.preparedEncrypt = this.config.encrypt;
+      void client.prepareEncryption(this.config.encrypt).then(([err]) => {
+        if (err) this.preparedEncrypt = null; // try again on the next input
+      });
+    }
+    if (this.s.method === 'wechat' && typeof client.prepareWechatCode === 'function') void client.prepareWechatCode();
+    else if (typeof client.stopWechatCode === 'function') client.stopWechatCode();
+  }
+
+  /** The tab is no longer shown (component detached): stop keeping a code fresh. */
+  hidden(): void {
+    const client = this.quietClient();
+    if (client && typeof client.stopWechatCode === 'function') client.stopWechatCode();
   }
 
   private fail(action: LoginAction, error: ErrorData): void {
@@ -532,7 +590,7 @@ export class LoginForm {
   }
 
   private async doSendCode(c: CodeChannel): Promise<void> {
-    const client = this.client('none');
+    const client = this.client();
     if (!client) return this.fail(c.send, this.notConfigured());
     const target = this.values[c.target].trim();
     const countryCode = this.s.countryCode;
@@ -569,7 +627,7 @@ export class LoginForm {
       return;
     }
     const encrypt = action === 'password' ? this.config.encrypt : 'none';
-    const client = this.client(encrypt);
+    const client = this.client();
     if (!client) return this.fail(action, this.notConfigured());
     const scope = this.config.scope.trim();
     const options: { autoRegister?: boolean; scope?: string } = {};
@@ -599,9 +657,18 @@ export class LoginForm {
     if (result[0]) return this.fail(action, result[0]);
     const loginState = result[1] as LoginState;
     const detail: LoginDetail = { method, loginState };
-    if (this.config.fetchUserInfo) {
+    // One round trip: the id_token already carries the display profile; get-profile only when asked
+    // (or when the server sent no readable id_token).
+    const claims = this.config.fetchUserInfo === true ? userInfoFromClaims(loginState) : undefined;
+    if (claims) {
+      detail.userInfo = claims;
+      detail.userInfoSource = 'claims';
+    } else if (this.config.fetchUserInfo) {
       const [, userInfo] = await client.getUserInfo();
-      if (userInfo) detail.userInfo = userInfo;
+      if (userInfo) {
+        detail.userInfo = userInfo;
+        detail.userInfoSource = 'profile';
+      }
     }
     this.s = { ...this.s, busy: null, formError: null };
     this.commit();

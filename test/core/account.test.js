@@ -3,7 +3,7 @@
 // bindWxByCode / bindPlatformByCode — over HTTP against an isolated devserver. Each: success and
 // wire format (path, A/U/T headers, body) as in the contract table, documented errors, input
 // validation with zero requests, and the auth gate.
-const { core, encryptRsa, encryptSm2, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
+const { core, encryptRsa, encryptSm2, bareClient, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
 
 let t;
 let idp;
@@ -391,9 +391,12 @@ describe('deleteAccountRequest + deleteAccount', () => {
     expect(body.passwordPayload.password).not.toContain(user.password);
   });
 
-  test('PASSWORD encrypted without an encryptFunction → encrypt error, no request', async () => {
+  test('PASSWORD encrypted with no encryptor registered (nor encryptFunction) → encrypt error, no request', async () => {
     const user = await passwordUser();
-    const [err] = await user.client.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: user.password, passwordEncryptType: 'rsa' } });
+    const bare = bareClient(t, ['core/account']);
+    await bare.saveLoginState((await user.client.getLoginState())[1]);
+    t.mark();
+    const [err] = await bare.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: user.password, passwordEncryptType: 'rsa' } });
     expectReadableError(err, 'encrypt');
     expect(t.sent()).toHaveLength(0);
   });

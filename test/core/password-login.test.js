@@ -2,7 +2,7 @@
 const crypto = require('crypto');
 const { sm2 } = require('sm-crypto');
 const { prepareEncryption } = require('../../miniprogram_dist/core/crypto/entropy');
-const { encryptRsa, encryptSm2, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
+const { encryptRsa, encryptSm2, bareClient, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
 
 /** An encryptFunction that does not use the kit's pool (like the seed's own helper package). */
 function encryptRsaWithNodeCrypto(plain, pem) {
@@ -187,11 +187,27 @@ describe('encrypted password login', () => {
     expect(err.errMsg).toMatch(/getRandomValues:fail/);
   });
 
-  test('passwordEncryptType without encryptFunction → code encrypt, no request', async () => {
-    const [err] = await t.client().loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: 'rsa' } });
+  test.each([['rsa', 'RSA'], ['sm2', 'SM2']])('passwordEncryptType %s with no encryptor registered (nor encryptFunction) → code encrypt naming the module, no request', async (type, upper) => {
+    t.mark();
+    const [err] = await bareClient(t).loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: type } });
     expectReadableError(err, 'encrypt');
-    expect(err.message).toMatch(/encryptFunction/);
+    expect(err.message).toBe(`未加载 ${upper} 密码加密：请在 app 中引入 authing-miniapp-kit/crypto/${type}（或传入 encryptFunction）`);
+    const [enErr] = await bareClient(t, ['core/i18n/en-US'], { lang: 'en-US' })
+      .loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: type } });
+    expect(enErr.message).toBe(`${upper} password encryption is not loaded: import authing-miniapp-kit/crypto/${type} in your app (or pass encryptFunction)`);
     expect(t.sent()).toHaveLength(0);
+  });
+
+  test('a registered encryptor serves every client without an encryptFunction; a client encryptFunction still wins', async () => {
+    t.mark();
+    const [err] = await t.client().loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: 'sm2' } });
+    expect(err).toBeNull();
+    const seen = [];
+    const own = (plain, key) => { seen.push(key); return encryptRsa(plain, key); };
+    const [ownErr] = await t.client({ encryptFunction: own }).loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: 'rsa' } });
+    expect(ownErr).toBeNull();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/BEGIN PUBLIC KEY/);
   });
 
   test('a "could not decrypt" answer drops the cached key, so the next login refetches it', async () => {

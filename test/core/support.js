@@ -53,6 +53,27 @@ async function setup(serverOptions = {}) {
   return ctx;
 }
 
+/**
+ * A fresh copy of the built core with none of the opt-in modules the test setup registers (or only
+ * the given ones, e.g. ['core/account']), as in an app that imports nothing else.
+ */
+function bareCore(entries = []) {
+  let bare;
+  jest.isolateModules(() => {
+    bare = require('../../miniprogram_dist/core/index');
+    for (const entry of entries) require(`../../miniprogram_dist/${entry}`);
+  });
+  return bare;
+}
+
+/** A client of `bareCore(entries)` on a test context's server and wx shim. */
+function bareClient(t, entries = [], options = {}) {
+  const bare = bareCore(entries);
+  return new bare.Authing({
+    appId: t.config.appId, userPoolId: t.config.userPoolId, host: t.srv.url, platform: bare.createWechatPlatform(t.wx), ...options,
+  });
+}
+
 function headersOf(record) { return record.headers; }
 
 /** A recorded request body as an object (JSON or form). */
@@ -115,6 +136,6 @@ function writeFile(name, content) {
 }
 
 module.exports = {
-  core, encryptRsa, encryptSm2, DEMO, setup, headersOf, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError,
+  core, encryptRsa, encryptSm2, DEMO, setup, bareCore, bareClient, headersOf, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError,
   deepFreeze, writePng, writeFile,
 };

@@ -34,7 +34,7 @@ test('the sandbox really lacks what WeChat lacks', () => {
   expect(new Set(missing)).toEqual(new Set(['undefined']));
 });
 
-test('control: sm-crypto required directly throws there (what the lazy require + crypto shim avoids)', () => {
+test('control: sm-crypto required whole throws there (why the kit takes only its curve and SM3 parts)', () => {
   const rt = runtime();
   expect(() => rt.require('node_modules/sm-crypto/src/index.js')).toThrow(/crypto\.getRandomValues/);
 });
@@ -42,29 +42,34 @@ test('control: sm-crypto required directly throws there (what the lazy require +
 test('RSA and SM2 password logins complete; Math.random is never called', async () => {
   const rt = runtime();
   const core = rt.require('miniprogram_dist/core/index.js');
-  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
+  rt.require('miniprogram_dist/core/crypto/rsa.js'); // registers itself
   const sm2Module = rt.require('miniprogram_dist/core/crypto/sm2.js');
   expect(sm2Module.default).toBe(sm2Module.encryptSm2);
   const options = { appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url };
   const randomSpy = jest.spyOn(rt.wx, 'getRandomValues');
 
-  const rsaClient = new core.Authing({ ...options, encryptFunction: encryptRsa });
+  // The encryptors registered themselves when required: no encryptFunction needed.
+  const rsaClient = new core.Authing(options);
   const login = (client, type) => client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' }, options: { passwordEncryptType: type } });
   const [rsaErr, rsaState] = await login(rsaClient, 'rsa');
   expect(rsaErr).toBeNull();
   expect(typeof rsaState.access_token).toBe('string');
 
   const sm2Client = new core.Authing({ ...options, encryptFunction: sm2Module.encryptSm2 });
+  const [registeredErr] = await login(new core.Authing(options), 'sm2');
+  expect(registeredErr).toBeNull();
   const [sm2Err, sm2State] = await login(sm2Client, 'sm2');
   expect(sm2Err).toBeNull();
   expect(typeof sm2State.access_token).toBe('string');
 
   // Both really loaded inside the sandbox (not from Node's module system).
-  expect(rt.loaded).toEqual(expect.arrayContaining(['node_modules/jsencrypt/bin/jsencrypt.min.js', 'node_modules/sm-crypto/src/sm2/rng.js', 'node_modules/jsbn/index.js']));
+  expect(rt.loaded).toEqual(expect.arrayContaining(['node_modules/jsbn/index.js', 'node_modules/sm-crypto/src/sm2/ec.js', 'node_modules/sm-crypto/src/sm2/sm3.js']));
+  // Only those parts: not jsencrypt's bundle, not sm-crypto's Math.random/crypto-seeded RNG.
+  expect(rt.loaded.filter((f) => /jsencrypt|sm2\/(rng|utils|index)\.js|sm-crypto\/src\/index/.test(f))).toEqual([]);
   expect(randomSpy).toHaveBeenCalled(); // entropy came from wx.getRandomValues
   expect(rt.randomCalls).toEqual([]);
-  // The crypto shim was installed only because there was none.
-  expect(vm.runInContext('typeof crypto.getRandomValues', rt.context)).toBe('function');
+  // No globalThis.crypto shim: the kit's own RNG (the entropy pool) feeds both encryptors.
+  expect(vm.runInContext('typeof crypto', rt.context)).toBe('undefined');
 
   const wrong = await rsaClient.loginByPassword({ passwordPayload: { account: 'demo', password: 'wrong-password' }, options: { passwordEncryptType: 'rsa' } });
   expect(wrong[0].code).toBe('server');
@@ -88,7 +93,8 @@ test('encryptors refuse to run on an empty entropy pool (no Math.random fallback
   const { encryptSm2 } = rt.require('miniprogram_dist/core/crypto/sm2.js');
   const pem = srvKey();
   expect(() => encryptRsa('secret', pem)).toThrow(/prepareEncryption/);
-  expect(() => encryptSm2('secret', '04' + 'ab'.repeat(64))).toThrow(/prepareEncryption/);
+  const { sm2 } = require('sm-crypto');
+  expect(() => encryptSm2('secret', sm2.generateKeyPairHex().publicKey)).toThrow(/prepareEncryption/);
   expect(rt.randomCalls).toEqual([]);
 });
 

@@ -6,7 +6,6 @@ const { startDevServer, call } = require('../../helpers/server');
 const { createWxShim } = require('../../../devserver/wx-shim');
 const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
 const core = require('../../../miniprogram_dist/core/index');
-const { encryptRsa } = require('../../../miniprogram_dist/core/crypto/rsa');
 const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
 } = require('../../../miniprogram_dist/core/flows/login-form');
@@ -30,9 +29,9 @@ function client(extra = {}) {
 
 /** A LoginForm with a recording host; `c` is the client the flow gets (undefined = not configured). */
 function makeForm(config = {}, { c = client(), countdowns = new CountdownStore({ storage: null }) } = {}) {
-  const rec = { changes: 0, events: [], notices: [], encrypts: [] };
+  const rec = { changes: 0, events: [], notices: [] };
   const form = new LoginForm({
-    getClient: (encrypt) => { rec.encrypts.push(encrypt); return c || undefined; },
+    getClient: () => c || undefined,
     onChange: () => { rec.changes += 1; },
     emit: (name, detail) => rec.events.push({ name, detail }),
     notify: (n) => rec.notices.push(n),
@@ -138,7 +137,7 @@ describe('render contract and validation', () => {
 });
 
 describe('password login', () => {
-  test('success: busy render + settle render, one request, login event without the password', async () => {
+  test('success: busy render + settle render, ONE request (userInfo from the id_token), login event without the password', async () => {
     const { form, rec } = makeForm();
     form.input('account', DEMO.email);
     form.input('password', DEMO.password);
@@ -152,12 +151,33 @@ describe('password login', () => {
     const signin = since(mark, '/api/v3/signin');
     expect(signin).toHaveLength(1);
     expect(JSON.parse(signin[0].body).passwordPayload).toEqual({ email: DEMO.email, password: DEMO.password });
-    expect(since(mark, '/api/v3/get-profile')).toHaveLength(1);
+    // One round trip: the sign-in only; userInfo comes from the id_token's claims.
+    expect(since(mark)).toHaveLength(1);
     const login = rec.events.find((e) => e.name === 'login');
     expect(login.detail.method).toBe('password');
     expect(typeof login.detail.loginState.access_token).toBe('string');
-    expect(login.detail.userInfo.email).toBe(DEMO.email);
+    expect(login.detail.userInfoSource).toBe('claims');
+    expect(login.detail.userInfo).toEqual(core.userInfoFromClaims(login.detail.loginState.id_token));
+    expect(login.detail.userInfo).toMatchObject({ userId: expect.any(String), nickname: expect.any(String), gender: expect.stringMatching(/^[MFU]$/) });
     expect(JSON.stringify(rec.events)).not.toContain(DEMO.password);
+  });
+
+  test("fetchUserInfo 'full': the login event carries get-profile's answer (two requests)", async () => {
+    const { form, rec } = makeForm({ fetchUserInfo: 'full' });
+    form.input('account', DEMO.email);
+    form.input('password', DEMO.password);
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(since(mark).map((r) => r.path)).toEqual(['/api/v3/signin', '/api/v3/get-profile']);
+    const login = rec.events.find((e) => e.name === 'login');
+    expect(login.detail).toMatchObject({ userInfoSource: 'profile', userInfo: { email: DEMO.email } });
+  });
+
+  test('fetchUserInfo parsing: true / "claims" → claims, "full" → full, false / "false" / "none" → none', () => {
+    const { parseFetchUserInfo } = require('../../../miniprogram_dist/core/flows/login-form');
+    expect([true, 'claims', '', undefined].map(parseFetchUserInfo)).toEqual([true, true, true, true]);
+    expect(parseFetchUserInfo('full')).toBe('full');
+    expect([false, 'false', 'none'].map(parseFetchUserInfo)).toEqual([false, false, false]);
   });
 
   test('five rapid submits → one request', async () => {
@@ -189,13 +209,12 @@ describe('password login', () => {
     expect(rec.changes).toBe(before + 1);
   });
 
-  test('encrypt=rsa asks the host for an encrypting client and sends passwordEncryptType', async () => {
-    const { form, rec } = makeForm({ encrypt: 'rsa', fetchUserInfo: false }, { c: client({ encryptFunction: encryptRsa }) });
+  test('encrypt=rsa: the one client encrypts with the registered RSA encryptor and sends passwordEncryptType', async () => {
+    const { form, rec } = makeForm({ encrypt: 'rsa', fetchUserInfo: false });
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
     const mark = srv.requests.length;
     await form.submit();
-    expect(rec.encrypts).toEqual(['rsa']);
     const body = JSON.parse(since(mark, '/api/v3/signin')[0].body);
     expect(body.options.passwordEncryptType).toBe('rsa');
     expect(body.passwordPayload.password).not.toBe(DEMO.password);
@@ -322,7 +341,7 @@ describe('sms countdown', () => {
     expect(form.state.countdownEndsAt).toBeGreaterThan(0);
     expect(rec.changes).toBe(before + 2);
     // A new form (page re-entered) restores the countdown and its phone.
-    const again = makeForm({ methods: ['sms'] }, { countdowns });
+    const again = makeForm({ methods: ['sms'], fetchUserInfo: 'full' }, { countdowns });
     again.form.restore();
     expect(again.form.value('phone')).toBe('13800000021');
     expect(again.form.state.countdownEndsAt).toBeGreaterThan(0);
