@@ -147,7 +147,8 @@ export class ClientContext {
       out.push(cipher);
     }
     // The prepared SM2 ephemeral was used: prepare the next one after this turn (never reused).
-    if (registered && registered.prepare) setTimeout(() => void this.prepareEncryption(type), 0);
+    // Without timers the next call simply computes its own.
+    if (registered && registered.prepare && typeof setTimeout === 'function') setTimeout(() => void this.prepareEncryption(type), 0);
     return ok(out);
   }
 

@@ -99,6 +99,8 @@ export class CodeKeeper {
   private keep(value: string): void {
     this.drop();
     this.code = { value, at: Date.now() };
+    // Without timers the kept code is still dropped by age in take().
+    if (typeof setTimeout !== 'function') return;
     this.timer = setTimeout(() => {
       this.code = undefined;
       void this.prepare();

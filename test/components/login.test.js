@@ -361,7 +361,8 @@ describe('SMS code', () => {
     // Leave the page and come back: a new instance restores the countdown and the phone number.
     ui.host.detach();
     mounted.splice(mounted.indexOf(ui.host), 1);
-    const again = render(`${PROPS} auto-register default-method="sms"`);
+    // The phone claim comes with the `phone` scope (userInfo is read from the id_token).
+    const again = render(`${PROPS} auto-register default-method="sms" scope="openid profile phone"`);
     expect(again.data().resendLeft).toBeGreaterThan(40);
     expect(again.value('authing-phone')).toBe(phone);
     expect(again.q('authing-send-code').data.disabled).toBe(true);
@@ -618,7 +619,8 @@ describe('WeChat', () => {
   });
 
   test('phone one-tap login: getphonenumber with a code from the simulated WeChat', async () => {
-    const ui = render(`${PROPS} default-method="wechat"`);
+    // The phone claim comes with the `phone` scope (userInfo is read from the id_token).
+    const ui = render(`${PROPS} default-method="wechat" scope="openid profile phone"`);
     expect(ui.q('authing-phone-login').data.openType).toBe('getPhoneNumber');
     const code = await phoneCode('13800000031');
     const mark = log().length;
