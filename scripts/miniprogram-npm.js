@@ -35,7 +35,22 @@ function layoutMiniprogramNpm({ root, target }) {
   fs.rmSync(targetDir, { recursive: true, force: true });
   copyTree(path.join(root, 'miniprogram_dist'), path.join(targetDir, 'authing-miniapp-kit'));
   copyTree(path.join(root, 'node_modules/tdesign-miniprogram/miniprogram_dist'), path.join(targetDir, 'tdesign-miniprogram'));
-  for (const pkg of ['jsencrypt', 'sm-crypto']) bundlePlain(root, pkg, targetDir);
+  for (const pkg of ['jsencrypt', 'sm-crypto', 'jsbn']) bundlePlain(root, pkg, targetDir);
+  // The crypto entries take only sm-crypto's curve and SM3 files (they require 'jsbn', laid out above).
+  for (const part of ['ec.js', 'sm3.js']) {
+    const to = path.join(targetDir, 'sm-crypto/src/sm2', part);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(root, 'node_modules/sm-crypto/src/sm2', part), to);
+  }
+  // Public opt-in paths, until the build lays the bundles out there: a stub requiring the tsc output.
+  const kit = path.join(targetDir, 'authing-miniapp-kit');
+  for (const [pub, built] of [['crypto/rsa', 'core/crypto/rsa'], ['crypto/sm2', 'core/crypto/sm2'], ['account', 'core/account'], ['i18n/en-US', 'core/i18n/en-US']]) {
+    const file = path.join(kit, pub + '.js');
+    if (fs.existsSync(file) || !fs.existsSync(path.join(kit, built + '.js'))) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const rel = path.posix.relative(path.posix.dirname(pub), built);
+    fs.writeFileSync(file, `module.exports = require('${rel.startsWith('.') ? rel : './' + rel}');\n`);
+  }
   return targetDir;
 }
 

@@ -4,6 +4,8 @@
 // client.updateAvatar({filePath, maxSize, onProgress}) uploads and sets `photo`; `change` {url, userInfo}.
 // Any failure keeps the old avatar, shows a message and emits `error`.
 
+// updateAvatar lives in the account module: a page with this component ships it, a login page does not.
+import '../../core/account';
 import { clientOrError } from '../common/client';
 import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';

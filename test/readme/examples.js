@@ -35,12 +35,21 @@ function readExamples(file = path.join(ROOT, 'README.md')) {
   return examples;
 }
 
+/** Public opt-in paths → where a plain tsc build puts them (used until the build lays them out at the public path). */
+const SOURCE_PATHS = { 'crypto/rsa': 'core/crypto/rsa', 'crypto/sm2': 'core/crypto/sm2', account: 'core/account', 'i18n/en-US': 'core/i18n/en-US' };
+
+function builtPath(sub) {
+  const direct = path.join(DIST, sub);
+  if (fs.existsSync(direct + '.js') || fs.existsSync(direct) || !SOURCE_PATHS[sub]) return direct;
+  return path.join(DIST, SOURCE_PATHS[sub]);
+}
+
 /** `require` for examples: the package name maps to the built kit, `extra` adds fakes ('@tarojs/taro'). */
 function exampleRequire(extra = {}) {
   return (spec) => {
     if (Object.prototype.hasOwnProperty.call(extra, spec)) return extra[spec];
     if (spec === 'authing-miniapp-kit') return require(path.join(DIST, 'index.js'));
-    if (spec.startsWith('authing-miniapp-kit/')) return require(path.join(DIST, spec.slice('authing-miniapp-kit/'.length)));
+    if (spec.startsWith('authing-miniapp-kit/')) return require(builtPath(spec.slice('authing-miniapp-kit/'.length)));
     throw new Error(`README example requires an unexpected module: ${spec}`);
   };
 }
