@@ -7,246 +7,23 @@
 // synchronously; an action that awaits the server calls it once more when it settles. Typing into a
 // field never calls it unless a visible error has to disappear.
 
-import type {
-  AuthingClient, EmailChannel, EncryptType, ErrorData, LoginState, PassCodePayload, PasswordPayload, SmsChannel, UserInfo,
-} from '../types';
-import { accountKind, validateAccount, validateEmail, validatePhone, validateSmsCode, COUNTRY_CODES } from '../validate';
+
+import type { AuthingClient, EncryptType, ErrorData, LoginState } from '../types';
+import { COUNTRY_CODES, validateSmsCode } from '../validate';
 import type { Problem } from '../validate';
 import { ConsentGate } from './consent';
-import type { ConsentState } from './consent';
-import { CountdownStore, countdownKey, parseCountdownKey } from './countdown';
+import { CountdownStore, parseCountdownKey } from './countdown';
 import { classifyPhoneResult } from './phone-button';
-import { userInfoFromClaims } from '../claims';
-import { translate } from '../i18n';
+import {
+  CODE_CHANNELS, CODE_METHODS, CodeChannel, NO_ERRORS, codeChannelOf, eventMethod, loginDetail, sendLogin,
+} from './login-requests';
+import { DEFAULT_CONFIG, parseMethods, validateLoginAccount } from './login-types';
+import type {
+  BeforeLoginContext, BeforeLoginHook, CancelReason, CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState,
+  LoginMethod,
+} from './login-types';
 
-export type LoginMethod = 'password' | 'sms' | 'email' | 'wechat';
-/** The "target + code" methods: send a code to a phone / an email address, then log in with it. */
-export type CodeMethod = 'sms' | 'email';
-/**
- * What a user can trigger; `phone` is the getPhoneNumber one-tap login inside the WeChat tab;
- * `send-code` / `send-email-code` send the code of the SMS / email tab.
- */
-export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-email-code' | 'wechat' | 'phone';
-/** The `method` of `login` / `error` / `cancel` event details. */
-export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
-export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode';
-export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
-
-/** Every method the form knows (`methods` may list any of them). */
-export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'email', 'wechat'];
-/** The tabs when `methods` names none (email is opt-in). */
-export const DEFAULT_METHODS: readonly LoginMethod[] = ['password', 'sms', 'wechat'];
-export const DEFAULT_WECHAT_IDP = 'wechat-miniprogram';
-/** Countdown "channel" of email codes: keys `email::<address>` never collide with SMS keys (`CHANNEL_…:+86:…`). */
-export const EMAIL_COUNTDOWN_CHANNEL = 'email';
-
-/** `['sms', 'password']`, `'sms, password'`, junk → known methods in the given order, deduplicated; none → the defaults. */
-export function parseMethods(value: unknown): LoginMethod[] {
-  const raw: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s|]+/) : [];
-  const out: LoginMethod[] = [];
-  for (const v of raw) {
-    const m = typeof v === 'string' ? (v.trim().toLowerCase() as LoginMethod) : undefined;
-    if (m && LOGIN_METHODS.indexOf(m) >= 0 && out.indexOf(m) < 0) out.push(m);
-  }
-  return out.length ? out : DEFAULT_METHODS.slice();
-}
-
-/** How the `login` event's userInfo is filled: from the id_token's claims (no request), get-profile, or not at all. */
-export type FetchUserInfo = boolean | 'full';
-
-/** true / 'claims' / '' → claims; 'full' → get-profile; false / 'false' / 'none' → none. */
-export function parseFetchUserInfo(value: unknown): FetchUserInfo {
-  if (value === 'full') return 'full';
-  return !(value === false || value === 'false' || value === 'none');
-}
-
-export function parseEncrypt(value: unknown): EncryptType {
-  return value === 'rsa' || value === 'sm2' ? value : 'none';
-}
-
-/**
- * The account field takes a username, a phone number or an email. Anything with an `@` must be a valid
- * email (catches "alice@" typos that the username pattern would let through).
- */
-export function validateLoginAccount(account: string): Problem | null {
-  const value = account.trim();
-  if (value && value.indexOf('@') >= 0 && accountKind(value) !== 'email') return validateEmail(value);
-  return validateAccount(value);
-}
-
-/** The right `passwordPayload` field for an account string. */
-export function passwordPayload(account: string, password: string): PasswordPayload {
-  const value = account.trim();
-  const kind = accountKind(value);
-  if (kind === 'email') return { email: value, password };
-  if (kind === 'phone') return { phone: value, password };
-  return { username: value, password };
-}
-
-export interface LoginFormConfig {
-  methods: LoginMethod[];
-  /** Tab shown first; ignored when not in `methods`. */
-  defaultMethod: LoginMethod | '';
-  encrypt: EncryptType;
-  autoRegister: boolean;
-  /** OIDC scope of every login ('' = the server's default); add `offline_access` for a refresh token. */
-  scope: string;
-  /** true: userInfo from the id_token's claims (one request per login); 'full': get-profile after the login; false: none. */
-  fetchUserInfo: FetchUserInfo;
-  /** Resend countdown in seconds. */
-  countdown: number;
-  extIdpConnIdentifier: string;
-  /** Agreements exist → consent gates every action. */
-  consentRequired: boolean;
-  codeLength: number;
-  smsChannel: SmsChannel;
-  emailChannel: EmailChannel;
-}
-
-export const DEFAULT_CONFIG: LoginFormConfig = {
-  methods: DEFAULT_METHODS.slice(),
-  defaultMethod: '',
-  encrypt: 'none',
-  autoRegister: false,
-  scope: '',
-  fetchUserInfo: true,
-  countdown: 60,
-  extIdpConnIdentifier: DEFAULT_WECHAT_IDP,
-  consentRequired: false,
-  codeLength: 6,
-  smsChannel: 'CHANNEL_LOGIN',
-  emailChannel: 'CHANNEL_LOGIN',
-};
-
-export interface LoginFormState {
-  methods: LoginMethod[];
-  method: LoginMethod;
-  /** The action whose request is in flight (its button shows loading; every action is blocked). */
-  busy: LoginAction | null;
-  /** Field problems, language-neutral (the component translates them). */
-  errors: Record<LoginField, Problem | null>;
-  /** Server / network / client failure of the last action, shown in place until the next attempt or edit. */
-  formError: ErrorData | null;
-  consent: ConsentState<LoginAction>;
-  countryCode: string;
-  /** When the resend countdown of the phone now typed ends (ms epoch); 0 = none. */
-  countdownEndsAt: number;
-  /** The same for the email address now typed (email tab). */
-  emailCountdownEndsAt: number;
-  passwordVisible: boolean;
-}
-
-export interface LoginDetail {
-  method: EventMethod;
-  loginState: LoginState;
-  /** The id_token's claims as a UserInfo (fetchUserInfo true) or the full profile ('full'). */
-  userInfo?: UserInfo;
-  /** Where userInfo came from. */
-  userInfoSource?: 'claims' | 'profile';
-}
-
-export interface BeforeLoginContext {
-  method: EventMethod;
-  /** password tab: the account typed (never the password) */
-  account?: string;
-  /** sms tab */
-  phone?: string;
-  countryCode?: string;
-  /** email tab */
-  email?: string;
-}
-
-/** Return false (or a promise of false) to veto; throwing also vetoes. */
-export type BeforeLoginHook = (ctx: BeforeLoginContext) => boolean | void | Promise<boolean | void>;
-
-export type LoginNotice =
-  | { type: 'error'; method: EventMethod; error: ErrorData }
-  | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' };
-
-export interface LoginFormHost {
-  /** The client to use (throws on malformed client properties). Encryption is chosen per call inside it. */
-  getClient(): AuthingClient | undefined;
-  /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
-  onChange(state: LoginFormState): void;
-  /** Component events: login, error, send-code, tab-change, cancel. */
-  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel', detail: Record<string, unknown>): void;
-  /** Toast / message for a notice. */
-  notify(notice: LoginNotice): void;
-  /** Readable message for a failure the kit detects itself ('notConfigured'). */
-  message(key: 'notConfigured'): string;
-}
-
-const NO_ERRORS: Record<LoginField, Problem | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null };
-
-/**
- * One "target + code" method: where its values live, how the target is checked, sent to and logged in
- * with. Everything else (validation order, consent, busy guard, countdown, events) is shared.
- */
-interface CodeChannel {
-  method: CodeMethod;
-  /** Its send action (`busy` while sending). */
-  send: LoginAction;
-  target: 'phone' | 'email';
-  code: 'code' | 'emailCode';
-  endsAt: 'countdownEndsAt' | 'emailCountdownEndsAt';
-  /** Countdown key prefix of its channel (restore() picks the latest one under it). */
-  prefix(config: LoginFormConfig): string;
-  key(config: LoginFormConfig, countryCode: string, target: string): string;
-  validate(target: string, countryCode: string): Problem | null;
-  request(client: AuthingClient, config: LoginFormConfig, target: string, countryCode: string): Promise<[ErrorData | null, unknown]>;
-  payload(target: string, code: string, countryCode: string): PassCodePayload;
-  /** `send-code` event detail. */
-  sent(target: string, countryCode: string): Record<string, unknown>;
-}
-
-const CODE_CHANNELS: Record<CodeMethod, CodeChannel> = {
-  sms: {
-    method: 'sms',
-    send: 'send-code',
-    target: 'phone',
-    code: 'code',
-    endsAt: 'countdownEndsAt',
-    prefix: (config) => config.smsChannel + ':',
-    key: (config, countryCode, phone) => countdownKey(config.smsChannel, countryCode, phone),
-    validate: (phone, countryCode) => validatePhone(phone, countryCode),
-    request: (client, config, phone, countryCode) => client.sendSms({ phoneNumber: phone, channel: config.smsChannel, phoneCountryCode: countryCode }),
-    payload: (phone, passCode, countryCode) => ({ phone, passCode, phoneCountryCode: countryCode }),
-    sent: (phone, countryCode) => ({ phone, countryCode }),
-  },
-  email: {
-    method: 'email',
-    send: 'send-email-code',
-    target: 'email',
-    code: 'emailCode',
-    endsAt: 'emailCountdownEndsAt',
-    prefix: () => EMAIL_COUNTDOWN_CHANNEL + ':',
-    // Addresses are case-insensitive (the server lower-cases them), so is their countdown.
-    key: (_config, _countryCode, email) => countdownKey(EMAIL_COUNTDOWN_CHANNEL, '', email.toLowerCase()),
-    validate: (email) => validateEmail(email),
-    // sendEmailCode comes with `authing-miniapp-kit/account`; without it the tab says which module to import.
-    request: (client, config, email) =>
-      typeof client.sendEmailCode === 'function'
-        ? client.sendEmailCode({ email, channel: config.emailChannel })
-        : Promise.resolve([{ code: 'invalid_options', message: translate(client.options.lang, 'moduleMissing', { method: 'sendEmailCode', module: 'authing-miniapp-kit/account' }) }, undefined]),
-    payload: (email, passCode) => ({ email, passCode }),
-    sent: (email) => ({ email }),
-  },
-};
-const CODE_METHODS = Object.keys(CODE_CHANNELS) as CodeMethod[];
-
-/** The code method an action belongs to (its login or its send), if any. */
-function codeChannelOf(action: LoginAction): CodeChannel | null {
-  for (const m of CODE_METHODS) {
-    const c = CODE_CHANNELS[m];
-    if (action === c.method || action === c.send) return c;
-  }
-  return null;
-}
-
-function eventMethod(action: LoginAction): EventMethod {
-  const c = codeChannelOf(action);
-  return c ? c.method : (action as EventMethod);
-}
+export * from './login-types';
 
 export class LoginForm {
   readonly config: LoginFormConfig;
@@ -626,50 +403,14 @@ export class LoginForm {
       this.host.emit('cancel', { method, reason: 'before-login' });
       return;
     }
-    const encrypt = action === 'password' ? this.config.encrypt : 'none';
     const client = this.client();
     if (!client) return this.fail(action, this.notConfigured());
-    const scope = this.config.scope.trim();
-    const options: { autoRegister?: boolean; scope?: string } = {};
-    if (this.config.autoRegister) options.autoRegister = true;
-    if (scope) options.scope = scope;
-    const wxOptions = scope ? { options: { scope } } : {};
-    const idp = this.config.extIdpConnIdentifier || DEFAULT_WECHAT_IDP;
-    let result: [ErrorData, undefined] | [null, LoginState];
-    const code = codeChannelOf(action);
-    if (code) {
-      result = await client.loginByPassCode({
-        passCodePayload: code.payload(this.values[code.target].trim(), this.values[code.code].trim(), this.s.countryCode),
-        options,
-      });
-    } else if (action === 'password') {
-      result = await client.loginByPassword({
-        passwordPayload: passwordPayload(this.values.account, this.values.password),
-        options: encrypt !== 'none' ? { ...options, passwordEncryptType: encrypt } : options,
-      });
-    } else if (action === 'wechat') {
-      result = await client.loginByCode({ extIdpConnidentifier: idp, ...wxOptions });
-    } else {
-      const phoneCode = this.phoneCode;
-      this.phoneCode = '';
-      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: phoneCode } }, ...wxOptions });
-    }
+    const phoneCode = this.phoneCode;
+    this.phoneCode = '';
+    const result = await sendLogin(client, action, this.config, { values: this.values, countryCode: this.s.countryCode, phoneCode });
     if (result[0]) return this.fail(action, result[0]);
     const loginState = result[1] as LoginState;
-    const detail: LoginDetail = { method, loginState };
-    // One round trip: the id_token already carries the display profile; get-profile only when asked
-    // (or when the server sent no readable id_token).
-    const claims = this.config.fetchUserInfo === true ? userInfoFromClaims(loginState) : undefined;
-    if (claims) {
-      detail.userInfo = claims;
-      detail.userInfoSource = 'claims';
-    } else if (this.config.fetchUserInfo) {
-      const [, userInfo] = await client.getUserInfo();
-      if (userInfo) {
-        detail.userInfo = userInfo;
-        detail.userInfoSource = 'profile';
-      }
-    }
+    const detail = await loginDetail(client, method, loginState, this.config.fetchUserInfo);
     this.s = { ...this.s, busy: null, formError: null };
     this.commit();
     this.host.emit('login', detail as unknown as Record<string, unknown>);

@@ -9,7 +9,6 @@ const { startDevServer, call } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
 const core = require('../../miniprogram_dist/core/index');
-const { forgetPublicKeys } = require('../../miniprogram_dist/core/public-key');
 const { encryptRsa } = require('../../miniprogram_dist/core/crypto/rsa');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile, expectReadable } = require('./support');
 
@@ -46,10 +45,9 @@ afterAll(() => srv && srv.close());
 
 beforeEach(async () => {
   await dev('DELETE', '/__dev/faults');
+  // Public keys live per client and in storage: a new client on a cleared storage really asks the server.
   wx.__control.storage.clear();
   wx.__control.storage.set(key, baseline);
-  forgetPublicKeys(srv.url); // getPublicKey / encrypted logins must really ask the server
-  forgetPublicKeys(refusedHost);
 });
 
 const WECHAT = () => srv.config.wechatIdpIdentifier;
@@ -62,6 +60,7 @@ const phoneCode = async () => (await dev('POST', '/__dev/wx/phone-code', { phone
  */
 const METHODS = [
   { name: 'getPublicKey', path: '/api/v3/system', run: (c) => c.getPublicKey('rsa') },
+  { name: 'prepareEncryption', path: '/api/v3/system', run: (c) => c.prepareEncryption('sm2') },
   { name: 'loginByPassword', path: '/api/v3/signin', run: (c) => c.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } }) },
   {
     name: 'loginByPassword (rsa: key fetch)', path: '/api/v3/system',
@@ -169,6 +168,7 @@ test.each(ROWS)('%s × %s → [error], never rejects, state unchanged', async (_
 const LOCAL = [
   ['getLoginState', (c) => c.getLoginState(), (res) => expect(res[1]).toEqual(expect.objectContaining({ access_token: JSON.parse(baseline).access_token })), true],
   ['getLoginCode', (c) => c.getLoginCode(), (res) => expect(res).toEqual([null, expect.any(String)]), true],
+  ['prepareWechatCode', (c) => c.prepareWechatCode(), (res) => expect(res).toEqual([null, true]), true],
   ['saveLoginState', (c) => c.saveLoginState({ access_token: 'a.b.c', expires_in: 60 }), (res) => expect(res[0]).toBeNull(), false],
   ['clearLoginState', (c) => c.clearLoginState(), (res) => expect(res).toEqual([null, true]), false],
 ];

@@ -98,7 +98,12 @@ function typeCheckExamples(examples, tmpDir) {
     esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2019.d.ts'], types: ['miniprogram-api-typings'],
     typeRoots: [path.join(ROOT, 'node_modules')], moduleResolution: ts.ModuleResolutionKind.Node10,
     baseUrl: ROOT,
-    paths: { 'authing-miniapp-kit': ['miniprogram_dist/index.d.ts'], 'authing-miniapp-kit/*': ['miniprogram_dist/*'] },
+    paths: {
+      'authing-miniapp-kit': ['miniprogram_dist/index.d.ts'],
+      // Public opt-in paths first where the build puts them, else where a plain tsc build does.
+      ...Object.fromEntries(Object.entries(SOURCE_PATHS).map(([pub, built]) => [`authing-miniapp-kit/${pub}`, [`miniprogram_dist/${pub}`, `miniprogram_dist/${built}`]])),
+      'authing-miniapp-kit/*': ['miniprogram_dist/*'],
+    },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? files.find((f) => f.file === d.file.fileName) : undefined;
