@@ -34,6 +34,15 @@ export function platformError(lang: Lang, err: unknown, kind: 'request' | 'platf
   return { code: 'platform', message: errMsg || translate(lang, 'network'), errMsg };
 }
 
+/**
+ * The one "logged out" rule: the failure means the user must log in again (no state, an expired one,
+ * or one that cannot be renewed). Components and pages show their logged-out view on exactly these.
+ */
+export function isLoggedOut(error: Pick<ErrorData, 'code'> | null | undefined): boolean {
+  const code = error && error.code;
+  return code === 'not_logged_in' || code === 'login_expired' || code === 'refresh_expired';
+}
+
 export function readErrMsg(err: unknown): string {
   if (err && typeof err === 'object') {
     const e = err as Partial<PlatformError> & { message?: unknown };

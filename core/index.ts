@@ -19,6 +19,7 @@ export * from './validate';
 export { SDK_VERSION, KIT_VERSION } from './version';
 export { stateKey } from './login-state';
 export { userInfoFromClaims, jwtClaims } from './claims';
+export { isLoggedOut } from './errors';
 export { registerEncryptor, getEncryptor, registerMessages } from './registry';
 export type { Encryptor, KeyType } from './registry';
 export { addEntropy, availableEntropy, takeRandomBytes } from './crypto/entropy';

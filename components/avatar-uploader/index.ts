@@ -7,6 +7,7 @@
 // updateAvatar lives in the account module: a page with this component ships it, a login page does not.
 import '../../core/account';
 import { clientOrError } from '../common/client';
+import { isLoggedOut } from '../../core/errors';
 import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts } from '../common/texts';
@@ -128,7 +129,7 @@ Component({
       if (!fields(this).ready) return;
       if (err || !user) {
         const e = err || { message: t.loadFailed };
-        const message = e.code === 'not_logged_in' || e.code === 'login_expired' ? t.notLoggedIn : format(t.loadFailed, { reason: e.message });
+        const message = isLoggedOut(e) ? t.notLoggedIn : format(t.loadFailed, { reason: e.message });
         this.finishLoadError({ ...e, message });
         return;
       }
@@ -222,8 +223,7 @@ Component({
       const url = result && ((result.userInfo && result.userInfo.photo) || (result.data && result.data.url));
       if (err || !result || !url) {
         const e: ErrorData = err || { message: t.uploadFailed, code: 'bad_response' };
-        const message = e.code === 'not_logged_in' || e.code === 'login_expired'
-          ? t.notLoggedIn : format(t.uploadFailed, { reason: e.message });
+        const message = isLoggedOut(e) ? t.notLoggedIn : format(t.uploadFailed, { reason: e.message });
         // The old avatar stays: `url` is not touched.
         this.setData({ busy: false, message, tone: 'error', hint: t.choose });
         this.triggerEvent('error', { stage: 'upload', code: e.code, message, error: e } as AvatarErrorDetail);

@@ -99,12 +99,23 @@ Component({
     attached() {
       fields(this).ready = true;
       this.setData(this.viewState());
+      // A login button keeps a wx.login code ready so the tap sends the sign-in at once.
+      if (normalizeMode(this.properties.mode) === 'login') this.wechatCode(true);
     },
     detached() {
+      this.wechatCode(false);
       fields.drop(this);
     },
   },
   methods: {
+    /** Starts / stops keeping a wx.login code fresh on the client (nothing when none is configured). */
+    wechatCode(keep: boolean) {
+      const [, client] = clientOrError(this.properties, '');
+      if (!client) return;
+      if (keep) void client.prepareWechatCode();
+      else client.stopWechatCode();
+    },
+
     /** Everything derived from properties, for one setData. */
     viewState() {
       const r = fields(this);

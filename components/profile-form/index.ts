@@ -4,6 +4,7 @@
 // gender / date / save renders once; a server answer renders once. Edits survive every failure.
 
 import { clientOrError } from '../common/client';
+import { isLoggedOut } from '../../core/errors';
 import { COMMON_PROPERTIES } from '../common/properties';
 import { instanceFields } from '../common/runtime';
 import { format, mergeTexts, pickLang } from '../common/texts';
@@ -48,10 +49,6 @@ interface Fields {
   values: FormValues;
 }
 const state = instanceFields<Fields>(() => ({ ready: false, busy: false, loaded: false, fields: [], initial: {}, values: {} }));
-
-function isLoginProblem(e: ErrorData): boolean {
-  return e.code === 'not_logged_in' || e.code === 'login_expired' || e.code === 'refresh_expired';
-}
 
 Component({
   options: { multipleSlots: true, styleIsolation: 'apply-shared' },
@@ -141,7 +138,7 @@ Component({
       if (!state(this).ready) return;
       if (err || !user) {
         const e = err || { message: t.loadFailed, code: 'bad_response' as const };
-        this.loadFailed({ ...e, message: isLoginProblem(e) ? t.notLoggedIn : format(t.loadFailed, { reason: e.message }) });
+        this.loadFailed({ ...e, message: isLoggedOut(e) ? t.notLoggedIn : format(t.loadFailed, { reason: e.message }) });
         return;
       }
       r.loaded = true;
@@ -221,7 +218,7 @@ Component({
       if (!state(this).ready) return;
       if (err || !user) {
         const e: ErrorData = err || { message: t.saveFailed, code: 'bad_response' };
-        const message = isLoginProblem(e) ? t.notLoggedIn : format(t.saveFailed, { reason: e.message });
+        const message = isLoggedOut(e) ? t.notLoggedIn : format(t.saveFailed, { reason: e.message });
         // Edits stay: r.values and the rendered values are untouched.
         this.setData({ saving: false, message, tone: 'error' });
         this.triggerEvent('error', { stage: 'save', code: e.code, message, error: e } as ProfileErrorDetail);
