@@ -8,7 +8,7 @@
 // field never calls it unless a visible error has to disappear.
 
 
-import type { AuthingClient, EncryptType, ErrorData, LoginState } from '../types';
+import type { AuthingClient, ErrorData, LoginState } from '../types';
 import { COUNTRY_CODES, validateSmsCode } from '../validate';
 import type { Problem } from '../validate';
 import { ConsentGate } from './consent';
@@ -18,6 +18,7 @@ import {
   CODE_CHANNELS, CODE_METHODS, CodeChannel, NO_ERRORS, codeChannelOf, eventMethod, loginDetail, sendLogin,
 } from './login-requests';
 import { DEFAULT_CONFIG, parseMethods, validateLoginAccount } from './login-types';
+import { TabPreparation } from './tab-preparation';
 import type {
   BeforeLoginContext, BeforeLoginHook, CancelReason, CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState,
   LoginMethod,
@@ -32,8 +33,7 @@ export class LoginForm {
   /** Typed values live here, never in render state: typing must not re-render. */
   private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '' };
   private phoneCode = '';
-  /** The encryption type prepared for the password tab (null: not yet / failed). */
-  private preparedEncrypt: EncryptType | null = null;
+  private readonly preparation = new TabPreparation(() => this.host.getClient());
   private beforeLogin: BeforeLoginHook | null = null;
 
   constructor(private readonly host: LoginFormHost, config: Partial<LoginFormConfig> = {}, private readonly countdowns = new CountdownStore({ storage: null }), private readonly now: () => number = Date.now) {
@@ -78,7 +78,7 @@ export class LoginForm {
     // Keep the tab the user is on unless it disappeared or the host changed default-method.
     if (methods.indexOf(method) < 0 || this.config.defaultMethod !== previousDefault) method = this.pickMethod(this.config.defaultMethod);
     this.s = { ...this.s, methods, method, consent: this.consent.state };
-    if (patch.encrypt !== undefined) this.preparedEncrypt = null;
+    if (patch.encrypt !== undefined) this.preparation.reset();
     this.commit();
     this.prepareVisible();
   }
@@ -110,7 +110,7 @@ export class LoginForm {
   /** Typing. Re-renders only when a shown error goes away or a code target's countdown state changes. */
   input(field: LoginField, value: unknown): void {
     this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-    if (field === 'password' && this.preparedEncrypt === null) this.prepareVisible();
+    if (field === 'password') this.prepareVisible();
     let changed = false;
     if (this.s.errors[field] || this.s.formError) {
       this.s = { ...this.s, errors: { ...this.s.errors, [field]: null }, formError: null };
@@ -320,36 +320,14 @@ export class LoginForm {
     return this.host.getClient();
   }
 
-  /** The client for preparation work before a tap; none (or a malformed config) just skips it. */
-  private quietClient(): AuthingClient | undefined {
-    try {
-      return this.host.getClient();
-    } catch (e) {
-      return undefined;
-    }
-  }
-
-  /**
-   * Work that does not need the user's input, done when its tab shows: the password tab prepares the
-   * encryption (key, entropy, SM2 ephemeral) once; the WeChat tab keeps a wx.login code fresh.
-   */
+  /** The visible tab's preparation (encryption / WeChat code). */
   private prepareVisible(): void {
-    const client = this.quietClient();
-    if (!client) return;
-    if (this.s.method === 'password' && this.config.encrypt !== 'none' && this.preparedEncrypt !== this.config.encrypt) {
-      this.preparedEncrypt = this.config.encrypt;
-      void client.prepareEncryption(this.config.encrypt).then(([err]) => {
-        if (err) this.preparedEncrypt = null; // try again on the next input
-      });
-    }
-    if (this.s.method === 'wechat' && typeof client.prepareWechatCode === 'function') void client.prepareWechatCode();
-    else if (typeof client.stopWechatCode === 'function') client.stopWechatCode();
+    this.preparation.show(this.s.method, this.config.encrypt);
   }
 
-  /** The tab is no longer shown (component detached): stop keeping a code fresh. */
+  /** The form is no longer shown (component detached): stop keeping a code fresh. */
   hidden(): void {
-    const client = this.quietClient();
-    if (client && typeof client.stopWechatCode === 'function') client.stopWechatCode();
+    this.preparation.hide();
   }
 
   private fail(action: LoginAction, error: ErrorData): void {
