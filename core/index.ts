@@ -18,3 +18,5 @@ export type { MessageKey } from './i18n';
 export * from './validate';
 export { SDK_VERSION, KIT_VERSION } from './version';
 export { stateKey } from './login-state';
+// Sign-up, forgot password, captcha, MFA at login: attached to Authing on import.
+export * from './journey';
