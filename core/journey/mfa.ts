@@ -31,7 +31,10 @@ function readFactors(data: Json): MfaFactor[] {
     if (FACTOR_TYPES.indexOf(type) < 0 || e.status === 0 || factors.some((f) => f.type === type)) return;
     factors.push({ type, sort: typeof e.sort === 'number' ? e.sort : index + 1 });
   });
-  if (data.totpMfaEnabled === true && !factors.some((f) => f.type === 'OTP')) factors.push({ type: 'OTP', sort: factors.length + 1 });
+  // TOTP enabled but not listed: offered after the listed factors.
+  if (data.totpMfaEnabled === true && !factors.some((f) => f.type === 'OTP')) {
+    factors.push({ type: 'OTP', sort: factors.reduce((max, f) => Math.max(max, f.sort), 0) + 1 });
+  }
   return factors.sort((a, b) => a.sort - b.sort);
 }
 
