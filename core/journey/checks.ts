@@ -1,9 +1,9 @@
 // Argument checks and request bodies of the journey methods: a Problem (localized later, before
 // any request) or the body to send. Inputs are read, never mutated.
 import type { Problem } from '../validate';
-import { validateBirthdate, validateEmail, validateGender, validatePassword, validatePhone, validateSmsCode, validateText, validateUsername } from '../validate';
-import { checkDeleteAccountRequest, checkEncryptType, checkToken, Checked } from '../input';
-import type { EncryptType } from '../types';
+import { validateEmail, validatePassword, validatePhone, validateSmsCode, validateText, validateUsername } from '../validate';
+import { checkDeleteAccountRequest, checkEncryptType, checkToken, checkUpdateUserInfo, Checked } from '../input';
+import type { EncryptType, UpdateUserInfo } from '../types';
 import type { Json } from './context';
 import type { ResetPasswordOptions, SignUpOptions, VerifyResetPasswordRequestOptions } from './types';
 
@@ -20,36 +20,27 @@ function given(value: unknown): boolean {
 
 const trimmed = (value: unknown): string => String(value).trim();
 
-/** Profile fields the kit checks as free text (SignUpProfileDto); others are not sent. */
+/** SignUpProfileDto fields that update-profile also has: checked by its check. */
+const PROFILE_SHARED = ['name', 'nickname', 'photo', 'gender', 'birthdate', 'country', 'address', 'streetAddress', 'postalCode', 'company', 'customData'] as const;
+/** The OIDC-style fields only sign-up takes: free text. */
 const PROFILE_TEXT = [
-  'nickname', 'company', 'photo', 'name', 'givenName', 'familyName', 'middleName', 'profile', 'preferredUsername', 'website',
-  'zoneinfo', 'locale', 'address', 'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country',
+  'givenName', 'familyName', 'middleName', 'profile', 'preferredUsername', 'website', 'zoneinfo', 'locale', 'formatted', 'locality', 'region',
 ] as const;
 
 /** The profile and the completion codes its phone / email need (copied into `options`). */
 function checkProfile(src: unknown, options: Json): Checked<Json | undefined> {
   if (src === undefined || src === null) return { value: undefined };
   if (!isObject(src)) return param('profile');
-  const out: Json = {};
+  const shared: Json = {};
+  for (const field of PROFILE_SHARED) if (given(src[field])) shared[field] = src[field];
+  const common = checkUpdateUserInfo(shared as UpdateUserInfo);
+  if (common.problem) return common;
+  const out: Json = { ...common.value };
   for (const field of PROFILE_TEXT) {
     if (!given(src[field])) continue;
-    const problem = validateText(src[field], field === 'photo' ? 'photo' : field, field === 'photo' || field === 'website' ? 1024 : undefined);
+    const problem = validateText(src[field], field, field === 'website' ? 1024 : undefined);
     if (problem) return { problem };
     out[field] = src[field];
-  }
-  if (src.gender !== undefined) {
-    const problem = validateGender(src.gender);
-    if (problem) return { problem };
-    out.gender = src.gender;
-  }
-  if (given(src.birthdate)) {
-    const problem = validateBirthdate(src.birthdate);
-    if (problem) return { problem };
-    out.birthdate = src.birthdate;
-  }
-  if (src.customData !== undefined) {
-    if (!isObject(src.customData)) return param('customData');
-    out.customData = { ...src.customData };
   }
   if (given(src.phone)) {
     const cc = given(src.phoneCountryCode) ? trimmed(src.phoneCountryCode) : '+86';
