@@ -27,6 +27,7 @@
  * @property {number} mfaTokenTtl          seconds an mfaToken (MFA step of a sign-in) stays valid
  * @property {'both'|'apiCode'|'statusCode'} mfaCodeField  where the MFA-required answer puts 1635 / 1636
  * @property {string} demoTotpSecret       base32 TOTP secret of the seeded `mfa-totp` user
+ * @property {boolean} v2StatusCode        V2 answers (MFA verify, email send) also carry statusCode / apiCode (newer Authing)
  * @property {Array<(req: import('http').IncomingMessage, res: import('http').ServerResponse) => boolean>} mounts
  *   extra non-API handlers tried first (e.g. the browser preview under /preview/); true = handled
  */
@@ -57,6 +58,7 @@ const DEFAULTS = Object.freeze({
   mfaTokenTtl: 360,
   mfaCodeField: 'both',
   demoTotpSecret: 'MF2XI2DJNZTS23LJNZUWC4DQFVVWS5BB',
+  v2StatusCode: true,
   mounts: [],
 });
 
@@ -79,6 +81,7 @@ function checkJourneyOptions(cfg) {
   if (!['both', 'apiCode', 'statusCode'].includes(cfg.mfaCodeField)) {
     throw new TypeError('createDevServer: option "mfaCodeField" must be "both", "apiCode" or "statusCode"');
   }
+  if (typeof cfg.v2StatusCode !== 'boolean') throw new TypeError('createDevServer: option "v2StatusCode" must be a boolean');
   if (typeof cfg.demoTotpSecret !== 'string' || !/^[A-Z2-7]{16,}$/.test(cfg.demoTotpSecret)) {
     throw new TypeError('createDevServer: option "demoTotpSecret" must be base32 (A-Z, 2-7), at least 16 characters');
   }

@@ -25,21 +25,24 @@ const EMAIL_SCENES = Object.freeze({ MFA_VERIFY_CODE: 'CHANNEL_VERIFY_MFA' });
 
 /**
  * A V2 answer: `{code, message, data}` plus the `statusCode` / `apiCode` newer Authing servers add.
- * Errors keep the HTTP status of the envelope convention and put the apiCode in `code` too.
+ * Errors keep the HTTP status of the envelope convention and put the apiCode in `code` too. With
+ * `config.v2StatusCode` off, answers are the older V2 shape: HTTP 200 and only `code`.
  * @param {RequestContext} ctx
  * @param {() => Promise<{data?: any, message: string}>} body
  * @returns {Promise<Reply>}
  */
 async function v2(ctx, body) {
+  const modern = ctx.app.config.v2StatusCode;
   try {
     const { data, message } = await body();
-    return { status: 200, json: { code: 200, statusCode: 200, message, requestId: ctx.requestId, data: data === undefined ? null : data } };
+    const json = { code: 200, message, requestId: ctx.requestId, data: data === undefined ? null : data };
+    return { status: 200, json: modern ? { ...json, statusCode: 200 } : json };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return {
-      status: err.statusCode,
-      json: { code: err.apiCode, statusCode: err.statusCode, apiCode: err.apiCode, message: err.message, requestId: ctx.requestId, data: null },
-    };
+    const json = { code: err.apiCode, message: err.message, requestId: ctx.requestId, data: null };
+    return modern
+      ? { status: err.statusCode, json: { ...json, statusCode: err.statusCode, apiCode: err.apiCode } }
+      : { status: 200, json };
   }
 }
 

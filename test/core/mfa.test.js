@@ -164,6 +164,23 @@ describe('readMfaChallenge and mfaLoginState (tolerant parsing)', () => {
     }
   });
 
+  test('an older V2 server (HTTP 200, only `code`): a wrong TOTP is an error with its code, the right one logs in', async () => {
+    const srv = await startDevServer({ v2StatusCode: false });
+    try {
+      const client = t.client({ host: srv.url });
+      const [err] = await client.loginByPassword({ passwordPayload: { account: 'mfa-totp', password: DEMO.password } });
+      const { mfaToken } = core.readMfaChallenge(err);
+      const [wrongErr, wrongState] = await client.verifyMfaTotp({ mfaToken, totp: totpCode(srv.config.demoTotpSecret, srv.now() + 120000) });
+      expect(wrongState).toBeUndefined();
+      expect(wrongErr).toMatchObject({ code: 'server', apiCode: 6001, message: '动态口令错误', requestId: expect.any(String) });
+      const [okErr, state] = await client.verifyMfaTotp({ mfaToken, totp: totpCode(srv.config.demoTotpSecret, srv.now()) });
+      expect(okErr).toBeNull();
+      expect(state.access_token).toEqual(expect.any(String));
+    } finally {
+      await srv.close();
+    }
+  });
+
   test('other errors, missing tokens and unknown factors', () => {
     expect(core.readMfaChallenge({ code: 'server', message: 'x', apiCode: 2333, data: { mfaToken: 't' } })).toBeNull();
     expect(core.readMfaChallenge({ code: 'server', message: 'x', apiCode: 1636 })).toBeNull();

@@ -78,6 +78,23 @@ describe('signUp', () => {
     expect(dupUser).toMatchObject({ apiCode: 2026, message: '用户名已存在' });
   });
 
+  test('profile.phone travels with its completion code (CHANNEL_COMPLETE_PHONE) in options', async () => {
+    const client = t.client();
+    const phone = newPhone();
+    const code = await smsCode(client, phone, 'CHANNEL_COMPLETE_PHONE');
+    t.mark();
+    const username = `core-complete-${++seq}`;
+    const [err, user] = await client.signUp({
+      connection: 'PASSWORD', passwordPayload: { username, password: 'Signup@123' },
+      profile: { phone, givenName: 'Ada', nickname: 'A' }, options: { phonePassCodeForInformationCompletion: code },
+    });
+    expect(err).toBeNull();
+    expect(user).toMatchObject({ username, phone, phoneVerified: true, nickname: 'A' });
+    expect(bodyOf(t.sent('/api/v3/signup')[0])).toMatchObject({
+      profile: { phone, givenName: 'Ada', nickname: 'A' }, options: { phonePassCodeForInformationCompletion: code },
+    });
+  });
+
   test('bad input is refused before any request, with the localized policy message', async () => {
     const zh = t.client();
     const en = t.client({ lang: 'en-US' });

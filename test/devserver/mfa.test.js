@@ -144,6 +144,22 @@ describe('V2 verify endpoints with Bearer mfaToken', () => {
     expect((await c.post('/api/v2/mfa/totp/verify', { totp: '123456' }, c.A)).json).toMatchObject({ apiCode: 2020, message: expect.stringMatching(/MFA/) });
   });
 
+  test('v2StatusCode: false answers the older V2 shape: HTTP 200 and only `code`', async () => {
+    const srv = await start({ v2StatusCode: false });
+    try {
+      const old = client(srv);
+      const { mfaToken } = (await challenge('mfa-totp', old)).data;
+      const wrong = await old.post('/api/v2/mfa/totp/verify', { totp: 'abcdef' }, { ...old.A, authorization: `Bearer ${mfaToken}` });
+      expect(wrong.status).toBe(200);
+      expect(wrong.json).toEqual({ code: 6001, message: '动态口令错误', requestId: expect.any(String), data: null });
+      const ok = await old.post('/api/v2/mfa/totp/verify', { totp: totp(srv.config.demoTotpSecret, srv.now()) }, { ...old.A, authorization: `Bearer ${mfaToken}` });
+      expect(ok.json).toMatchObject({ code: 200, data: { token: expect.any(String) } });
+      expect(ok.json).not.toHaveProperty('statusCode');
+    } finally {
+      await srv.close();
+    }
+  });
+
   test('/__dev/mfa sets a policy on any user', async () => {
     const set = await c.post('/__dev/mfa', { username: DEMO.username, factors: ['OTP'] });
     expect(set.json).toMatchObject({ factors: ['OTP'], totpSecret: expect.stringMatching(/^[A-Z2-7]{32}$/), recoveryCodes: expect.any(Array) });
