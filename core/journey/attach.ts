@@ -36,12 +36,10 @@ export interface JourneyMethods {
 }
 
 declare module '../authing' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface Authing extends JourneyMethods {}
 }
 
 declare module '../types' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface AuthingClient extends JourneyMethods {}
 }
 
