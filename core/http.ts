@@ -88,6 +88,8 @@ function envelopeError(lang: Lang, json: Json, status: number): ErrorData {
   };
   if (typeof json.apiCode === 'number') error.apiCode = json.apiCode;
   if (typeof json.requestId === 'string') error.requestId = json.requestId;
+  // Some error answers carry what the next step needs (MFA challenge, remaining attempts).
+  if (json.data && typeof json.data === 'object' && !Array.isArray(json.data)) error.data = { ...(json.data as Json) };
   return error;
 }
 

@@ -25,6 +25,11 @@ export interface ErrorData {
   error_description?: string;
   /** The platform's own failure text (e.g. `request:fail url not in domain list`), for diagnostics. */
   errMsg?: string;
+  /**
+   * The error envelope's `data`, when the server sent one: e.g. the MFA challenge of a sign-in that
+   * answered 1635 / 1636 (read it with `readMfaChallenge`), or a lockout's `remainCount`.
+   */
+  data?: Record<string, unknown>;
 }
 
 export type ErrorCode =

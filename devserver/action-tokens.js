@@ -8,10 +8,11 @@ const { API_CODES } = require('./api-codes');
 /**
  * Short-lived, single-use tokens that carry a verified request to its second step:
  * verify-update-phone-request → update-phone, verify-update-email-request → update-email,
- * verify-delete-account-request → delete-account. In memory only (like codes), checked
+ * verify-delete-account-request → delete-account, verify-reset-password-request → reset-password
+ * (not logged in: bound to the account being reset, not to a caller). In memory only (like codes), checked
  * against the server clock, bound to one user and one purpose.
  *
- * @typedef {'updatePhoneToken'|'updateEmailToken'|'deleteAccountToken'} TokenKind  also the body field name
+ * @typedef {'updatePhoneToken'|'updateEmailToken'|'deleteAccountToken'|'passwordResetToken'} TokenKind  also the body field name
  * @typedef {{kind: TokenKind, userId: string, payload: Record<string, any>, expiresAt: number, used: boolean}} ActionToken
  */
 class ActionTokens {
@@ -47,14 +48,15 @@ class ActionTokens {
    * user: 400 / 2030, the message says which.
    * @param {TokenKind} kind
    * @param {string} token
-   * @param {string} userId  the caller (from the access token)
+   * @param {string|null} userId  the caller (from the access token); null for a step without login
+   *   (password reset), whose token names its user
    * @returns {Record<string, any>} the payload
    */
   consume(kind, token, userId) {
     const rec = this.tokens.get(token);
     const fail = (/** @type {string} */ why) => new ApiError(400, API_CODES.ACTION_TOKEN_INVALID, `${kind} ${why}`);
     if (!rec || rec.kind !== kind) throw fail('is invalid (请重新验证)');
-    if (rec.userId !== userId) throw fail('was issued to another account');
+    if (userId !== null && rec.userId !== userId) throw fail('was issued to another account');
     if (rec.used) throw fail('has already been used (已使用，请重新验证)');
     if (rec.expiresAt <= this.opts.now()) throw fail(`has expired after ${this.opts.ttl} seconds (已过期，请重新验证)`);
     rec.used = true;

@@ -48,6 +48,13 @@ const API_CODES = Object.freeze({
   UPLOAD_TOO_LARGE: 4002,      // 413
   UPLOAD_MALFORMED: 4003,
 
+  // account journey (sign-up / reset / MFA); 1635 / 1636 / 6001 / 6002 are Authing's own numbers
+  MFA_REQUIRED_PERSONAL: 1635, // sign-in needs the user's own TOTP
+  MFA_REQUIRED: 1636,          // sign-in needs the application's MFA (SMS / email)
+  TOTP_WRONG: 6001,
+  RECOVERY_CODE_WRONG: 6002,
+  MFA_FACTOR_UNAVAILABLE: 6005, // the factor is not enabled for this user
+
   INJECTED: 9999,              // /__dev/faults kind "envelope"
 });
 

@@ -9,6 +9,7 @@
 
 const path = require('path');
 const { createDevServer, DEMO_USER } = require('./index');
+const { mfaBanner } = require('./mfa');
 
 const USAGE = `usage: node devserver/bin.js [--port <n>] [--data <file> | --memory] [--quiet]
   --port <n>     listen port (default: $PORT or 3000; 0 = any free port)
@@ -70,7 +71,7 @@ Authing dev server listening on ${srv.url}
 
 Demo account (password login, or SMS / email code login):
   username ${DEMO_USER.username} · phone ${DEMO_USER.phone} · email ${DEMO_USER.email} · password ${DEMO_USER.password}
-
+${mfaBanner(srv.url, c)}
 Use it: new Authing({ appId: '${c.appId}', userPoolId: '${c.userPoolId}', host: '${srv.url}' })
 SMS / email codes are printed below and listed at ${srv.url}/__dev/sms
 WeChat simulation: POST ${srv.url}/__dev/wx/login {"openid":"..."} -> {code}

@@ -24,6 +24,10 @@
  * @property {number} actionTokenTtl       seconds an updatePhoneToken / updateEmailToken / deleteAccountToken stays valid
  * @property {number} sendCooldown         seconds between two sends to one target+channel
  * @property {number} scryptN              scrypt cost for new password hashes
+ * @property {number} mfaTokenTtl          seconds an mfaToken (MFA step of a sign-in) stays valid
+ * @property {'both'|'apiCode'|'statusCode'} mfaCodeField  where the MFA-required answer puts 1635 / 1636
+ * @property {string} demoTotpSecret       base32 TOTP secret of the seeded `mfa-totp` user
+ * @property {boolean} v2StatusCode        V2 answers (MFA verify, email send) also carry statusCode / apiCode (newer Authing)
  * @property {Array<(req: import('http').IncomingMessage, res: import('http').ServerResponse) => boolean>} mounts
  *   extra non-API handlers tried first (e.g. the browser preview under /preview/); true = handled
  */
@@ -50,6 +54,11 @@ const DEFAULTS = Object.freeze({
   // Low on purpose: a loopback test double hashing demo passwords, where login latency
   // matters to every test. Each hash records its own N, so raising it later is safe.
   scryptN: 4096,
+  // Account journey (MFA). The demo secret is fixed so an authenticator app keeps working across restarts.
+  mfaTokenTtl: 360,
+  mfaCodeField: 'both',
+  demoTotpSecret: 'MF2XI2DJNZTS23LJNZUWC4DQFVVWS5BB',
+  v2StatusCode: true,
   mounts: [],
 });
 
@@ -66,6 +75,17 @@ const DEMO_USER = Object.freeze({
   name: 'Demo User',
   nickname: 'Demo',
 });
+
+/** The account-journey options that are not positive integers. @param {Record<string, any>} cfg */
+function checkJourneyOptions(cfg) {
+  if (!['both', 'apiCode', 'statusCode'].includes(cfg.mfaCodeField)) {
+    throw new TypeError('createDevServer: option "mfaCodeField" must be "both", "apiCode" or "statusCode"');
+  }
+  if (typeof cfg.v2StatusCode !== 'boolean') throw new TypeError('createDevServer: option "v2StatusCode" must be a boolean');
+  if (typeof cfg.demoTotpSecret !== 'string' || !/^[A-Z2-7]{16,}$/.test(cfg.demoTotpSecret)) {
+    throw new TypeError('createDevServer: option "demoTotpSecret" must be base32 (A-Z, 2-7), at least 16 characters');
+  }
+}
 
 /**
  * @param {Partial<DevServerConfig>} [options]
@@ -88,7 +108,7 @@ function resolveConfig(options = {}) {
     throw new TypeError(`createDevServer: host must be a loopback address, got "${cfg.host}"`);
   }
   for (const key of ['accessTokenTtl', 'idTokenTtl', 'refreshTokenTtl', 'maxBodyBytes',
-    'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN']) {
+    'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN', 'mfaTokenTtl']) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
       throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
     }
@@ -105,6 +125,7 @@ function resolveConfig(options = {}) {
   if (!Array.isArray(cfg.mounts) || cfg.mounts.some((m) => typeof m !== 'function')) {
     throw new TypeError('createDevServer: option "mounts" must be an array of functions');
   }
+  checkJourneyOptions(cfg);
   cfg.seed = Boolean(cfg.seed);
   return /** @type {DevServerConfig} */ (cfg);
 }

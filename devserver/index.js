@@ -16,6 +16,7 @@ const { send, injectFault } = require('./respond');
 const { API_CODES } = require('./api-codes');
 const { hashPassword } = require('./passwords');
 const users = require('./users');
+const { seedMfaUsers } = require('./mfa');
 
 /**
  * @typedef {import('./config').DevServerConfig} DevServerConfig
@@ -80,6 +81,10 @@ const ROUTE_MODULES = [
   require('./routes/wechat-data'),
   require('./routes/profile'),
   require('./routes/upload'),
+  // account journey: sign-up, forgot password, MFA at login
+  require('./routes/signup'),
+  require('./routes/reset-password'),
+  require('./routes/mfa'),
   require('./routes/dev'),
 ];
 const RECORD_BODY_CAP = 1024 * 1024;
@@ -88,6 +93,7 @@ const ALLOW_HEADERS = 'content-type, authorization, x-authing-app-id, x-authing-
 
 /** @param {App} app */
 async function seedDemoUser(app) {
+  await seedMfaUsers(app);
   if (users.findByUsername(app, DEMO_USER.username)) return;
   const { password, ...fields } = DEMO_USER;
   users.createUser(app, {

@@ -9,6 +9,7 @@ const tokens = require('../tokens');
 const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword } = require('../request-helpers');
+const { mfaChallenge } = require('../mfa');
 
 /**
  * @typedef {import('../index').App} App
@@ -127,6 +128,8 @@ function register(router) {
       throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION,
         `unsupported connection: ${connection} (this server supports PASSWORD and PASSCODE)`);
     }
+    const mfaRequired = mfaChallenge(ctx, user, scope);
+    if (mfaRequired) return mfaRequired;
     users.recordLogin(ctx.app, user);
     return success(ctx.requestId, tokens.loginData(ctx.app, user, scope));
   });

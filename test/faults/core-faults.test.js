@@ -119,6 +119,20 @@ const METHODS = [
   },
   { name: 'bindWxByCode', path: '/connections/social/wechat-miniprogram/bind', run: (c) => c.bindWxByCode({ extIdpConnidentifier: WECHAT() }) },
   { name: 'bindPlatformByCode', path: '/connections/social/wechat-miniprogram/bind', run: (c) => c.bindPlatformByCode() },
+  // Account journey (core/journey). Codes and tokens are made up, as above.
+  { name: 'signUp', path: '/api/v3/signup', run: (c) => c.signUp({ connection: 'PASSCODE', passCodePayload: { phone: '13900000009', passCode: '123456' } }) },
+  {
+    name: 'verifyResetPasswordRequest', path: '/api/v3/verify-reset-password-request',
+    run: (c) => c.verifyResetPasswordRequest({ verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { phoneNumber: '13800000000', passCode: '123456' } }),
+  },
+  { name: 'resetPassword', path: '/api/v3/reset-password', run: (c) => c.resetPassword({ password: 'Demo@654321', passwordResetToken: 'made-up-token' }) },
+  { name: 'getCaptchaCode', path: '/api/v3/get-captcha-code', run: (c) => c.getCaptchaCode() },
+  { name: 'sendMfaSms', path: '/api/v3/send-sms', run: (c) => c.sendMfaSms({ phoneNumber: '13800000000' }) },
+  { name: 'sendMfaEmail', path: '/api/v2/email/send', run: (c) => c.sendMfaEmail({ email: 'demo@example.com' }) },
+  { name: 'verifyMfaSms', path: '/api/v2/applications/mfa/sms/verify', run: (c) => c.verifyMfaSms({ mfaToken: 'made-up', phone: '13800000000', code: '123456' }) },
+  { name: 'verifyMfaEmail', path: '/api/v2/applications/mfa/email/verify', run: (c) => c.verifyMfaEmail({ mfaToken: 'made-up', email: 'demo@example.com', code: '123456' }) },
+  { name: 'verifyMfaTotp', path: '/api/v2/mfa/totp/verify', run: (c) => c.verifyMfaTotp({ mfaToken: 'made-up', totp: '123456' }) },
+  { name: 'verifyMfaRecoveryCode', path: '/api/v2/mfa/totp/recovery', run: (c) => c.verifyMfaRecoveryCode({ mfaToken: 'made-up', recoveryCode: 'abcd-ef01' }) },
 ];
 
 /**
