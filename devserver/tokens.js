@@ -5,6 +5,7 @@ const crypto = require('crypto');
 const { signJwt, decodeVerified } = require('./jwt');
 const { ApiError, OidcError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 const users = require('./users');
 
 /**
@@ -96,9 +97,14 @@ function loginData(ctx, user, scope) {
   return { ...out, expire_in: out.expires_in };
 }
 
-/** Keep the persisted revocation list and refresh table from growing forever. @param {TokenContext} ctx */
+/**
+ * Keep the persisted revocation list and refresh table from growing forever. A revocation is
+ * kept until its token has expired by BOTH the server clock and the wall clock: the dev clock
+ * can move back (/__dev/clock, reset), and a revoked token must not come back to life then.
+ * @param {TokenContext} ctx
+ */
 function pruneExpired(ctx) {
-  const now = ctx.now();
+  const now = Math.min(ctx.now(), Date.now());
   const s = ctx.store.state;
   for (const [jti, exp] of Object.entries(s.revoked)) if (exp < now) delete s.revoked[jti];
   for (const [k, rec] of Object.entries(s.refreshTokens)) if (rec.expiresAt < now) delete s.refreshTokens[k];
@@ -112,23 +118,23 @@ function pruneExpired(ctx) {
  */
 function authenticate(ctx, header) {
   if (!header || !header.trim()) {
-    throw new ApiError(401, API_CODES.NOT_LOGGED_IN, 'Authorization header is required (尚未登录)');
+    throw new ApiError(401, API_CODES.NOT_LOGGED_IN, msg('尚未登录：缺少 Authorization 请求头', 'Authorization header is required (not logged in)'));
   }
   const token = header.trim().replace(/^Bearer\s+/i, '');
   const decoded = decodeVerified(token, ctx.store.state.secrets.jwtSecret);
   if (!decoded || decoded.header.typ !== ACCESS_TYP || decoded.payload.aud !== ctx.config.appId
     || decoded.payload.iss !== issuer(ctx)) {
-    throw new ApiError(401, API_CODES.TOKEN_INVALID, 'token 无效 / invalid access token');
+    throw new ApiError(401, API_CODES.TOKEN_INVALID, msg('token 无效', 'invalid access token'));
   }
   const { payload } = decoded;
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= ctx.now()) {
-    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, 'token 已过期 / token expired');
+    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, msg('token 已过期', 'token expired'));
   }
   if (ctx.store.state.revoked[payload.jti] !== undefined) {
-    throw new ApiError(401, API_CODES.TOKEN_REVOKED, 'token 已被撤销 / token revoked');
+    throw new ApiError(401, API_CODES.TOKEN_REVOKED, msg('token 已被撤销', 'token revoked'));
   }
   const user = users.findById(ctx, String(payload.sub));
-  if (!user) throw new ApiError(401, API_CODES.TOKEN_INVALID, 'token 无效 / user no longer exists');
+  if (!user) throw new ApiError(401, API_CODES.TOKEN_INVALID, msg('token 无效：用户已不存在', 'invalid token: the user no longer exists'));
   return { user, payload };
 }
 
