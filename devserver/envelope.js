@@ -40,14 +40,15 @@ class ApiError extends Error {
 class OidcError extends Error {
   /**
    * @param {number} statusCode
-   * @param {string} error
-   * @param {string} description
+   * @param {string} error  RFC 6749 code, never translated
+   * @param {import('./i18n').Msg|string} description  sent as error_description in the request's language
    */
   constructor(statusCode, error, description) {
-    super(description);
+    super(typeof description === 'string' ? description : description.en);
     this.name = 'OidcError';
     this.statusCode = statusCode;
     this.error = error;
+    this.texts = description;
   }
 }
 
@@ -78,7 +79,7 @@ function failure(requestId, err) {
   if (err instanceof OidcError) {
     return {
       status: err.statusCode,
-      json: { error: err.error, error_description: err.message },
+      json: { error: err.error, error_description: err.texts },
       headers: { 'cache-control': 'no-store' },
     };
   }
@@ -101,9 +102,13 @@ function failure(requestId, err) {
  * @returns {Reply}
  */
 function localizeReply(reply, lang) {
-  const message = reply.json?.message;
-  if (!message || typeof message !== 'object') return reply;
-  return { ...reply, json: { ...reply.json, message: pick(message, lang) } };
+  const json = reply.json;
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return reply;
+  const out = { ...json };
+  for (const key of ['message', 'error_description']) {
+    if (out[key] && typeof out[key] === 'object') out[key] = pick(out[key], lang);
+  }
+  return { ...reply, json: out };
 }
 
 module.exports = { ApiError, OidcError, success, failure, localizeReply };

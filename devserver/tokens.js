@@ -145,21 +145,21 @@ function authenticate(ctx, header) {
  * @param {string|undefined} refreshToken
  */
 function refresh(ctx, refreshToken) {
-  if (!refreshToken) throw new OidcError(400, 'invalid_grant', 'refresh_token is required');
+  if (!refreshToken) throw new OidcError(400, 'invalid_grant', msg('refresh_token 为必填项', 'refresh_token is required'));
   const key = hashToken(refreshToken);
   const rec = ctx.store.state.refreshTokens[key];
   if (!rec || rec.appId !== ctx.config.appId) {
-    throw new OidcError(400, 'invalid_grant', 'refresh_token is invalid, revoked or already used');
+    throw new OidcError(400, 'invalid_grant', msg('refresh_token 无效、已撤销或已使用', 'refresh_token is invalid, revoked or already used'));
   }
   delete ctx.store.state.refreshTokens[key];
   if (rec.expiresAt <= ctx.now()) {
     ctx.store.save();
-    throw new OidcError(400, 'invalid_grant', 'refresh_token has expired');
+    throw new OidcError(400, 'invalid_grant', msg('refresh_token 已过期', 'refresh_token has expired'));
   }
   const user = users.findById(ctx, rec.userId);
   if (!user) {
     ctx.store.save();
-    throw new OidcError(400, 'invalid_grant', 'the user of this refresh_token no longer exists');
+    throw new OidcError(400, 'invalid_grant', msg('该 refresh_token 的用户已不存在', 'the user of this refresh_token no longer exists'));
   }
   const out = issueTokens(ctx, user, rec.scope);
   return {
