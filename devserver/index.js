@@ -169,7 +169,12 @@ async function createDevServer(options = {}) {
     timers.add(t);
   });
 
-  const server = http.createServer((req, res) => {
+  // A slow or stalled client is cut off after requestTimeout (checked every second, not Node's
+  // default 30 s); past maxConnections new connections are refused.
+  const timeoutMs = config.requestTimeout * 1000;
+  const server = http.createServer({
+    requestTimeout: timeoutMs, headersTimeout: timeoutMs, connectionsCheckingInterval: Math.min(1000, timeoutMs),
+  }, (req, res) => {
     handle(req, res).catch((err) => {
       // Last line of defence: never let a request take the process down.
       if (err && err.aborted) return;
@@ -178,12 +183,10 @@ async function createDevServer(options = {}) {
       else res.destroy();
     });
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  server.on('clientError', (err, socket) => {
+    const timedOut = /** @type {NodeJS.ErrnoException} */ (err).code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nconnection: close\r\n\r\n`);
   });
-  // A slow or stalled client is cut off after requestTimeout; past maxConnections new ones are refused.
-  server.requestTimeout = config.requestTimeout * 1000;
-  server.headersTimeout = config.requestTimeout * 1000;
   server.maxConnections = config.maxConnections;
 
   /**
