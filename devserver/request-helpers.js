@@ -109,9 +109,10 @@ function readPhone(obj, numberKey, ccKey, prefix) {
  */
 function readEmail(obj, key, prefix) {
   const label = prefix ? `${prefix}.${key}` : key;
-  const email = v.requireString(obj, key, label);
-  if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, msg(`${label} 无效：${email}`, `invalid ${label}: ${email}`));
-  return normalizeEmail(email);
+  const sent = v.requireString(obj, key, label);
+  const email = normalizeEmail(sent);
+  if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, msg(`${label} 无效：${sent}`, `invalid ${label}: ${sent}`));
+  return email;
 }
 
 module.exports = { ENCRYPT_TYPES, requireAppId, requireUserPoolId, requireUser, tryDecrypt, decryptPassword, readPhone, readEmail };

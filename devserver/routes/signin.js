@@ -10,7 +10,7 @@ const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword } = require('../request-helpers');
 const { msg } = require('../i18n');
-const { usernameKey } = require('../identity');
+const { usernameKey, normalizeEmail } = require('../identity');
 
 /**
  * @typedef {import('../index').App} App
@@ -160,7 +160,7 @@ function passcodeLogin(ctx, autoRegister) {
     return users.createUser(app, { phone, phoneCountryCode: cc, phoneVerified: true });
   }
 
-  const addr = /** @type {string} */ (email);
+  const addr = normalizeEmail(/** @type {string} */ (email));
   if (!v.isEmail(addr)) throw new ApiError(400, API_CODES.INVALID_EMAIL, msg(`邮箱格式无效：${addr}`, `invalid email: ${addr}`));
   app.inbox.consume(emailTarget(addr), passCode, PASSCODE_CHANNELS);
   const user = users.findByEmail(app, addr);
