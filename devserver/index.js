@@ -188,6 +188,9 @@ async function createDevServer(options = {}) {
     if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nconnection: close\r\n\r\n`);
   });
   server.maxConnections = config.maxConnections;
+  // Longer than the 5 s idle timeout of Node's and browsers' keep-alive agents, so the client
+  // always drops an idle connection first and never reuses one the server is closing (ECONNRESET).
+  server.keepAliveTimeout = 10000;
 
   /**
    * @param {import('http').IncomingMessage} req
