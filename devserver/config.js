@@ -20,14 +20,10 @@
  * @property {boolean} seed                create the demo user
  * @property {number} maxBodyBytes         limit for JSON / form bodies
  * @property {number} maxUploadBytes       limit for one uploaded file
- * @property {number} codeTtl              seconds an SMS / email / WeChat code stays valid
- * @property {number} actionTokenTtl       seconds an updatePhoneToken / updateEmailToken / deleteAccountToken stays valid
- * @property {number} sendCooldown         seconds between two sends to one target+channel
- * @property {number} scryptN              scrypt cost for new password hashes
  * @property {string[]} corsOrigins        origins granted CORS besides this server's own (e.g. an H5 dev server)
  * @property {string[]} allowedHosts       Host names accepted besides 127.0.0.1 / localhost / [::1]
  * @property {number} captchaAfter         failed password sign-ins for one account before a captcha is required (0 = never)
- * @property {number} clientCaptchaAfter   failed password sign-ins from one client address, any account, before a captcha is required (0 = never)
+ * @property {number} clientCaptchaAfter   failed password sign-ins from one client address, any account, before a captcha (0 = never)
  * @property {number} lockoutAfter         failed password sign-ins for one account that lock it (0 = never)
  * @property {number} lockoutSeconds       how long a lock lasts
  * @property {number} failureWindow        seconds after which a failed sign-in is forgotten
@@ -39,6 +35,10 @@
  * @property {number} maxCustomDataBytes   size of a user's customData as JSON
  * @property {number} requestTimeout       seconds a client may take to send its request
  * @property {number} maxConnections       open connections at once; more are refused
+ * @property {number} codeTtl              seconds an SMS / email / WeChat code stays valid
+ * @property {number} actionTokenTtl       seconds an updatePhoneToken / updateEmailToken / deleteAccountToken stays valid
+ * @property {number} sendCooldown         seconds between two sends to one phone / email, any channel
+ * @property {number} scryptN              scrypt cost for new password hashes
  * @property {Array<(req: import('http').IncomingMessage, res: import('http').ServerResponse) => boolean>} mounts
  *   extra non-API handlers tried first (e.g. the browser preview under /preview/); true = handled
  */
@@ -62,9 +62,7 @@ const DEFAULTS = Object.freeze({
   codeTtl: 300,
   actionTokenTtl: 300,
   sendCooldown: 60,
-  // Low on purpose: a loopback test double hashing demo passwords, where login latency
-  // matters to every test. Each hash records its own N, so raising it later is safe.
-  scryptN: 4096,
+  // Origin safety, attempt limits and bounds (README "Attempt limits", "Security model").
   corsOrigins: [],
   allowedHosts: [],
   captchaAfter: 3,
@@ -80,11 +78,39 @@ const DEFAULTS = Object.freeze({
   maxCustomDataBytes: 16 * 1024,
   requestTimeout: 30,
   maxConnections: 64,
+  // Low on purpose: a loopback test double hashing demo passwords, where login latency
+  // matters to every test. Each hash records its own N, so raising it later is safe.
+  scryptN: 4096,
   mounts: [],
 });
 
 // The server is a local test double: it must never listen on a public interface.
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Checks (and normalises) the origin-safety, attempt-limit and bound options.
+ * @param {Record<string, any>} cfg
+ */
+function checkSecurityOptions(cfg) {
+  for (const key of ['lockoutSeconds', 'failureWindow', 'passcodeMaxAttempts', 'captchaTtl', 'requestLogLimit',
+    'requestLogBodyBytes', 'maxCustomDataBytes', 'requestTimeout', 'maxConnections']) {
+    if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
+      throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
+    }
+  }
+  for (const key of ['captchaAfter', 'clientCaptchaAfter', 'lockoutAfter']) {
+    if (!Number.isInteger(cfg[key]) || cfg[key] < 0) {
+      throw new TypeError(`createDevServer: option "${key}" must be an integer ≥ 0 (0 = off)`);
+    }
+  }
+  for (const key of ['corsOrigins', 'allowedHosts']) {
+    if (!Array.isArray(cfg[key]) || cfg[key].some((/** @type {unknown} */ x) => typeof x !== 'string' || x === '')) {
+      throw new TypeError(`createDevServer: option "${key}" must be an array of non-empty strings`);
+    }
+  }
+  cfg.allowedHosts = cfg.allowedHosts.map((/** @type {string} */ h) => h.toLowerCase().replace(/\.$/, ''));
+  cfg.logSecrets = Boolean(cfg.logSecrets);
+}
 
 /** The demo account printed by bin.js and used by the demo / tests. */
 const DEMO_USER = Object.freeze({
@@ -117,26 +143,13 @@ function resolveConfig(options = {}) {
   if (!LOOPBACK.has(cfg.host)) {
     throw new TypeError(`createDevServer: host must be a loopback address, got "${cfg.host}"`);
   }
+  checkSecurityOptions(cfg);
   for (const key of ['accessTokenTtl', 'idTokenTtl', 'refreshTokenTtl', 'maxBodyBytes',
-    'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN', 'lockoutSeconds', 'failureWindow',
-    'passcodeMaxAttempts', 'captchaTtl', 'requestLogLimit', 'requestLogBodyBytes', 'maxCustomDataBytes',
-    'requestTimeout', 'maxConnections']) {
+    'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN']) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
       throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
     }
   }
-  for (const key of ['captchaAfter', 'clientCaptchaAfter', 'lockoutAfter']) {
-    if (!Number.isInteger(cfg[key]) || cfg[key] < 0) {
-      throw new TypeError(`createDevServer: option "${key}" must be an integer ≥ 0 (0 = off)`);
-    }
-  }
-  for (const key of ['corsOrigins', 'allowedHosts']) {
-    if (!Array.isArray(cfg[key]) || cfg[key].some((/** @type {unknown} */ x) => typeof x !== 'string' || x === '')) {
-      throw new TypeError(`createDevServer: option "${key}" must be an array of non-empty strings`);
-    }
-  }
-  cfg.allowedHosts = cfg.allowedHosts.map((/** @type {string} */ h) => h.toLowerCase().replace(/\.$/, ''));
-  cfg.logSecrets = Boolean(cfg.logSecrets);
   if (!Number.isInteger(cfg.port) || cfg.port < 0 || cfg.port > 65535) {
     throw new TypeError('createDevServer: option "port" must be an integer 0-65535');
   }

@@ -80,6 +80,7 @@ const users = require('./users');
 const ROUTE_MODULES = [
   require('./routes/system'),
   require('./routes/signin'),
+  require('./routes/captcha'),
   require('./routes/signin-mobile'),
   require('./routes/messages'),
   require('./routes/oidc'),
@@ -90,7 +91,6 @@ const ROUTE_MODULES = [
   require('./routes/wechat-data'),
   require('./routes/profile'),
   require('./routes/upload'),
-  require('./routes/captcha'),
   require('./routes/dev'),
 ];
 const ALLOW_HEADERS = 'content-type, authorization, x-authing-app-id, x-authing-userpool-id, '
