@@ -4,13 +4,13 @@
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const v = require('../validate');
+const { msg } = require('../i18n');
+const { usernameKey, normalizeEmail } = require('../identity');
 const users = require('../users');
 const tokens = require('../tokens');
 const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword } = require('../request-helpers');
-const { msg } = require('../i18n');
-const { usernameKey, normalizeEmail } = require('../identity');
 
 /**
  * @typedef {import('../index').App} App
@@ -173,13 +173,26 @@ function passcodeLogin(ctx, autoRegister) {
 }
 
 /**
+ * `connection`, refused in the request's language unless PASSWORD or PASSCODE.
+ * @param {Record<string, any>} body
+ */
+function readConnection(body) {
+  const connection = v.requireString(body, 'connection');
+  if (connection !== 'PASSWORD' && connection !== 'PASSCODE') {
+    throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION, msg(`不支持的 connection：${connection}（本服务支持 PASSWORD 和 PASSCODE）`,
+      `unsupported connection: ${connection} (this server supports PASSWORD and PASSCODE)`));
+  }
+  return connection;
+}
+
+/**
  * POST /api/v3/signin — PASSWORD and PASSCODE connections.
  * @param {import('../router').Router} router
  */
 function register(router) {
   router.add('POST', '/api/v3/signin', async (ctx) => {
     requireAppId(ctx);
-    const connection = v.requireString(ctx.body, 'connection');
+    const connection = readConnection(ctx.body);
     const options = v.optionalObject(ctx.body, 'options');
     const scope = tokens.normalizeScope(v.optionalString(options, 'scope', 'options.scope'));
     const autoRegister = v.optionalBoolean(options, 'autoRegister', 'options.autoRegister') || false;
@@ -187,8 +200,8 @@ function register(router) {
     if (connection === 'PASSWORD') user = await passwordLogin(ctx, options, autoRegister);
     else if (connection === 'PASSCODE') user = passcodeLogin(ctx, autoRegister);
     else {
-      throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION, msg(`不支持的 connection：${connection}（本服务支持 PASSWORD 和 PASSCODE）`,
-        `unsupported connection: ${connection} (this server supports PASSWORD and PASSCODE)`));
+      throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION,
+        `unsupported connection: ${connection} (this server supports PASSWORD and PASSCODE)`);
     }
     users.recordLogin(ctx.app, user);
     return success(ctx.requestId, tokens.loginData(ctx.app, user, scope));
