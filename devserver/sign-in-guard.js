@@ -17,7 +17,7 @@ const { msg } = require('./i18n');
  * In memory only (a restart or reset forgets everything), like Authing's short-lived counters.
  *
  * @typedef {import('./config').DevServerConfig} DevServerConfig
- * @typedef {{failures: number[], lockedUntil: number}} Record_
+ * @typedef {{failures: number[], lockedUntil: number}} Tally
  */
 
 const CAPTCHA_REQUIRED = msg('登录失败次数过多，请输入图形验证码', 'too many failed sign-ins: enter the captcha');
@@ -31,9 +31,9 @@ class SignInGuard {
    */
   constructor(opts) {
     this.opts = opts;
-    /** @type {Map<string, Record_>} */
+    /** @type {Map<string, Tally>} */
     this.accounts = new Map();
-    /** @type {Map<string, Record_>} */
+    /** @type {Map<string, Tally>} */
     this.clients = new Map();
   }
 
@@ -43,7 +43,7 @@ class SignInGuard {
   }
 
   /**
-   * @param {Map<string, Record_>} map
+   * @param {Map<string, Tally>} map
    * @param {string} key
    */
   entry(map, key) {
