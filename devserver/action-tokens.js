@@ -4,6 +4,7 @@
 const crypto = require('crypto');
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 
 /**
  * Short-lived, single-use tokens that carry a verified request to its second step:
@@ -54,11 +55,14 @@ class ActionTokens {
    */
   consume(kind, token, userId) {
     const rec = this.tokens.get(token);
-    const fail = (/** @type {string} */ why) => new ApiError(400, API_CODES.ACTION_TOKEN_INVALID, `${kind} ${why}`);
-    if (!rec || rec.kind !== kind) throw fail('is invalid (请重新验证)');
-    if (userId !== null && rec.userId !== userId) throw fail('was issued to another account');
-    if (rec.used) throw fail('has already been used (已使用，请重新验证)');
-    if (rec.expiresAt <= this.opts.now()) throw fail(`has expired after ${this.opts.ttl} seconds (已过期，请重新验证)`);
+    const fail = (/** @type {import('./i18n').Msg} */ why) => new ApiError(400, API_CODES.ACTION_TOKEN_INVALID,
+      msg(`${kind} ${why.zh}`, `${kind} ${why.en}`));
+    if (!rec || rec.kind !== kind) throw fail(msg('无效，请重新验证', 'is invalid'));
+    if (userId !== null && rec.userId !== userId) throw fail(msg('属于其他账号', 'was issued to another account'));
+    if (rec.used) throw fail(msg('已使用，请重新验证', 'has already been used'));
+    if (rec.expiresAt <= this.opts.now()) {
+      throw fail(msg(`已过期（有效期 ${this.opts.ttl} 秒），请重新验证`, `has expired after ${this.opts.ttl} seconds`));
+    }
     rec.used = true;
     return rec.payload;
   }

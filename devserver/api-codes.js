@@ -14,9 +14,13 @@ const API_CODES = Object.freeze({
   HEADER_REQUIRED: 1005,       // x-authing-app-id / x-authing-userpool-id missing
   APP_NOT_FOUND: 1006,         // header present but not this server's app / pool (403)
   METHOD_NOT_ALLOWED: 1007,    // 405
+  UNSUPPORTED_MEDIA_TYPE: 1008, // 415: a body that is neither JSON nor a form (text/plain…)
+  HOST_NOT_ALLOWED: 1009,      // 403: Host header is not a loopback name (DNS rebinding)
+  ORIGIN_NOT_ALLOWED: 1010,    // 403: another site's page calling /__dev/ or preflighting
   INTERNAL: 1500,              // handler threw (500)
 
-  PASSCODE_INVALID: 2001,      // SMS / email code wrong, used or expired
+  CAPTCHA_REQUIRED: 2000,      // sign-in needs captchaCode + captchaToken (Authing §5)
+  PASSCODE_INVALID: 2001,      // SMS / email / captcha code wrong, used, expired or tried too often (Authing §5)
   USER_NOT_FOUND: 2004,        // passcode login for an unknown user without autoRegister
   OLD_PASSWORD_WRONG: 2006,    // update-password
   NOT_LOGGED_IN: 2020,         // no Authorization header (401)
@@ -32,7 +36,8 @@ const API_CODES = Object.freeze({
   UNSUPPORTED_CONNECTION: 2100,
   PASSWORD_DECRYPT_FAILED: 2102,
   PASSWORD_POLICY: 2103,       // 6-64 characters
-  ACCOUNT_OR_PASSWORD_WRONG: 2333,
+  ACCOUNT_LOCKED: 2057,        // 403: locked after repeated wrong passwords (Authing §5)
+  ACCOUNT_OR_PASSWORD_WRONG: 2333, // data.remainCount = tries left before the lock
 
   IDP_NOT_FOUND: 3000,         // extIdpConnidentifier does not match
   WECHAT_CODE_INVALID: 3001,   // unknown / used / expired wx.login code

@@ -3,6 +3,7 @@
 
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 
 // Past this we stop draining and drop the connection instead of reading forever.
 const DRAIN_CAP = 64 * 1024 * 1024;
@@ -34,8 +35,15 @@ function readBody(req, limit) {
   });
 }
 
+/** @param {string|undefined} contentType */
+function mediaType(contentType) {
+  return (contentType || '').split(';')[0].trim().toLowerCase();
+}
+
 /**
- * JSON (default) or application/x-www-form-urlencoded. The root must be an object.
+ * JSON or application/x-www-form-urlencoded; a body without a content-type (Node, curl -H…) is
+ * read as JSON. Any other type — text/plain above all, which a web page may send to any site
+ * without a CORS preflight — is refused rather than parsed as JSON. The root must be an object.
  * @param {Buffer} bytes
  * @param {string|undefined} contentType
  * @returns {Record<string, any>}
@@ -43,17 +51,22 @@ function readBody(req, limit) {
 function parseBody(bytes, contentType) {
   const text = bytes.toString('utf8');
   if (!text.trim()) return {};
-  if (/application\/x-www-form-urlencoded/i.test(contentType || '')) {
-    return Object.fromEntries(new URLSearchParams(text));
+  const type = mediaType(contentType);
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
+  if (type !== '' && type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    throw new ApiError(415, API_CODES.UNSUPPORTED_MEDIA_TYPE, msg(
+      `不支持的 content-type：${type}（请使用 application/json 或 application/x-www-form-urlencoded）`,
+      `unsupported content-type: ${type} (send application/json or application/x-www-form-urlencoded)`));
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new ApiError(400, API_CODES.INVALID_JSON, `request body is not valid JSON: ${/** @type {Error} */ (err).message}`);
+    const why = /** @type {Error} */ (err).message;
+    throw new ApiError(400, API_CODES.INVALID_JSON, msg(`请求体不是合法的 JSON：${why}`, `request body is not valid JSON: ${why}`));
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ApiError(400, API_CODES.INVALID_JSON, 'request body must be a JSON object');
+    throw new ApiError(400, API_CODES.INVALID_JSON, msg('请求体必须是 JSON 对象', 'request body must be a JSON object'));
   }
   return value;
 }

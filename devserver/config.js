@@ -20,9 +20,24 @@
  * @property {boolean} seed                create the demo user
  * @property {number} maxBodyBytes         limit for JSON / form bodies
  * @property {number} maxUploadBytes       limit for one uploaded file
+ * @property {string[]} corsOrigins        origins granted CORS besides this server's own (e.g. an H5 dev server)
+ * @property {string[]} allowedHosts       Host names accepted besides 127.0.0.1 / localhost / [::1]
+ * @property {number} captchaAfter         failed password sign-ins for one account before a captcha is required (0 = never)
+ * @property {number} clientCaptchaAfter   failed password sign-ins from one client address, any account, before a captcha (0 = never)
+ * @property {number} lockoutAfter         failed password sign-ins for one account that lock it (0 = never)
+ * @property {number} lockoutSeconds       how long a lock lasts
+ * @property {number} failureWindow        seconds after which a failed sign-in is forgotten
+ * @property {number} passcodeMaxAttempts  wrong tries one SMS / email code survives; then it is void
+ * @property {number} captchaTtl           seconds a captcha image stays valid
+ * @property {boolean} logSecrets          keep passwords, codes and tokens in the request log (tests only)
+ * @property {number} requestLogLimit      request-log entries kept (oldest dropped first)
+ * @property {number} requestLogBodyBytes  bytes of each body kept in the request log
+ * @property {number} maxCustomDataBytes   size of a user's customData as JSON
+ * @property {number} requestTimeout       seconds a client may take to send its request
+ * @property {number} maxConnections       open connections at once; more are refused
  * @property {number} codeTtl              seconds an SMS / email / WeChat code stays valid
  * @property {number} actionTokenTtl       seconds an updatePhoneToken / updateEmailToken / deleteAccountToken stays valid
- * @property {number} sendCooldown         seconds between two sends to one target+channel
+ * @property {number} sendCooldown         seconds between two sends to one phone / email, any channel
  * @property {number} scryptN              scrypt cost for new password hashes
  * @property {number} mfaTokenTtl          seconds an mfaToken (MFA step of a sign-in) stays valid
  * @property {'both'|'apiCode'|'statusCode'} mfaCodeField  where the MFA-required answer puts 1635 / 1636
@@ -51,6 +66,22 @@ const DEFAULTS = Object.freeze({
   codeTtl: 300,
   actionTokenTtl: 300,
   sendCooldown: 60,
+  // Origin safety, attempt limits and bounds (README "Attempt limits", "Security model").
+  corsOrigins: [],
+  allowedHosts: [],
+  captchaAfter: 3,
+  clientCaptchaAfter: 10,
+  lockoutAfter: 5,
+  lockoutSeconds: 600,
+  failureWindow: 3600,
+  passcodeMaxAttempts: 5,
+  captchaTtl: 300,
+  logSecrets: false,
+  requestLogLimit: 500,
+  requestLogBodyBytes: 16 * 1024,
+  maxCustomDataBytes: 16 * 1024,
+  requestTimeout: 30,
+  maxConnections: 64,
   // Low on purpose: a loopback test double hashing demo passwords, where login latency
   // matters to every test. Each hash records its own N, so raising it later is safe.
   scryptN: 4096,
@@ -64,6 +95,31 @@ const DEFAULTS = Object.freeze({
 
 // The server is a local test double: it must never listen on a public interface.
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Checks (and normalises) the origin-safety, attempt-limit and bound options.
+ * @param {Record<string, any>} cfg
+ */
+function checkSecurityOptions(cfg) {
+  for (const key of ['lockoutSeconds', 'failureWindow', 'passcodeMaxAttempts', 'captchaTtl', 'requestLogLimit',
+    'requestLogBodyBytes', 'maxCustomDataBytes', 'requestTimeout', 'maxConnections']) {
+    if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {
+      throw new TypeError(`createDevServer: option "${key}" must be a positive integer`);
+    }
+  }
+  for (const key of ['captchaAfter', 'clientCaptchaAfter', 'lockoutAfter']) {
+    if (!Number.isInteger(cfg[key]) || cfg[key] < 0) {
+      throw new TypeError(`createDevServer: option "${key}" must be an integer ≥ 0 (0 = off)`);
+    }
+  }
+  for (const key of ['corsOrigins', 'allowedHosts']) {
+    if (!Array.isArray(cfg[key]) || cfg[key].some((/** @type {unknown} */ x) => typeof x !== 'string' || x === '')) {
+      throw new TypeError(`createDevServer: option "${key}" must be an array of non-empty strings`);
+    }
+  }
+  cfg.allowedHosts = cfg.allowedHosts.map((/** @type {string} */ h) => h.toLowerCase().replace(/\.$/, ''));
+  cfg.logSecrets = Boolean(cfg.logSecrets);
+}
 
 /** The demo account printed by bin.js and used by the demo / tests. */
 const DEMO_USER = Object.freeze({
@@ -107,6 +163,7 @@ function resolveConfig(options = {}) {
   if (!LOOPBACK.has(cfg.host)) {
     throw new TypeError(`createDevServer: host must be a loopback address, got "${cfg.host}"`);
   }
+  checkSecurityOptions(cfg);
   for (const key of ['accessTokenTtl', 'idTokenTtl', 'refreshTokenTtl', 'maxBodyBytes',
     'maxUploadBytes', 'codeTtl', 'actionTokenTtl', 'sendCooldown', 'scryptN', 'mfaTokenTtl']) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) {

@@ -2,6 +2,7 @@
 'use strict';
 
 const { invalid, isPlainObject } = require('./validate');
+const { msg } = require('./i18n');
 
 const KINDS = Object.freeze(['reset', 'delay', 'html500', 'badjson', 'envelope', 'empty']);
 
@@ -31,18 +32,18 @@ class Faults {
    * @returns {Fault}
    */
   add(spec) {
-    if (!isPlainObject(spec)) throw invalid('fault must be an object');
+    if (!isPlainObject(spec)) throw invalid(msg('fault 必须是对象', 'fault must be an object'));
     const { path, kind } = spec;
     const count = spec.count ?? 1;
-    if (typeof path !== 'string' || !path.startsWith('/')) throw invalid('path must be a string starting with "/"');
-    if (path.startsWith('/__dev/')) throw invalid('faults cannot target /__dev/ paths');
-    if (!KINDS.includes(kind)) throw invalid(`kind must be one of ${KINDS.join(', ')}`);
-    if (!Number.isInteger(count) || count < 1) throw invalid('count must be a positive integer');
+    if (typeof path !== 'string' || !path.startsWith('/')) throw invalid(msg('path 必须是以 "/" 开头的字符串', 'path must be a string starting with "/"'));
+    if (path.startsWith('/__dev/')) throw invalid(msg('故障不能注入到 /__dev/ 路径', 'faults cannot target /__dev/ paths'));
+    if (!KINDS.includes(kind)) throw invalid(msg(`kind 必须是 ${KINDS.join('、')} 之一`, `kind must be one of ${KINDS.join(', ')}`));
+    if (!Number.isInteger(count) || count < 1) throw invalid(msg('count 必须是正整数', 'count must be a positive integer'));
     const delayMs = spec.delayMs ?? 1000;
-    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 120000) throw invalid('delayMs must be an integer 0-120000');
-    if (spec.body !== undefined && typeof spec.body !== 'string') throw invalid('body must be a string');
+    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 120000) throw invalid(msg('delayMs 必须是 0-120000 的整数', 'delayMs must be an integer 0-120000'));
+    if (spec.body !== undefined && typeof spec.body !== 'string') throw invalid(msg('body 必须是字符串', 'body must be a string'));
     if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 999)) {
-      throw invalid('status must be an integer status code');
+      throw invalid(msg('status 必须是整数状态码', 'status must be an integer status code'));
     }
     /** @type {Fault} */
     const fault = { path, count, kind, delayMs, body: spec.body, status: spec.status };

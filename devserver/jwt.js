@@ -34,8 +34,10 @@ function decodeVerified(token, secret) {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [head, body, sig] = parts;
-  const expected = crypto.createHmac('sha256', secret).update(`${head}.${body}`).digest();
-  const given = Buffer.from(sig, 'base64url');
+  // Compared as text, not decoded bytes: base64url decoding ignores stray padding, unused low
+  // bits and invalid characters, so one signature would have many accepted spellings.
+  const expected = Buffer.from(crypto.createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
   try {
     const header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8'));

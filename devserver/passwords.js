@@ -3,6 +3,7 @@
 
 const crypto = require('crypto');
 const { promisify } = require('util');
+const { msg } = require('./i18n');
 
 const scrypt = /** @type {(pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>} */ (
   promisify(crypto.scrypt)
@@ -15,12 +16,12 @@ const MAX_LEN = 64;
 /**
  * Password policy: 6-64 characters. Returns an error message or null.
  * @param {string} password
- * @returns {string|null}
+ * @returns {import('./i18n').Msg|null}
  */
 function checkPolicy(password) {
   const len = [...password].length;
   if (len < MIN_LEN || len > MAX_LEN) {
-    return `password must be ${MIN_LEN}-${MAX_LEN} characters (密码长度需为 ${MIN_LEN}-${MAX_LEN} 位)`;
+    return msg(`密码长度需为 ${MIN_LEN}-${MAX_LEN} 位`, `password must be ${MIN_LEN}-${MAX_LEN} characters`);
   }
   return null;
 }

@@ -6,6 +6,8 @@ const { API_CODES } = require('./api-codes');
 const { rsaDecrypt, sm2Decrypt } = require('./crypto-keys');
 const tokens = require('./tokens');
 const v = require('./validate');
+const { msg } = require('./i18n');
+const { normalizeEmail } = require('./identity');
 
 /** @typedef {import('./index').RequestContext} RequestContext */
 
@@ -20,9 +22,11 @@ const ENCRYPT_TYPES = Object.freeze(/** @type {const} */ (['none', 'rsa', 'sm2']
 function requireHeader(ctx, header, expected, what) {
   const value = ctx.headers[header];
   if (typeof value !== 'string' || value === '') {
-    throw new ApiError(400, API_CODES.HEADER_REQUIRED, `${header} header is required`);
+    throw new ApiError(400, API_CODES.HEADER_REQUIRED, msg(`缺少 ${header} 请求头`, `${header} header is required`));
   }
-  if (value !== expected) throw new ApiError(403, API_CODES.APP_NOT_FOUND, `${what} not found: ${value}`);
+  if (value !== expected) {
+    throw new ApiError(403, API_CODES.APP_NOT_FOUND, msg(`${what === 'app' ? '应用' : '用户池'}不存在：${value}`, `${what} not found: ${value}`));
+  }
 }
 
 /** `x-authing-app-id` (contract "A"). @param {RequestContext} ctx */
@@ -65,9 +69,10 @@ async function decryptPassword(ctx, type, value, field) {
   if (type === 'none') return value;
   const plain = await tryDecrypt(ctx, type, value);
   if (plain === null) {
-    throw new ApiError(400, API_CODES.PASSWORD_DECRYPT_FAILED,
+    throw new ApiError(400, API_CODES.PASSWORD_DECRYPT_FAILED, msg(
+      `${field} 无法用服务器的 ${type.toUpperCase()} 私钥解密（请用 GET /api/v3/system 的公钥加密）`,
       `${field} could not be decrypted with the server's ${type.toUpperCase()} key `
-      + '(encrypt it with the public key from GET /api/v3/system)');
+      + '(encrypt it with the public key from GET /api/v3/system)'));
   }
   return plain;
 }
@@ -86,10 +91,11 @@ function readPhone(obj, numberKey, ccKey, prefix) {
   const phone = v.requireString(obj, numberKey, label(numberKey));
   const rawCc = v.optionalString(obj, ccKey, label(ccKey)) || '+86';
   const cc = v.normalizeCountryCode(rawCc);
-  if (!cc) throw new ApiError(400, API_CODES.INVALID_PHONE, `invalid ${label(ccKey)}: ${rawCc}`);
+  if (!cc) throw new ApiError(400, API_CODES.INVALID_PHONE, msg(`${label(ccKey)} 无效：${rawCc}`, `invalid ${label(ccKey)}: ${rawCc}`));
   if (!v.isPhone(phone, cc)) {
-    throw new ApiError(400, API_CODES.INVALID_PHONE,
-      `invalid ${label(numberKey)}: ${phone}${cc === '+86' ? ' (+86 numbers have 11 digits and start with 1)' : ''}`);
+    throw new ApiError(400, API_CODES.INVALID_PHONE, msg(
+      `${label(numberKey)} 无效：${phone}${cc === '+86' ? '（+86 手机号为 1 开头的 11 位数字）' : ''}`,
+      `invalid ${label(numberKey)}: ${phone}${cc === '+86' ? ' (+86 numbers have 11 digits and start with 1)' : ''}`));
   }
   return { phone, cc };
 }
@@ -103,9 +109,10 @@ function readPhone(obj, numberKey, ccKey, prefix) {
  */
 function readEmail(obj, key, prefix) {
   const label = prefix ? `${prefix}.${key}` : key;
-  const email = v.requireString(obj, key, label);
-  if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, `invalid ${label}: ${email}`);
-  return email.toLowerCase();
+  const sent = v.requireString(obj, key, label);
+  const email = normalizeEmail(sent);
+  if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, msg(`${label} 无效：${sent}`, `invalid ${label}: ${sent}`));
+  return email;
 }
 
 module.exports = { ENCRYPT_TYPES, requireAppId, requireUserPoolId, requireUser, tryDecrypt, decryptPassword, readPhone, readEmail };

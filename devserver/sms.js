@@ -4,6 +4,8 @@
 const crypto = require('crypto');
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
+const { normalizeEmail } = require('./identity');
 
 /** SmsChannel values (contract §12). */
 const SMS_CHANNELS = Object.freeze([
@@ -28,6 +30,8 @@ const EMAIL_CHANNELS = Object.freeze([
  * @property {number} expiresAt
  * @property {boolean} used
  * @property {number} seq       send order, breaks ties within one millisecond
+ * @property {number} wrongTries  wrong codes tried while this one was live
+ * @property {boolean} voided   used up by too many wrong tries
  */
 
 /** @param {string} phone @param {string} countryCode normalised '+86' */
@@ -35,28 +39,33 @@ function phoneTarget(phone, countryCode) {
   return `phone:${countryCode}:${phone}`;
 }
 
-/** @param {string} email */
+/** One inbox and one cooldown per address however it is spelled (identity.js). @param {string} email */
 function emailTarget(email) {
-  return `email:${email.toLowerCase()}`;
+  return `email:${normalizeEmail(email)}`;
 }
 
 /**
  * Simulated SMS / email gateway. Only the newest code per target+channel is
- * valid (a resend replaces it), codes are single use and expire after codeTtl.
+ * valid (a resend replaces it), codes are single use and expire after codeTtl,
+ * and a code survives `maxAttempts` wrong tries. One send per target (whatever the
+ * channel) per `sendCooldown`.
  */
 class Inbox {
   /**
-   * @param {{now: () => number, codeTtl: number, sendCooldown: number, log: (line: string) => void}} opts
+   * @param {{now: () => number, codeTtl: number, sendCooldown: number, maxAttempts: number, log: (line: string) => void}} opts
    */
   constructor(opts) {
     this.opts = opts;
     /** @type {Map<string, Message>} key: target + '|' + channel */
     this.latest = new Map();
+    /** @type {Map<string, number>} target -> last send (ms, server clock) */
+    this.lastSent = new Map();
     this.seq = 0;
   }
 
   reset() {
     this.latest.clear();
+    this.lastSent.clear();
   }
 
   /**
@@ -67,19 +76,22 @@ class Inbox {
   send(target, channel) {
     const { now, codeTtl, sendCooldown, log } = this.opts;
     const key = `${target}|${channel}`;
-    const prev = this.latest.get(key);
+    const prev = this.lastSent.get(target);
     const t = now();
-    if (prev && t - prev.sentAt < sendCooldown * 1000) {
-      const wait = Math.ceil((prev.sentAt + sendCooldown * 1000 - t) / 1000);
+    if (prev !== undefined && t - prev < sendCooldown * 1000 && t >= prev) {
+      const wait = Math.ceil((prev + sendCooldown * 1000 - t) / 1000);
       throw new ApiError(429, API_CODES.TOO_MANY_REQUESTS,
-        `发送过于频繁，请 ${wait} 秒后重试 / too many requests, retry in ${wait} seconds`);
+        msg(`发送过于频繁，请 ${wait} 秒后重试`, `too many requests, retry in ${wait} seconds`), { retryAfter: wait });
     }
     const code = String(crypto.randomInt(0, 1000000)).padStart(6, '0');
     /** @type {Message} */
-    const msg = { target, channel, code, sentAt: t, expiresAt: t + codeTtl * 1000, used: false, seq: ++this.seq };
-    this.latest.set(key, msg);
+    const message = {
+      target, channel, code, sentAt: t, expiresAt: t + codeTtl * 1000, used: false, seq: ++this.seq, wrongTries: 0, voided: false,
+    };
+    this.latest.set(key, message);
+    this.lastSent.set(target, t);
     log(`[${target.startsWith('phone:') ? 'sms' : 'email'}] ${target.slice(target.indexOf(':') + 1)} ${channel} code ${code}`);
-    return msg;
+    return message;
   }
 
   /**
@@ -93,14 +105,24 @@ class Inbox {
    */
   verify(target, code, channels, label) {
     const now = this.opts.now();
-    const what = label ? `${label}: passcode` : 'passcode';
-    let reason = `${what} is incorrect (验证码错误)`;
+    const zh = label ? `${label}：验证码` : '验证码';
+    const en = label ? `${label}: passcode` : 'passcode';
+    let reason = msg(`${zh}错误`, `${en} is incorrect`);
+    const live = [];
     for (const channel of channels) {
-      const msg = this.latest.get(`${target}|${channel}`);
-      if (!msg || msg.code !== code) continue;
-      if (msg.used) { reason = `${what} has already been used (验证码已使用)`; continue; }
-      if (msg.expiresAt <= now) { reason = `${what} has expired (验证码已过期)`; continue; }
-      return msg;
+      const m = this.latest.get(`${target}|${channel}`);
+      if (!m) continue;
+      if (!m.used && m.expiresAt > now) live.push(m);
+      if (m.code !== code) continue;
+      if (m.voided) { reason = msg(`${zh}错误次数过多，请重新获取`, `${en} was tried wrong too many times; request a new one`); continue; }
+      if (m.used) { reason = msg(`${zh}已使用`, `${en} has already been used`); continue; }
+      if (m.expiresAt <= now) { reason = msg(`${zh}已过期`, `${en} has expired`); continue; }
+      return m;
+    }
+    // A wrong guess counts against every live code it could have been meant for.
+    for (const m of live) {
+      m.wrongTries += 1;
+      if (m.wrongTries >= this.opts.maxAttempts) { m.used = true; m.voided = true; }
     }
     throw new ApiError(400, API_CODES.PASSCODE_INVALID, reason);
   }

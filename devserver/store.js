@@ -50,6 +50,8 @@ class Store {
     this.files = new Map();
     /** @type {Promise<KeySet>|null} single flight for lazy key generation */
     this.keysPending = null;
+    /** changes not yet written to the data file */
+    this.dirty = false;
   }
 
   /**
@@ -74,6 +76,7 @@ class Store {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const store = new Store(Store.emptyState(null), file);
       store.save();
+      store.flush();
       return store;
     }
     return new Store(Store.emptyState(null), null);
@@ -91,6 +94,7 @@ class Store {
       this.keysPending = generateKeys().then((keys) => {
         this.state.secrets.keys = keys;
         this.save();
+        this.flush();
         return keys;
       }).finally(() => { this.keysPending = null; });
     }
@@ -122,17 +126,28 @@ class Store {
     this.files.clear();
     if (this.dataFile) fs.rmSync(this.uploadDir(), { recursive: true, force: true });
     this.save();
+    this.flush();
+  }
+
+  /**
+   * Marks the state changed. The file is written once per request (index.js calls flush()
+   * before answering), however many small changes the request made.
+   */
+  save() {
+    this.dirty = true;
   }
 
   /**
    * Atomic write: a crash mid-write leaves the old file, never a torn one.
    * The temp file sits in the same directory so rename() stays on one filesystem.
    */
-  save() {
+  flush() {
+    if (!this.dirty) return;
+    this.dirty = false;
     if (!this.dataFile) return;
     const tmp = `${this.dataFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.writeFileSync(tmp, JSON.stringify(this.state, null, 2), { mode: 0o600 });
+      fs.writeFileSync(tmp, JSON.stringify(this.state), { mode: 0o600 });
       fs.renameSync(tmp, this.dataFile);
     } catch (err) {
       fs.rmSync(tmp, { force: true });

@@ -5,6 +5,7 @@ const crypto = require('crypto');
 const { signJwt, decodeVerified } = require('./jwt');
 const { ApiError, OidcError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 const users = require('./users');
 
 /**
@@ -96,9 +97,14 @@ function loginData(ctx, user, scope) {
   return { ...out, expire_in: out.expires_in };
 }
 
-/** Keep the persisted revocation list and refresh table from growing forever. @param {TokenContext} ctx */
+/**
+ * Keep the persisted revocation list and refresh table from growing forever. A revocation is
+ * kept until its token has expired by BOTH the server clock and the wall clock: the dev clock
+ * can move back (/__dev/clock, reset), and a revoked token must not come back to life then.
+ * @param {TokenContext} ctx
+ */
 function pruneExpired(ctx) {
-  const now = ctx.now();
+  const now = Math.min(ctx.now(), Date.now());
   const s = ctx.store.state;
   for (const [jti, exp] of Object.entries(s.revoked)) if (exp < now) delete s.revoked[jti];
   for (const [k, rec] of Object.entries(s.refreshTokens)) if (rec.expiresAt < now) delete s.refreshTokens[k];
@@ -112,23 +118,23 @@ function pruneExpired(ctx) {
  */
 function authenticate(ctx, header) {
   if (!header || !header.trim()) {
-    throw new ApiError(401, API_CODES.NOT_LOGGED_IN, 'Authorization header is required (尚未登录)');
+    throw new ApiError(401, API_CODES.NOT_LOGGED_IN, msg('尚未登录：缺少 Authorization 请求头', 'Authorization header is required (not logged in)'));
   }
   const token = header.trim().replace(/^Bearer\s+/i, '');
   const decoded = decodeVerified(token, ctx.store.state.secrets.jwtSecret);
   if (!decoded || decoded.header.typ !== ACCESS_TYP || decoded.payload.aud !== ctx.config.appId
     || decoded.payload.iss !== issuer(ctx)) {
-    throw new ApiError(401, API_CODES.TOKEN_INVALID, 'token 无效 / invalid access token');
+    throw new ApiError(401, API_CODES.TOKEN_INVALID, msg('token 无效', 'invalid access token'));
   }
   const { payload } = decoded;
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= ctx.now()) {
-    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, 'token 已过期 / token expired');
+    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, msg('token 已过期', 'token expired'));
   }
   if (ctx.store.state.revoked[payload.jti] !== undefined) {
-    throw new ApiError(401, API_CODES.TOKEN_REVOKED, 'token 已被撤销 / token revoked');
+    throw new ApiError(401, API_CODES.TOKEN_REVOKED, msg('token 已被撤销', 'token revoked'));
   }
   const user = users.findById(ctx, String(payload.sub));
-  if (!user) throw new ApiError(401, API_CODES.TOKEN_INVALID, 'token 无效 / user no longer exists');
+  if (!user) throw new ApiError(401, API_CODES.TOKEN_INVALID, msg('token 无效：用户已不存在', 'invalid token: the user no longer exists'));
   return { user, payload };
 }
 
@@ -139,21 +145,21 @@ function authenticate(ctx, header) {
  * @param {string|undefined} refreshToken
  */
 function refresh(ctx, refreshToken) {
-  if (!refreshToken) throw new OidcError(400, 'invalid_grant', 'refresh_token is required');
+  if (!refreshToken) throw new OidcError(400, 'invalid_grant', msg('refresh_token 为必填项', 'refresh_token is required'));
   const key = hashToken(refreshToken);
   const rec = ctx.store.state.refreshTokens[key];
   if (!rec || rec.appId !== ctx.config.appId) {
-    throw new OidcError(400, 'invalid_grant', 'refresh_token is invalid, revoked or already used');
+    throw new OidcError(400, 'invalid_grant', msg('refresh_token 无效、已撤销或已使用', 'refresh_token is invalid, revoked or already used'));
   }
   delete ctx.store.state.refreshTokens[key];
   if (rec.expiresAt <= ctx.now()) {
     ctx.store.save();
-    throw new OidcError(400, 'invalid_grant', 'refresh_token has expired');
+    throw new OidcError(400, 'invalid_grant', msg('refresh_token 已过期', 'refresh_token has expired'));
   }
   const user = users.findById(ctx, rec.userId);
   if (!user) {
     ctx.store.save();
-    throw new OidcError(400, 'invalid_grant', 'the user of this refresh_token no longer exists');
+    throw new OidcError(400, 'invalid_grant', msg('该 refresh_token 的用户已不存在', 'the user of this refresh_token no longer exists'));
   }
   const out = issueTokens(ctx, user, rec.scope);
   return {

@@ -4,6 +4,8 @@
 const crypto = require('crypto');
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
+const { normalizeUsername, usernameKey, normalizeEmail, mixesScripts } = require('./identity');
 
 /**
  * @typedef {object} Identity
@@ -69,15 +71,32 @@ function findById(ctx, id) {
   return ctx.store.state.users.find((u) => u.userId === id) || null;
 }
 
-/** @param {UserContext} ctx @param {string} username */
+/** Look-alike spellings find the same user (identity.js). @param {UserContext} ctx @param {string} username */
 function findByUsername(ctx, username) {
-  return ctx.store.state.users.find((u) => u.username === username) || null;
+  const key = usernameKey(username);
+  return ctx.store.state.users.find((u) => u.username !== null && usernameKey(u.username) === key) || null;
 }
 
 /** @param {UserContext} ctx @param {string} email */
 function findByEmail(ctx, email) {
-  const e = email.toLowerCase();
+  const e = normalizeEmail(email);
   return ctx.store.state.users.find((u) => u.email === e) || null;
+}
+
+/**
+ * The stored form of a new username; refuses empty and mixed-script look-alike names.
+ * @param {string} username
+ * @returns {string}
+ */
+function checkUsername(username) {
+  const name = normalizeUsername(username);
+  if (!name) throw new ApiError(400, API_CODES.INVALID_PARAM, msg('用户名不能为空', 'username must not be empty'));
+  if (mixesScripts(name)) {
+    throw new ApiError(400, API_CODES.INVALID_PARAM, msg(
+      `用户名不能混用拉丁字母与西里尔或希腊字母：${name}`,
+      `username must not mix Latin with Cyrillic or Greek letters: ${name}`));
+  }
+  return name;
 }
 
 /**
@@ -107,14 +126,16 @@ function findByOpenid(ctx, openid) {
  */
 function assertUnique(ctx, keys) {
   const others = ctx.store.state.users.filter((u) => u.userId !== keys.excludeUserId);
-  if (keys.username && others.some((u) => u.username === keys.username)) {
-    throw new ApiError(400, API_CODES.USER_EXISTS, `username already exists: ${keys.username} (用户名已存在)`);
+  const name = keys.username ? usernameKey(keys.username) : null;
+  if (name && others.some((u) => u.username !== null && usernameKey(u.username) === name)) {
+    throw new ApiError(400, API_CODES.USER_EXISTS, msg(`用户名已存在：${keys.username}`, `username already exists: ${keys.username}`));
   }
-  if (keys.email && others.some((u) => u.email === keys.email?.toLowerCase())) {
-    throw new ApiError(400, API_CODES.USER_EXISTS, `email already exists: ${keys.email} (邮箱已被使用)`);
+  const email = keys.email ? normalizeEmail(keys.email) : null;
+  if (email && others.some((u) => u.email === email)) {
+    throw new ApiError(400, API_CODES.USER_EXISTS, msg(`邮箱已被使用：${keys.email}`, `email already exists: ${keys.email}`));
   }
   if (keys.phone && others.some((u) => u.phone === keys.phone && u.phoneCountryCode === (keys.phoneCountryCode || '+86'))) {
-    throw new ApiError(400, API_CODES.USER_EXISTS, `phone already exists: ${keys.phone} (手机号已被使用)`);
+    throw new ApiError(400, API_CODES.USER_EXISTS, msg(`手机号已被使用：${keys.phone}`, `phone already exists: ${keys.phone}`));
   }
 }
 
@@ -124,6 +145,7 @@ function assertUnique(ctx, keys) {
  * @returns {User}
  */
 function createUser(ctx, fields) {
+  if (typeof fields.username === 'string') fields = { ...fields, username: checkUsername(fields.username) };
   assertUnique(ctx, fields);
   const now = iso(ctx);
   /** @type {User} */
@@ -158,7 +180,7 @@ function createUser(ctx, fields) {
     customData: {},
     ...fields,
   };
-  if (user.email) user.email = user.email.toLowerCase();
+  if (user.email) user.email = normalizeEmail(user.email);
   if (user.phone && !user.phoneCountryCode) user.phoneCountryCode = '+86';
   ctx.store.state.users.push(user);
   ctx.store.save();
@@ -257,6 +279,7 @@ module.exports = {
   findByAccount,
   findByOpenid,
   assertUnique,
+  checkUsername,
   createUser,
   addWechatIdentity,
   removeUser,

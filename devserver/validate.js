@@ -3,13 +3,14 @@
 
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 
 /**
  * Field readers that throw a 400 envelope naming the field, so bad input
  * never reaches handler logic and never crashes the server.
  */
 
-/** @param {string} message */
+/** @param {import('./i18n').Msg|string} message */
 function invalid(message) {
   return new ApiError(400, API_CODES.INVALID_PARAM, message);
 }
@@ -27,9 +28,19 @@ function isPlainObject(v) {
  */
 function requireString(obj, key, label = key) {
   const v = obj[key];
-  if (v === undefined || v === null || v === '') throw invalid(`${label} is required`);
-  if (typeof v !== 'string') throw invalid(`${label} must be a string`);
+  if (v === undefined || v === null || v === '') throw required(label);
+  if (typeof v !== 'string') throw mustBe(label, '字符串', 'a string');
   return v;
+}
+
+/** @param {string} label */
+function required(label) {
+  return invalid(msg(`${label} 为必填项`, `${label} is required`));
+}
+
+/** @param {string} label @param {string} zh @param {string} en */
+function mustBe(label, zh, en) {
+  return invalid(msg(`${label} 必须是${zh}`, `${label} must be ${en}`));
 }
 
 /**
@@ -42,7 +53,7 @@ function requireString(obj, key, label = key) {
 function optionalString(obj, key, label = key) {
   const v = obj[key];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string') throw invalid(`${label} must be a string`);
+  if (typeof v !== 'string') throw mustBe(label, '字符串', 'a string');
   return v;
 }
 
@@ -55,7 +66,7 @@ function optionalString(obj, key, label = key) {
 function optionalBoolean(obj, key, label = key) {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'boolean') throw invalid(`${label} must be a boolean`);
+  if (typeof v !== 'boolean') throw mustBe(label, '布尔值', 'a boolean');
   return v;
 }
 
@@ -67,8 +78,8 @@ function optionalBoolean(obj, key, label = key) {
  */
 function requireObject(obj, key, label = key) {
   const v = obj[key];
-  if (v === undefined || v === null) throw invalid(`${label} is required`);
-  if (!isPlainObject(v)) throw invalid(`${label} must be an object`);
+  if (v === undefined || v === null) throw required(label);
+  if (!isPlainObject(v)) throw mustBe(label, '对象', 'an object');
   return v;
 }
 
@@ -81,7 +92,7 @@ function requireObject(obj, key, label = key) {
 function optionalObject(obj, key, label = key) {
   const v = obj[key];
   if (v === undefined || v === null) return {};
-  if (!isPlainObject(v)) throw invalid(`${label} must be an object`);
+  if (!isPlainObject(v)) throw mustBe(label, '对象', 'an object');
   return v;
 }
 
@@ -95,7 +106,8 @@ function optionalObject(obj, key, label = key) {
 function oneOf(value, allowed, label) {
   if (value === undefined) return undefined;
   if (!allowed.includes(/** @type {T} */ (value))) {
-    throw invalid(`${label} must be one of ${allowed.join(', ')} (got "${value}")`);
+    throw invalid(msg(`${label} 必须是 ${allowed.join('、')} 之一（收到 "${value}"）`,
+      `${label} must be one of ${allowed.join(', ')} (got "${value}")`));
   }
   return /** @type {T} */ (value);
 }
@@ -108,12 +120,13 @@ function isEmail(s) {
 }
 
 /**
- * '+86', '86' → '+86'. Returns null when not a country code.
+ * '+86', '86', '0086', '+086', '+0086', '＋８６' → '+86' (one number, one cooldown, one inbox).
+ * Returns null when not a country code.
  * @param {string} cc
  * @returns {string|null}
  */
 function normalizeCountryCode(cc) {
-  const m = /^\+?(\d{1,4})$/.exec(cc.trim());
+  const m = /^\+?0*([1-9]\d{0,3})$/.exec(cc.normalize('NFKC').trim());
   return m ? `+${m[1]}` : null;
 }
 
@@ -141,6 +154,7 @@ function isDate(s) {
 
 module.exports = {
   invalid,
+  required,
   isPlainObject,
   requireString,
   optionalString,

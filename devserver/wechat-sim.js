@@ -4,6 +4,7 @@
 const crypto = require('crypto');
 const { ApiError } = require('./envelope');
 const { API_CODES } = require('./api-codes');
+const { msg } = require('./i18n');
 
 /**
  * Simulates the WeChat side: wx.login codes, code2session, session_key
@@ -99,10 +100,10 @@ class WechatSim {
    */
   code2session(code) {
     const rec = this.loginCodes.get(code);
-    if (!rec) throw codeError('invalid code (40029)');
-    if (rec.used) throw codeError('code been used (40163)');
+    if (!rec) throw codeError(msg('code 无效 (40029)', 'invalid code (40029)'));
+    if (rec.used) throw codeError(msg('code 已被使用 (40163)', 'code been used (40163)'));
     rec.used = true;
-    if (rec.expiresAt <= this.opts.now()) throw codeError('code expired, call wx.login again (40029)');
+    if (rec.expiresAt <= this.opts.now()) throw codeError(msg('code 已过期，请重新调用 wx.login (40029)', 'code expired, call wx.login again (40029)'));
     return { openid: rec.openid, sessionKey: rec.sessionKey };
   }
 
@@ -115,21 +116,22 @@ class WechatSim {
    */
   decrypt(sessionKey, encryptedData, iv) {
     if (typeof encryptedData !== 'string' || typeof iv !== 'string') {
-      throw decryptError('encryptedData and iv must both be base64 strings');
+      throw decryptError(msg('encryptedData 和 iv 必须都是 base64 字符串', 'encryptedData and iv must both be base64 strings'));
     }
     const ivBytes = Buffer.from(iv, 'base64');
-    if (ivBytes.length !== 16) throw decryptError('iv must be 16 bytes (base64)');
+    if (ivBytes.length !== 16) throw decryptError(msg('iv 必须是 16 字节（base64）', 'iv must be 16 bytes (base64)'));
     let data;
     try {
       const decipher = crypto.createDecipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), ivBytes);
       const plain = Buffer.concat([decipher.update(Buffer.from(encryptedData, 'base64')), decipher.final()]);
       data = JSON.parse(plain.toString('utf8'));
     } catch {
-      throw decryptError('the data was not encrypted with the session_key of this code '
-        + '(session_key rotated? get encryptedData after wx.login, not before)');
+      throw decryptError(msg('数据不是用这个 code 的 session_key 加密的（session_key 已轮换？请在 wx.login 之后再获取 encryptedData）',
+        'the data was not encrypted with the session_key of this code '
+        + '(session_key rotated? get encryptedData after wx.login, not before)'));
     }
     if (!data || data.watermark?.appid !== this.opts.wechatAppId) {
-      throw decryptError(`watermark appid does not match ${this.opts.wechatAppId}`);
+      throw decryptError(msg(`watermark 中的 appid 与 ${this.opts.wechatAppId} 不符`, `watermark appid does not match ${this.opts.wechatAppId}`));
     }
     return data;
   }
@@ -141,24 +143,24 @@ class WechatSim {
    */
   takePhone(code) {
     const rec = this.phoneCodes.get(code);
-    const fail = (/** @type {string} */ why) => new ApiError(400, API_CODES.WECHAT_PHONE_CODE_INVALID,
-      `wechat phone code ${why}`);
-    if (!rec) throw fail('is invalid');
-    if (rec.used) throw fail('has already been used');
+    const fail = (/** @type {import('./i18n').Msg} */ why) => new ApiError(400, API_CODES.WECHAT_PHONE_CODE_INVALID,
+      msg(`微信手机号 code ${why.zh}`, `wechat phone code ${why.en}`));
+    if (!rec) throw fail(msg('无效', 'is invalid'));
+    if (rec.used) throw fail(msg('已使用', 'has already been used'));
     rec.used = true;
-    if (rec.expiresAt <= this.opts.now()) throw fail('has expired');
+    if (rec.expiresAt <= this.opts.now()) throw fail(msg('已过期', 'has expired'));
     return { phoneNumber: rec.phoneNumber, countryCode: rec.countryCode };
   }
 }
 
-/** @param {string} why */
+/** @param {import('./i18n').Msg} why */
 function codeError(why) {
-  return new ApiError(400, API_CODES.WECHAT_CODE_INVALID, `wechat code2session failed: ${why}`);
+  return new ApiError(400, API_CODES.WECHAT_CODE_INVALID, msg(`微信 code2session 失败：${why.zh}`, `wechat code2session failed: ${why.en}`));
 }
 
-/** @param {string} why */
+/** @param {import('./i18n').Msg} why */
 function decryptError(why) {
-  return new ApiError(400, API_CODES.WECHAT_DECRYPT_FAILED, `encryptedData decryption failed: ${why}`);
+  return new ApiError(400, API_CODES.WECHAT_DECRYPT_FAILED, msg(`encryptedData 解密失败：${why.zh}`, `encryptedData decryption failed: ${why.en}`));
 }
 
 module.exports = { WechatSim };

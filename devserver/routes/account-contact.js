@@ -3,6 +3,7 @@
 
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
+const { msg } = require('../i18n');
 const v = require('../validate');
 const users = require('../users');
 const { phoneTarget, emailTarget } = require('../sms');
@@ -38,7 +39,7 @@ function touch(app, user) {
 /** @param {Record<string, any>} body @param {string} expected */
 function requireVerifyMethod(body, expected) {
   const method = v.requireString(body, 'verifyMethod');
-  if (method !== expected) throw v.invalid(`verifyMethod must be ${expected} (got "${method}")`);
+  if (method !== expected) throw v.invalid(msg(`verifyMethod 必须是 ${expected}（收到 "${method}"）`, `verifyMethod must be ${expected} (got "${method}")`));
 }
 
 /**
@@ -55,18 +56,20 @@ function currentPhone(user, p) {
   if (!user.phone) {
     if (number || code) {
       throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT,
-        'this account has no phone number to verify: leave oldPhoneNumber / oldPhonePassCode out (或使用 bind-phone)');
+        msg('该账号没有手机号可验证：请不要发送 oldPhoneNumber / oldPhonePassCode（或使用 bind-phone）',
+          'this account has no phone number to verify: leave oldPhoneNumber / oldPhonePassCode out (or use bind-phone)'));
     }
     return null;
   }
   if (!number || !code) {
     throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT,
-      `${label}.oldPhoneNumber and ${label}.oldPhonePassCode are required: this account has a phone number, `
-      + 'verify it with a CHANNEL_UNBIND_PHONE code (需验证原手机号)');
+      msg(`${label}.oldPhoneNumber 和 ${label}.oldPhonePassCode 为必填项：该账号已有手机号，需用 CHANNEL_UNBIND_PHONE 验证码验证原手机号`,
+        `${label}.oldPhoneNumber and ${label}.oldPhonePassCode are required: this account has a phone number, `
+        + 'verify it with a CHANNEL_UNBIND_PHONE code'));
   }
   const old = readPhone(p, 'oldPhoneNumber', 'oldPhoneCountryCode', label);
   if (old.phone !== user.phone || old.cc !== user.phoneCountryCode) {
-    throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, `${label}.oldPhoneNumber is not this account's phone number (原手机号不正确)`);
+    throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, msg(`${label}.oldPhoneNumber 不是该账号的手机号`, `${label}.oldPhoneNumber is not this account's phone number`));
   }
   return { target: phoneTarget(old.phone, old.cc), code };
 }
@@ -83,17 +86,19 @@ function currentEmail(user, p) {
   if (!user.email) {
     if (email || code) {
       throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT,
-        'this account has no email to verify: leave oldEmail / oldEmailPassCode out (或使用 bind-email)');
+        msg('该账号没有邮箱可验证：请不要发送 oldEmail / oldEmailPassCode（或使用 bind-email）',
+          'this account has no email to verify: leave oldEmail / oldEmailPassCode out (or use bind-email)'));
     }
     return null;
   }
   if (!email || !code) {
     throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT,
-      `${label}.oldEmail and ${label}.oldEmailPassCode are required: this account has an email, `
-      + 'verify it with a CHANNEL_UPDATE_EMAIL code (需验证原邮箱)');
+      msg(`${label}.oldEmail 和 ${label}.oldEmailPassCode 为必填项：该账号已有邮箱，需用 CHANNEL_UPDATE_EMAIL 验证码验证原邮箱`,
+        `${label}.oldEmail and ${label}.oldEmailPassCode are required: this account has an email, `
+        + 'verify it with a CHANNEL_UPDATE_EMAIL code'));
   }
   const old = readEmail(p, 'oldEmail', label);
-  if (old !== user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, `${label}.oldEmail is not this account's email (原邮箱不正确)`);
+  if (old !== user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, msg(`${label}.oldEmail 不是该账号的邮箱`, `${label}.oldEmail is not this account's email`));
   return { target: emailTarget(old), code };
 }
 
@@ -116,14 +121,15 @@ function register(router) {
     const passCode = v.requireString(ctx.body, 'passCode');
     if (user.phone) {
       throw new ApiError(400, API_CODES.ALREADY_BOUND,
-        'this account already has a phone number (已绑定手机号): change it with verify-update-phone-request + update-phone');
+        msg('该账号已绑定手机号：请用 verify-update-phone-request + update-phone 修改',
+          'this account already has a phone number: change it with verify-update-phone-request + update-phone'));
     }
     app.inbox.verify(phoneTarget(phone, cc), passCode, CHANNELS.bindPhone);
     users.assertUnique(app, { phone, phoneCountryCode: cc, excludeUserId: user.userId });
     app.inbox.consume(phoneTarget(phone, cc), passCode, CHANNELS.bindPhone);
     Object.assign(user, { phone, phoneCountryCode: cc, phoneVerified: true });
     touch(app, user);
-    return success(ctx.requestId, undefined, '绑定成功 / phone bound');
+    return success(ctx.requestId, undefined, msg('手机号绑定成功', 'phone bound'));
   });
 
   router.add('POST', '/api/v3/bind-email', (ctx) => {
@@ -134,14 +140,15 @@ function register(router) {
     const passCode = v.requireString(ctx.body, 'passCode');
     if (user.email) {
       throw new ApiError(400, API_CODES.ALREADY_BOUND,
-        'this account already has an email (已绑定邮箱): change it with verify-update-email-request + update-email');
+        msg('该账号已绑定邮箱：请用 verify-update-email-request + update-email 修改',
+          'this account already has an email: change it with verify-update-email-request + update-email'));
     }
     app.inbox.verify(emailTarget(email), passCode, CHANNELS.bindEmail);
     users.assertUnique(app, { email, excludeUserId: user.userId });
     app.inbox.consume(emailTarget(email), passCode, CHANNELS.bindEmail);
     Object.assign(user, { email, emailVerified: true });
     touch(app, user);
-    return success(ctx.requestId, undefined, '绑定成功 / email bound');
+    return success(ctx.requestId, undefined, msg('邮箱绑定成功', 'email bound'));
   });
 
   router.add('POST', '/api/v3/verify-update-phone-request', (ctx) => {
@@ -174,7 +181,7 @@ function register(router) {
     users.assertUnique(app, { phone, phoneCountryCode, excludeUserId: user.userId });
     Object.assign(user, { phone, phoneCountryCode, phoneVerified: true });
     touch(app, user);
-    return success(ctx.requestId, undefined, '手机号修改成功 / phone updated');
+    return success(ctx.requestId, undefined, msg('手机号修改成功', 'phone updated'));
   });
 
   router.add('POST', '/api/v3/verify-update-email-request', (ctx) => {
@@ -205,7 +212,7 @@ function register(router) {
     users.assertUnique(app, { email, excludeUserId: user.userId });
     Object.assign(user, { email, emailVerified: true });
     touch(app, user);
-    return success(ctx.requestId, undefined, '邮箱修改成功 / email updated');
+    return success(ctx.requestId, undefined, msg('邮箱修改成功', 'email updated'));
   });
 }
 

@@ -3,6 +3,7 @@
 
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
+const { msg } = require('../i18n');
 const v = require('../validate');
 const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
 const { ENCRYPT_TYPES, requireUserPoolId, requireUser, tryDecrypt, decryptPassword } = require('../request-helpers');
@@ -24,9 +25,9 @@ function register(router) {
     const newPassword = await decryptPassword(ctx, encType, sentNew, 'newPassword');
     const oldPassword = sentOld === undefined || encType === 'none' ? sentOld : ((await tryDecrypt(ctx, encType, sentOld)) ?? sentOld);
     if (user.passwordHash) {
-      if (!oldPassword) throw v.invalid('oldPassword is required');
+      if (!oldPassword) throw v.required('oldPassword');
       if (!(await verifyPassword(oldPassword, user.passwordHash))) {
-        throw new ApiError(400, API_CODES.OLD_PASSWORD_WRONG, '旧密码错误 / oldPassword is incorrect');
+        throw new ApiError(400, API_CODES.OLD_PASSWORD_WRONG, msg('旧密码错误', 'oldPassword is incorrect'));
       }
     }
     const policy = checkPolicy(newPassword);
@@ -34,7 +35,7 @@ function register(router) {
     user.passwordHash = await hashPassword(newPassword, ctx.app.config.scryptN);
     user.updatedAt = new Date(ctx.app.now()).toISOString();
     ctx.app.store.save();
-    return success(ctx.requestId, undefined, '密码修改成功 / password updated');
+    return success(ctx.requestId, undefined, msg('密码修改成功', 'password updated'));
   });
 }
 

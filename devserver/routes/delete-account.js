@@ -3,6 +3,7 @@
 
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
+const { msg } = require('../i18n');
 const v = require('../validate');
 const users = require('../users');
 const tokens = require('../tokens');
@@ -18,9 +19,10 @@ const { ENCRYPT_TYPES, requireUserPoolId, requireUser, readPhone, readEmail, dec
 const VERIFY_METHODS = Object.freeze(/** @type {const} */ (['PHONE_PASSCODE', 'EMAIL_PASSCODE', 'PASSWORD']));
 const DELETE_CHANNELS = Object.freeze(['CHANNEL_DELETE_ACCOUNT']);
 
-/** @param {string} what @param {string} instead */
+/** @param {import('../i18n').Msg} what @param {string} instead */
 function unavailable(what, instead) {
-  return new ApiError(400, API_CODES.VERIFY_METHOD_UNAVAILABLE, `this account has no ${what}: verify with ${instead}`);
+  return new ApiError(400, API_CODES.VERIFY_METHOD_UNAVAILABLE,
+    msg(`该账号没有${what.zh}：请用 ${instead} 验证`, `this account has no ${what.en}: verify with ${instead}`));
 }
 
 /**
@@ -36,9 +38,9 @@ async function verifyOwner(ctx, user, method) {
     const p = v.requireObject(body, label);
     const { phone, cc } = readPhone(p, 'phoneNumber', 'phoneCountryCode', label);
     const passCode = v.requireString(p, 'passCode', `${label}.passCode`);
-    if (!user.phone) throw unavailable('phone number', 'EMAIL_PASSCODE or PASSWORD');
+    if (!user.phone) throw unavailable(msg('手机号', 'phone number'), 'EMAIL_PASSCODE or PASSWORD');
     if (phone !== user.phone || cc !== user.phoneCountryCode) {
-      throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, `${label}.phoneNumber is not this account's phone number`);
+      throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, msg(`${label}.phoneNumber 不是该账号的手机号`, `${label}.phoneNumber is not this account's phone number`));
     }
     ctx.app.inbox.consume(phoneTarget(phone, cc), passCode, DELETE_CHANNELS);
     return;
@@ -48,8 +50,8 @@ async function verifyOwner(ctx, user, method) {
     const p = v.requireObject(body, label);
     const email = readEmail(p, 'email', label);
     const passCode = v.requireString(p, 'passCode', `${label}.passCode`);
-    if (!user.email) throw unavailable('email', 'PHONE_PASSCODE or PASSWORD');
-    if (email !== user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, `${label}.email is not this account's email`);
+    if (!user.email) throw unavailable(msg('邮箱', 'email'), 'PHONE_PASSCODE or PASSWORD');
+    if (email !== user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, msg(`${label}.email 不是该账号的邮箱`, `${label}.email is not this account's email`));
     ctx.app.inbox.consume(emailTarget(email), passCode, DELETE_CHANNELS);
     return;
   }
@@ -59,9 +61,9 @@ async function verifyOwner(ctx, user, method) {
   const encType = v.oneOf(v.optionalString(p, 'passwordEncryptType', `${label}.passwordEncryptType`),
     ENCRYPT_TYPES, `${label}.passwordEncryptType`) || 'none';
   const password = await decryptPassword(ctx, encType, sent, `${label}.password`);
-  if (!user.passwordHash) throw unavailable('password', 'PHONE_PASSCODE or EMAIL_PASSCODE');
+  if (!user.passwordHash) throw unavailable(msg('密码', 'password'), 'PHONE_PASSCODE or EMAIL_PASSCODE');
   if (!(await verifyPassword(password, user.passwordHash))) {
-    throw new ApiError(400, API_CODES.PASSWORD_WRONG, '密码错误 / password is incorrect');
+    throw new ApiError(400, API_CODES.PASSWORD_WRONG, msg('密码错误', 'password is incorrect'));
   }
 }
 
@@ -93,7 +95,7 @@ function register(router) {
     users.removeUser(app, user);
     if (typeof payload.jti === 'string') app.store.state.revoked[payload.jti] = Number(payload.exp) * 1000;
     app.store.save();
-    return success(ctx.requestId, undefined, '账号已删除 / account deleted');
+    return success(ctx.requestId, undefined, msg('账号已删除', 'account deleted'));
   });
 }
 

@@ -5,6 +5,10 @@ const { ApiError } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const v = require('../validate');
 const { phoneTarget, emailTarget } = require('../sms');
+const { msg } = require('../i18n');
+
+// ±10 years: far enough for any expiry test, near enough that dates stay printable.
+const MAX_CLOCK_OFFSET_MS = 10 * 365 * 24 * 3600 * 1000;
 
 /**
  * @typedef {import('../index').App} App
@@ -18,7 +22,7 @@ const ok = (json) => ({ status: 200, json });
 /** @param {Record<string, any>} body */
 function openidOf(body) {
   const openid = v.optionalString(body, 'openid') || 'dev-openid-1';
-  if (openid.length > 128) throw v.invalid('openid must be at most 128 characters');
+  if (openid.length > 128) throw v.invalid(msg('openid 最多 128 个字符', 'openid must be at most 128 characters'));
   return openid;
 }
 
@@ -41,7 +45,7 @@ function targetFromQuery(q) {
   const phone = q.get('phone');
   if (phone) {
     const cc = v.normalizeCountryCode(q.get('phoneCountryCode') || '+86');
-    if (!cc) throw v.invalid('phoneCountryCode is invalid');
+    if (!cc) throw v.invalid(msg('phoneCountryCode 无效', 'phoneCountryCode is invalid'));
     return phoneTarget(phone, cc);
   }
   const email = q.get('email');
@@ -55,11 +59,15 @@ function targetFromQuery(q) {
  */
 function latest(app, q, kind) {
   const target = targetFromQuery(q);
-  if (!target) throw v.invalid(`${kind} query parameter is required`);
+  if (!target) throw v.required(`${kind} query parameter`);
   const channel = q.get('channel');
-  const msg = app.inbox.list(target).find((m) => !channel || m.channel === channel);
-  if (!msg) throw new ApiError(404, API_CODES.NOT_FOUND, `no code sent to ${target.slice(target.indexOf(':') + 1)}${channel ? ` on ${channel}` : ''}`);
-  return ok(messageView(app, msg));
+  const found = app.inbox.list(target).find((m) => !channel || m.channel === channel);
+  const who = target.slice(target.indexOf(':') + 1);
+  if (!found) {
+    throw new ApiError(404, API_CODES.NOT_FOUND,
+      msg(`没有发给 ${who}${channel ? `（${channel}）` : ''} 的验证码`, `no code sent to ${who}${channel ? ` on ${channel}` : ''}`));
+  }
+  return ok(messageView(app, found));
 }
 
 /**
@@ -79,8 +87,8 @@ function register(router, app) {
   router.add('POST', '/__dev/wx/phone-code', (ctx) => {
     const phoneNumber = v.optionalString(ctx.body, 'phoneNumber') || '13800000001';
     const countryCode = (v.optionalString(ctx.body, 'countryCode') || '86').replace(/^\+/, '');
-    if (!/^\d{1,4}$/.test(countryCode)) throw v.invalid('countryCode must be 1-4 digits');
-    if (!v.isPhone(phoneNumber, `+${countryCode}`)) throw v.invalid(`invalid phoneNumber: ${phoneNumber}`);
+    if (!/^\d{1,4}$/.test(countryCode)) throw v.invalid(msg('countryCode 必须是 1-4 位数字', 'countryCode must be 1-4 digits'));
+    if (!v.isPhone(phoneNumber, `+${countryCode}`)) throw v.invalid(msg(`phoneNumber 无效：${phoneNumber}`, `invalid phoneNumber: ${phoneNumber}`));
     return ok({ code: app.wechat.phoneCode(phoneNumber, countryCode) });
   });
 
@@ -95,9 +103,22 @@ function register(router, app) {
   router.add('GET', '/__dev/clock', clock);
   router.add('POST', '/__dev/clock', (ctx) => {
     const { advanceMs } = ctx.body;
-    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) throw v.invalid('advanceMs must be a number');
-    app.clockOffset += advanceMs;
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) throw v.invalid(msg('advanceMs 必须是数字', 'advanceMs must be a number'));
+    const offset = app.clockOffset + Math.trunc(advanceMs);
+    if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS) {
+      throw v.invalid(msg(`时钟偏移不能超过 ±${MAX_CLOCK_OFFSET_MS} 毫秒（10 年）`,
+        `the clock offset must stay within ±${MAX_CLOCK_OFFSET_MS} ms (10 years)`));
+    }
+    app.clockOffset = offset;
     return clock();
+  });
+
+  // The code of a captcha image, so tests and the preview can solve it (?token=… or the newest).
+  router.add('GET', '/__dev/captcha', (ctx) => {
+    const token = ctx.query.get('token') || [...app.captchas.live.keys()].pop();
+    const code = token ? app.captchas.peek(token) : null;
+    if (!token || !code) throw new ApiError(404, API_CODES.NOT_FOUND, msg('没有有效的图形验证码', 'no live captcha'));
+    return ok({ captchaToken: token, code });
   });
 
   router.add('GET', '/__dev/faults', () => ok({ faults: app.faults.pending.map((f) => ({ ...f })) }));

@@ -5,7 +5,10 @@ const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const v = require('../validate');
 const { SMS_CHANNELS, EMAIL_CHANNELS, phoneTarget, emailTarget } = require('../sms');
-const { requireUserPoolId } = require('../request-helpers');
+const { requireUserPoolId, readPhone, readEmail } = require('../request-helpers');
+const { msg } = require('../i18n');
+
+const SENT = msg('发送成功', 'sent');
 
 /**
  * @param {string} channel
@@ -13,7 +16,8 @@ const { requireUserPoolId } = require('../request-helpers');
  */
 function checkChannel(channel, allowed) {
   if (!allowed.includes(channel)) {
-    throw new ApiError(400, API_CODES.UNKNOWN_CHANNEL, `unknown channel: ${channel} (expected one of ${allowed.join(', ')})`);
+    throw new ApiError(400, API_CODES.UNKNOWN_CHANNEL,
+      msg(`未知的 channel：${channel}（可选 ${allowed.join('、')}）`, `unknown channel: ${channel} (expected one of ${allowed.join(', ')})`));
   }
 }
 
@@ -25,28 +29,21 @@ function checkChannel(channel, allowed) {
 function register(router) {
   router.add('POST', '/api/v3/send-sms', (ctx) => {
     requireUserPoolId(ctx);
-    const phone = v.requireString(ctx.body, 'phoneNumber');
+    v.requireString(ctx.body, 'phoneNumber');
     const channel = v.requireString(ctx.body, 'channel');
     checkChannel(channel, SMS_CHANNELS);
-    const rawCc = v.optionalString(ctx.body, 'phoneCountryCode') || '+86';
-    const cc = v.normalizeCountryCode(rawCc);
-    if (!cc) throw new ApiError(400, API_CODES.INVALID_PHONE, `invalid phoneCountryCode: ${rawCc}`);
-    if (!v.isPhone(phone, cc)) {
-      throw new ApiError(400, API_CODES.INVALID_PHONE,
-        `invalid phone number: ${phone}${cc === '+86' ? ' (+86 numbers have 11 digits and start with 1)' : ''}`);
-    }
+    const { phone, cc } = readPhone(ctx.body, 'phoneNumber', 'phoneCountryCode');
     ctx.app.inbox.send(phoneTarget(phone, cc), channel);
-    return success(ctx.requestId, undefined, '发送成功 / sent');
+    return success(ctx.requestId, undefined, SENT);
   });
 
   router.add('POST', '/api/v3/send-email', (ctx) => {
     requireUserPoolId(ctx);
-    const email = v.requireString(ctx.body, 'email');
+    v.requireString(ctx.body, 'email');
     const channel = v.requireString(ctx.body, 'channel');
     checkChannel(channel, EMAIL_CHANNELS);
-    if (!v.isEmail(email)) throw new ApiError(400, API_CODES.INVALID_EMAIL, `invalid email: ${email}`);
-    ctx.app.inbox.send(emailTarget(email), channel);
-    return success(ctx.requestId, undefined, '发送成功 / sent');
+    ctx.app.inbox.send(emailTarget(readEmail(ctx.body, 'email')), channel);
+    return success(ctx.requestId, undefined, SENT);
   });
 }
 

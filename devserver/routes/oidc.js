@@ -3,6 +3,7 @@
 
 const { OidcError } = require('../envelope');
 const { parseBody } = require('../body');
+const { msg } = require('../i18n');
 const tokens = require('../tokens');
 
 /** @typedef {import('../index').RequestContext} RequestContext */
@@ -14,11 +15,11 @@ const tokens = require('../tokens');
  * @returns {Record<string, any>}
  */
 function oidcBody(ctx) {
-  if (ctx.tooLarge) throw new OidcError(413, 'invalid_request', 'request body too large');
+  if (ctx.tooLarge) throw new OidcError(413, 'invalid_request', msg('请求体过大', 'request body too large'));
   try {
     return parseBody(ctx.rawBody, ctx.headers['content-type']);
   } catch {
-    throw new OidcError(400, 'invalid_request', 'request body must be application/x-www-form-urlencoded');
+    throw new OidcError(400, 'invalid_request', msg('请求体必须是 application/x-www-form-urlencoded', 'request body must be application/x-www-form-urlencoded'));
   }
 }
 
@@ -37,13 +38,13 @@ function register(router) {
     const header = ctx.headers['x-authing-app-id'];
     const clientId = (typeof header === 'string' && header) || str(body, 'client_id');
     if (!clientId) {
-      throw new OidcError(401, 'invalid_client', 'client authentication failed: send the x-authing-app-id header or client_id');
+      throw new OidcError(401, 'invalid_client', msg('客户端认证失败：请发送 x-authing-app-id 请求头或 client_id', 'client authentication failed: send the x-authing-app-id header or client_id'));
     }
-    if (clientId !== ctx.app.config.appId) throw new OidcError(401, 'invalid_client', `unknown client: ${clientId}`);
+    if (clientId !== ctx.app.config.appId) throw new OidcError(401, 'invalid_client', msg(`未知的客户端：${clientId}`, `unknown client: ${clientId}`));
     const grant = str(body, 'grant_type');
-    if (!grant) throw new OidcError(400, 'invalid_request', 'grant_type is required');
+    if (!grant) throw new OidcError(400, 'invalid_request', msg('grant_type 为必填项', 'grant_type is required'));
     if (grant !== 'refresh_token') {
-      throw new OidcError(400, 'unsupported_grant_type', `grant_type ${grant} is not supported (only refresh_token)`);
+      throw new OidcError(400, 'unsupported_grant_type', msg(`不支持 grant_type ${grant}（仅支持 refresh_token）`, `grant_type ${grant} is not supported (only refresh_token)`));
     }
     return {
       status: 200,

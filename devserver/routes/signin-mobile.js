@@ -3,6 +3,7 @@
 
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
+const { msg } = require('../i18n');
 const v = require('../validate');
 const users = require('../users');
 const tokens = require('../tokens');
@@ -26,7 +27,8 @@ function checkIdp(app, given) {
   const expected = app.config.wechatIdpIdentifier;
   if (given !== expected) {
     throw new ApiError(400, API_CODES.IDP_NOT_FOUND,
-      `extIdpConnidentifier "${given}" not found: this server's WeChat mini-program identity source is "${expected}"`);
+      msg(`身份源 extIdpConnidentifier "${given}" 不存在：本服务的微信小程序身份源是 "${expected}"`,
+        `extIdpConnidentifier "${given}" not found: this server's WeChat mini-program identity source is "${expected}"`));
   }
 }
 
@@ -98,7 +100,8 @@ function register(router) {
     const idp = v.requireString(body, 'extIdpConnidentifier');
     if (connection !== CODE && connection !== CODE_AND_PHONE) {
       throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION,
-        `unsupported connection: ${connection} (this server supports ${CODE} and ${CODE_AND_PHONE})`);
+        msg(`不支持的 connection：${connection}（本服务支持 ${CODE} 和 ${CODE_AND_PHONE}）`,
+          `unsupported connection: ${connection} (this server supports ${CODE} and ${CODE_AND_PHONE})`));
     }
     checkIdp(app, idp);
     const options = v.optionalObject(body, 'options');
@@ -121,7 +124,7 @@ function register(router) {
     // The SDK sends '' for both when the app has no user info: treat as absent.
     const encryptedData = v.optionalString(loginInfo, 'encryptedData', `${loginLabel}.encryptedData`);
     const iv = v.optionalString(loginInfo, 'iv', `${loginLabel}.iv`);
-    if (Boolean(encryptedData) !== Boolean(iv)) throw v.invalid(`${loginLabel}.encryptedData and iv must be sent together`);
+    if (Boolean(encryptedData) !== Boolean(iv)) throw v.invalid(msg(`${loginLabel}.encryptedData 和 iv 必须同时发送`, `${loginLabel}.encryptedData and iv must be sent together`));
 
     const { openid, sessionKey } = app.wechat.code2session(code);
     const profile = encryptedData ? app.wechat.decrypt(sessionKey, encryptedData, iv) : null;

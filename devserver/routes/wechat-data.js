@@ -3,6 +3,7 @@
 
 const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
+const { msg } = require('../i18n');
 const v = require('../validate');
 const users = require('../users');
 const { requireUserPoolId, requireUser } = require('../request-helpers');
@@ -38,19 +39,19 @@ function register(router) {
     if (idp) checkIdp(app, idp);
     const encryptedData = v.optionalString(body, 'encryptedData');
     const iv = v.optionalString(body, 'iv');
-    if (Boolean(encryptedData) !== Boolean(iv)) throw v.invalid('encryptedData and iv must be sent together');
+    if (Boolean(encryptedData) !== Boolean(iv)) throw v.invalid(msg('encryptedData 和 iv 必须同时发送', 'encryptedData and iv must be sent together'));
     v.optionalString(body, 'rawData'); // accepted (type-checked), not needed: encryptedData carries the same profile
 
     const { openid, sessionKey } = app.wechat.code2session(code);
     const profile = encryptedData ? app.wechat.decrypt(sessionKey, encryptedData, iv) : null;
     const owner = users.findByOpenid(app, openid);
     if (owner && owner !== user) {
-      throw new ApiError(400, API_CODES.WECHAT_ALREADY_BOUND, 'this WeChat user is already bound to another account (该微信已绑定其他账号)');
+      throw new ApiError(400, API_CODES.WECHAT_ALREADY_BOUND, msg('该微信已绑定其他账号', 'this WeChat user is already bound to another account'));
     }
     const extIdpId = app.config.wechatIdpIdentifier;
     const current = user.identities.find((i) => i.provider === 'wechat' && i.extIdpId === extIdpId);
     if (current && current.userIdInIdp !== openid) {
-      throw new ApiError(400, API_CODES.WECHAT_ALREADY_BOUND, 'this account is already bound to another WeChat user (账号已绑定其他微信)');
+      throw new ApiError(400, API_CODES.WECHAT_ALREADY_BOUND, msg('该账号已绑定其他微信', 'this account is already bound to another WeChat user'));
     }
     // Binding the same WeChat user again is a no-op.
     if (!current) users.addWechatIdentity(app, user, openid, extIdpId);

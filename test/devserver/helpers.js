@@ -29,8 +29,9 @@ function useServer(options) {
 function client(server) {
   const srvOf = typeof server === 'function' ? server : () => server;
 
+  // The assertions below read English messages: ask for en-US unless a test picks a language.
   async function request(method, path, { json, body, headers = {} } = {}) {
-    const init = { method, headers: { ...headers } };
+    const init = { method, headers: { 'x-authing-lang': 'en-US', ...headers } };
     if (json !== undefined) {
       init.body = JSON.stringify(json);
       init.headers['content-type'] = 'application/json';

@@ -8,17 +8,26 @@ const c = useServer();
 const addFault = (spec) => c.post('/__dev/faults', spec);
 
 describe('HTTP basics', () => {
-  test('CORS preflight and headers', async () => {
-    const pre = await fetch(`${c.srv.url}/api/v3/signin`, {
+  test('CORS: granted to the server\'s own origin only, never "*"', async () => {
+    const preflight = (origin) => fetch(`${c.srv.url}/api/v3/signin`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-authing-app-id' },
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-authing-app-id' },
     });
-    expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
-    expect(pre.headers.get('access-control-allow-headers')).toContain('x-authing-app-id');
-    expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
-    const normal = await c.get('/api/v3/system');
-    expect(normal.headers.get('access-control-allow-origin')).toBe('*');
+    const { port } = new URL(c.srv.url);
+    for (const own of [c.srv.url, `http://localhost:${port}`]) {
+      const pre = await preflight(own);
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe(own);
+      expect(pre.headers.get('access-control-allow-headers')).toContain('x-authing-app-id');
+      expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
+    }
+    for (const foreign of ['http://localhost:8080', `http://127.0.0.1:${Number(port) + 1}`, 'null', 'https://evil.example']) {
+      const pre = await preflight(foreign);
+      expect(pre.status).toBe(403);
+      expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const normal = await c.get('/api/v3/system', { origin: 'http://localhost:8080' });
+    expect(normal.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('unknown path → 404 envelope; wrong method → 405 envelope', async () => {
@@ -73,7 +82,7 @@ describe('HTTP basics', () => {
     expect(ids.size).toBe(6);
   });
 
-  test('srv.requests records API requests with the raw body, not /__dev/ ones', async () => {
+  test('srv.requests records API requests (secrets redacted), not /__dev/ ones', async () => {
     await c.request('DELETE', '/__dev/requests');
     expect(c.srv.requests).toHaveLength(0);
     await c.post('/__dev/clock', { advanceMs: 0 });
@@ -82,7 +91,8 @@ describe('HTTP basics', () => {
     await c.get('/api/v3/get-profile?withCustomData=true', c.U);
     expect(c.srv.requests).toHaveLength(2);
     const [signin, profile] = c.srv.requests;
-    expect(signin).toMatchObject({ method: 'POST', path: '/api/v3/signin', query: '', body: JSON.stringify(body), status: 200 });
+    const redacted = { ...body, passwordPayload: { account: DEMO.username, password: '[redacted]' } };
+    expect(signin).toMatchObject({ method: 'POST', path: '/api/v3/signin', query: '', body: JSON.stringify(redacted), status: 200 });
     expect(signin.headers).toMatchObject({ 'x-authing-app-id': c.srv.config.appId, 'x-authing-request-from': 'sdk-miniapp' });
     expect(typeof signin.time).toBe('number');
     expect(profile).toMatchObject({ method: 'GET', path: '/api/v3/get-profile', query: '?withCustomData=true', status: 401 });

@@ -136,11 +136,12 @@ describe('autoRegister', () => {
 });
 
 describe('rejections', () => {
-  test('wrong password → 400 with apiCode 2333', async () => {
+  test('wrong password → 400 with apiCode 2333 and the tries left before the lock', async () => {
     const r = await c.passwordLogin({ account: DEMO.username, password: 'wrong-password' });
     expect(r.status).toBe(400);
     expect(r.json).toMatchObject({ statusCode: 400, apiCode: 2333, message: expect.stringMatching(/password/i), requestId: expect.any(String) });
-    expect(r.json.data).toBeUndefined();
+    expect(r.json.data).toEqual({ remainCount: 4 });
+    expect((await c.loginDemo()).access_token).toEqual(expect.any(String)); // a success clears the count
   });
 
   test('unknown account gets the same answer as a wrong password', async () => {

@@ -24,7 +24,9 @@ describe('data file', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]);
     const fd = new FormData();
     fd.append('file', new Blob([png]), 'a.png');
-    const upload = await (await fetch(`${first.url}/api/v2/upload?folder=avatar`, { method: 'POST', body: fd })).json();
+    const upload = await (await fetch(`${first.url}/api/v2/upload?folder=avatar`, {
+      method: 'POST', body: fd, headers: { authorization: login.json.data.access_token },
+    })).json();
     const keys1 = (await c1.get('/api/v3/system')).json;
     await first.close();
 

@@ -35,31 +35,45 @@ describe('POST /api/v3/send-sms', () => {
     const channels = ['CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_BIND_PHONE',
       'CHANNEL_UNBIND_PHONE', 'CHANNEL_BIND_MFA', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNBIND_MFA',
       'CHANNEL_COMPLETE_PHONE', 'CHANNEL_IDENTITY_VERIFICATION', 'CHANNEL_DELETE_ACCOUNT'];
-    for (const channel of channels) expect((await sendSms({ phoneNumber: '13600000003', channel })).status).toBe(200);
+    for (const channel of channels) {
+      expect((await sendSms({ phoneNumber: '13600000003', channel })).status).toBe(200);
+      await c.advanceClock(60 * 1000); // one send per number per minute, whatever the channel
+    }
     expect((await c.get('/__dev/sms?phone=13600000003')).json.messages).toHaveLength(channels.length);
   });
 
-  test('one send per phone and channel per 60 s → 429 with the seconds left', async () => {
+  test('one send per phone per 60 s, across channels → 429 with the seconds left (and Retry-After)', async () => {
     const body = { phoneNumber: '13600000004', channel: 'CHANNEL_LOGIN' };
     expect((await sendSms(body)).status).toBe(200);
     await c.advanceClock(20 * 1000);
     const again = await sendSms(body);
     expect(again.status).toBe(429);
-    expect(again.json).toMatchObject({ statusCode: 429, apiCode: 3103 });
+    expect(again.json).toMatchObject({ statusCode: 429, apiCode: 3103, data: { retryAfter: 40 } });
     expect(again.json.message).toMatch(/\b40 seconds/);
-    // Another channel or another phone is not limited.
-    expect((await sendSms({ ...body, channel: 'CHANNEL_REGISTER' })).status).toBe(200);
+    expect(again.headers.get('retry-after')).toBe('40');
+    // Another channel to the same phone is limited too; another phone is not.
+    expect((await sendSms({ ...body, channel: 'CHANNEL_REGISTER' })).status).toBe(429);
     expect((await sendSms({ ...body, phoneNumber: '13600000005' })).status).toBe(200);
     await c.advanceClock(40 * 1000);
-    expect((await sendSms(body)).status).toBe(200);
+    expect((await sendSms({ ...body, channel: 'CHANNEL_REGISTER' })).status).toBe(200);
+  });
+
+  test.each([
+    ['+086', '+086'], ['+0086', '+0086'], ['0086', '0086'], ['86', '86'], ['full-width ＋８６', '＋８６'],
+  ])('the cooldown holds for the same number spelled with country code %s', async (_n, phoneCountryCode) => {
+    const phoneNumber = `1360001${String(Math.floor(Math.random() * 9000) + 1000)}`;
+    expect((await sendSms({ phoneNumber, channel: 'CHANNEL_LOGIN', phoneCountryCode: '+86' })).status).toBe(200);
+    const again = await sendSms({ phoneNumber, channel: 'CHANNEL_RESET_PASSWORD', phoneCountryCode });
+    expect(again.status).toBe(429);
+    expect(again.json.apiCode).toBe(3103);
   });
 
   test.each([
     ['unknown channel', { phoneNumber: '13600000006', channel: 'CHANNEL_NOPE' }, 3102, /unknown channel: CHANNEL_NOPE/],
     ['an email channel', { phoneNumber: '13600000006', channel: 'CHANNEL_UPDATE_EMAIL' }, 3102, /unknown channel/],
-    ['too short', { phoneNumber: '1360000', channel: 'CHANNEL_LOGIN' }, 3101, /invalid phone number/],
+    ['too short', { phoneNumber: '1360000', channel: 'CHANNEL_LOGIN' }, 3101, /invalid phoneNumber/],
     ['+86 not starting with 1', { phoneNumber: '23600000006', channel: 'CHANNEL_LOGIN' }, 3101, /11 digits/],
-    ['letters', { phoneNumber: '1360000000a', channel: 'CHANNEL_LOGIN' }, 3101, /invalid phone number/],
+    ['letters', { phoneNumber: '1360000000a', channel: 'CHANNEL_LOGIN' }, 3101, /invalid phoneNumber/],
     ['bad country code', { phoneNumber: '13600000006', channel: 'CHANNEL_LOGIN', phoneCountryCode: 'abc' }, 3101, /phoneCountryCode/],
     ['no phoneNumber', { channel: 'CHANNEL_LOGIN' }, 1002, /phoneNumber is required/],
     ['phoneNumber a number', { phoneNumber: 13600000006, channel: 'CHANNEL_LOGIN' }, 1002, /phoneNumber must be a string/],

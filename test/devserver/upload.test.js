@@ -4,6 +4,10 @@ const { start, useServer } = require('./helpers');
 
 const c = useServer();
 
+// Uploads need a signed-in user: every upload below carries the demo user's token unless it says otherwise.
+let token;
+beforeAll(async () => { token = (await c.loginDemo()).access_token; });
+
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('png-body')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jpeg-body')]);
 const GIF = Buffer.from('GIF89a-gif-body');
@@ -13,7 +17,9 @@ function uploadForm(bytes, { field = 'file', filename = 'a.png', folder = 'avata
   const fd = new FormData();
   fd.append('extra', 'field');
   fd.append(field, new Blob([bytes], { type: 'application/octet-stream' }), filename);
-  return fetch(`${c.srv.url}/api/v2/upload${folder === null ? '' : `?folder=${folder}`}`, { method: 'POST', body: fd, headers })
+  const all = { 'x-authing-lang': 'en-US', authorization: token, ...headers };
+  if (all.authorization === null) delete all.authorization;
+  return fetch(`${c.srv.url}/api/v2/upload${folder === null ? '' : `?folder=${folder}`}`, { method: 'POST', body: fd, headers: all })
     .then(async (r) => ({ status: r.status, json: await r.json() }));
 }
 
@@ -44,17 +50,11 @@ describe('successful uploads', () => {
     expect(r.json.data.key).toMatch(/^default\//);
   });
 
-  test('records whether an Authorization header came along', async () => {
-    const token = (await c.loginDemo()).access_token;
-    const none = await uploadForm(PNG);
-    const valid = await uploadForm(PNG, { headers: { authorization: token } });
-    const invalid = await uploadForm(PNG, { headers: { authorization: 'garbage' } });
-    expect(invalid.status).toBe(200);
+  test('records the uploading user', async () => {
+    const r = await uploadForm(PNG);
     const uploads = (await c.get('/__dev/uploads')).json.uploads;
-    const byKey = (k) => uploads.find((u) => u.key === k);
-    expect(byKey(none.json.data.key)).toMatchObject({ authorization: 'none', userId: null, size: PNG.length, contentType: 'image/png' });
-    expect(byKey(valid.json.data.key)).toMatchObject({ authorization: 'valid', userId: expect.any(String) });
-    expect(byKey(invalid.json.data.key)).toMatchObject({ authorization: 'invalid', userId: null });
+    const me = (await c.profile(token)).json.data.userId;
+    expect(uploads.find((u) => u.key === r.json.data.key)).toMatchObject({ authorization: 'valid', userId: me, size: PNG.length, contentType: 'image/png' });
   });
 
   test('a file of exactly 2 MB is accepted', async () => {
@@ -65,6 +65,17 @@ describe('successful uploads', () => {
 });
 
 describe('rejected uploads', () => {
+  test.each([
+    ['no token', null, 2020],
+    ['a garbage token', 'garbage', 2023],
+  ])('%s → 401 (apiCode %s) and nothing is stored', async (_n, authorization, apiCode) => {
+    const before = (await c.get('/__dev/uploads')).json.uploads.length;
+    const r = await uploadForm(PNG, { headers: { authorization } });
+    expect(r.status).toBe(401);
+    expect(r.json).toMatchObject({ code: 401, statusCode: 401, apiCode });
+    expect((await c.get('/__dev/uploads')).json.uploads).toHaveLength(before);
+  });
+
   test('non-image → 400 apiCode 4001 (in the v2 shape with code and statusCode)', async () => {
     const r = await uploadForm(Buffer.from('just some text'), { filename: 'a.png' });
     expect(r.status).toBe(400);
@@ -97,12 +108,12 @@ describe('rejected uploads', () => {
   });
 
   test('not multipart, or broken multipart → 400', async () => {
-    const json = await c.post('/api/v2/upload?folder=avatar', { file: 'x' });
+    const json = await c.post('/api/v2/upload?folder=avatar', { file: 'x' }, { authorization: token });
     expect(json.status).toBe(400);
     expect(json.json.apiCode).toBe(4003);
     const broken = await c.request('POST', '/api/v2/upload', {
       body: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
-      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz', authorization: token },
     });
     expect(broken.status).toBe(400);
     expect(broken.json.message).toMatch(/malformed multipart/);
@@ -133,11 +144,17 @@ describe('a smaller configured limit', () => {
   test('maxUploadBytes is configurable', async () => {
     const small = await start({ maxUploadBytes: 1024, seed: false });
     try {
+      const signup = await fetch(`${small.url}/api/v3/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-app-id': small.config.appId },
+        body: JSON.stringify({ connection: 'PASSWORD', passwordPayload: { username: 'up', password: 'Upload@123' }, options: { autoRegister: true } }),
+      });
+      const { access_token: smallToken } = (await signup.json()).data;
       const bytes = Buffer.alloc(1025, 1);
       PNG.copy(bytes);
       const fd = new FormData();
       fd.append('file', new Blob([bytes]), 'a.png');
-      const r = await fetch(`${small.url}/api/v2/upload`, { method: 'POST', body: fd });
+      const r = await fetch(`${small.url}/api/v2/upload`, { method: 'POST', body: fd, headers: { authorization: smallToken } });
       expect(r.status).toBe(413);
     } finally {
       await small.close();

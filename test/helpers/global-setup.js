@@ -2,9 +2,10 @@
 // test workers through the environment. Files that need isolation (fault injection, clock
 // changes) start their own with `startDevServer()` from ./server.
 const { createDevServer } = require('../../devserver');
+const { TEST_SERVER_OPTIONS } = require('./server');
 
 module.exports = async () => {
-  const srv = await createDevServer({ port: 0, log: false });
+  const srv = await createDevServer({ port: 0, log: false, ...TEST_SERVER_OPTIONS });
   globalThis.__AUTHING_DEVSERVER__ = srv;
   process.env.AUTHING_DEVSERVER_URL = srv.url;
   process.env.AUTHING_APP_ID = srv.config.appId;

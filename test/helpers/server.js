@@ -8,10 +8,16 @@ const shared = {
   wechatIdp: process.env.AUTHING_WECHAT_IDP,
 };
 
+/**
+ * The kit's tests check what the kit sent (bodies with passwords and codes) and index the request
+ * log by position: keep bodies as sent and the whole log (the devserver's defaults redact and cap it).
+ */
+const TEST_SERVER_OPTIONS = Object.freeze({ logSecrets: true, requestLogLimit: 1000000 });
+
 /** A fresh in-process devserver (own store, clock and faults); close it in afterAll. */
 async function startDevServer(options = {}) {
   const { createDevServer } = require('../../devserver');
-  return createDevServer({ port: 0, log: false, ...options });
+  return createDevServer({ port: 0, log: false, ...TEST_SERVER_OPTIONS, ...options });
 }
 
 /** JSON over real HTTP to a devserver (for /__dev/ control calls and direct API checks). */
@@ -70,4 +76,4 @@ async function loggedInServer() {
   return { srv, profile, setProfile };
 }
 
-module.exports = { shared, startDevServer, call, dev, loggedInServer };
+module.exports = { shared, startDevServer, call, dev, loggedInServer, TEST_SERVER_OPTIONS };
