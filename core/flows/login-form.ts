@@ -8,14 +8,16 @@
 // field never calls it unless a visible error has to disappear.
 
 import type {
-  AuthingClient, EmailChannel, EncryptType, ErrorData, LoginState, PassCodePayload, PasswordPayload, SmsChannel, UserInfo,
+  AuthingClient, EmailChannel, EncryptType, ErrorData, LoginState, PassCodePayload, PasswordPayload, SmsChannel,
 } from '../types';
 import { accountKind, validateAccount, validateEmail, validatePhone, validateSmsCode, COUNTRY_CODES } from '../validate';
 import type { Problem } from '../validate';
 import { ConsentGate } from './consent';
 import type { ConsentState } from './consent';
 import { CountdownStore, countdownKey, parseCountdownKey } from './countdown';
-import { classifyPhoneResult } from './phone-button';
+import { classifyPhoneResult, loginWithPhoneCode } from './phone-button';
+import { errorDetail } from './events';
+import type { CancelReason, EventAction, EventMethod, LoginEventDetail } from './events';
 
 export type LoginMethod = 'password' | 'sms' | 'email' | 'wechat';
 /** The "target + code" methods: send a code to a phone / an email address, then log in with it. */
@@ -25,10 +27,8 @@ export type CodeMethod = 'sms' | 'email';
  * `send-code` / `send-email-code` send the code of the SMS / email tab.
  */
 export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-email-code' | 'wechat' | 'phone';
-/** The `method` of `login` / `error` / `cancel` event details. */
-export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode';
-export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
+export type { EventMethod, CancelReason };
 
 /** Every method the form knows (`methods` may list any of them). */
 export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'email', 'wechat'];
@@ -124,11 +124,12 @@ export interface LoginFormState {
   passwordVisible: boolean;
 }
 
-export interface LoginDetail {
-  method: EventMethod;
-  loginState: LoginState;
-  userInfo?: UserInfo;
-}
+/** The `login` detail (the kit's one vocabulary, core/flows/events.ts). */
+export type LoginDetail = LoginEventDetail;
+/** `send-code`: the server accepted a code send (SMS tab: phone + country code; email tab: email). */
+export interface SendCodeEventDetail { phone?: string; countryCode?: string; email?: string }
+/** `tab-change`: the user switched tabs. */
+export interface TabChangeEventDetail { method: LoginMethod }
 
 export interface BeforeLoginContext {
   method: EventMethod;
@@ -153,8 +154,8 @@ export interface LoginFormHost {
   getClient(encrypt: EncryptType): AuthingClient | undefined;
   /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
   onChange(state: LoginFormState): void;
-  /** Component events: login, error, send-code, tab-change, cancel. */
-  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel', detail: Record<string, unknown>): void;
+  /** Component events: login, error, send-code, tab-change, cancel, agreement-change (details: core/flows/events.ts). */
+  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel' | 'agreement-change', detail: object): void;
   /** Toast / message for a notice. */
   notify(notice: LoginNotice): void;
   /** Readable message for a failure the kit detects itself ('notConfigured'). */
@@ -222,6 +223,12 @@ function codeChannelOf(action: LoginAction): CodeChannel | null {
     if (action === c.method || action === c.send) return c;
   }
   return null;
+}
+
+/** The `action` of an `error` / `cancel` detail: a send, else a login. */
+function eventAction(action: LoginAction): EventAction {
+  const c = codeChannelOf(action);
+  return c && action === c.send ? 'send-code' : 'login';
 }
 
 function eventMethod(action: LoginAction): EventMethod {
@@ -345,6 +352,7 @@ export class LoginForm {
     this.consent.setAgreed(!!agreed);
     this.s = { ...this.s, consent: this.consent.state };
     this.commit();
+    this.host.emit('agreement-change', { agreed: !!agreed });
   }
 
   /** The main button of the current tab. */
@@ -381,7 +389,7 @@ export class LoginForm {
       this.commit();
       this.host.notify({ type: 'info', key: reason === 'deny' ? 'phoneDenied' : 'phoneUnavailable' });
       const extra = result.kind === 'deny' ? {} : { errMsg: result.errMsg };
-      this.host.emit('cancel', { method: 'phone', reason, ...extra });
+      this.host.emit('cancel', { action: 'login', method: 'phone', reason, ...extra });
       return Promise.resolve();
     }
     this.phoneCode = result.code;
@@ -392,6 +400,7 @@ export class LoginForm {
   agree(): Promise<void> {
     const pending = this.consent.agree();
     this.s = { ...this.s, consent: this.consent.state };
+    this.host.emit('agreement-change', { agreed: true });
     // The phone action cannot be resumed from code: WeChat opens its dialog only from an open-type button
     // tap, so the prompt's agree button is itself an open-type button and its event goes to agreePhone().
     if (!pending || pending === 'phone') {
@@ -405,6 +414,7 @@ export class LoginForm {
   agreePhone(detail: unknown): Promise<void> {
     this.consent.agree();
     this.s = { ...this.s, consent: this.consent.state };
+    this.host.emit('agreement-change', { agreed: true });
     return this.phoneResult(detail);
   }
 
@@ -415,7 +425,7 @@ export class LoginForm {
     this.commit();
     if (pending) {
       this.host.notify({ type: 'info', key: 'consentCancelled' });
-      this.host.emit('cancel', { method: eventMethod(pending), reason: 'consent' });
+      this.host.emit('cancel', { action: eventAction(pending), method: eventMethod(pending), reason: 'consent' });
     }
   }
 
@@ -522,9 +532,7 @@ export class LoginForm {
     this.s = { ...this.s, busy: null, formError: error };
     this.commit();
     this.host.notify({ type: 'error', method, error });
-    const c = codeChannelOf(action);
-    // `action: 'send-code'` marks a failed send, whichever code method it was for.
-    this.host.emit('error', c && action === c.send ? { method, action: 'send-code', error } : { method, error });
+    this.host.emit('error', errorDetail(eventAction(action), error, { method }));
   }
 
   private notConfigured(): ErrorData {
@@ -565,7 +573,7 @@ export class LoginForm {
       this.s = { ...this.s, busy: null };
       this.commit();
       this.host.notify({ type: 'info', key: 'vetoed' });
-      this.host.emit('cancel', { method, reason: 'before-login' });
+      this.host.emit('cancel', { action: 'login', method, reason: 'before-login' });
       return;
     }
     const encrypt = action === 'password' ? this.config.encrypt : 'none';
@@ -594,7 +602,7 @@ export class LoginForm {
     } else {
       const phoneCode = this.phoneCode;
       this.phoneCode = '';
-      result = await client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: phoneCode } }, ...wxOptions });
+      result = await loginWithPhoneCode(client, { idp, code: phoneCode, scope });
     }
     if (result[0]) return this.fail(action, result[0]);
     const loginState = result[1] as LoginState;
@@ -605,6 +613,6 @@ export class LoginForm {
     }
     this.s = { ...this.s, busy: null, formError: null };
     this.commit();
-    this.host.emit('login', detail as unknown as Record<string, unknown>);
+    this.host.emit('login', detail);
   }
 }
