@@ -6,9 +6,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, dev, call, loggedInServer } = require('../helpers/server');
 const { untilEvent } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 // 1×1 PNG and 1×1 GIF
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

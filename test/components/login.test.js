@@ -2,10 +2,12 @@
 // (input events on the native inputs, taps on the native buttons, getphonenumber with codes from the
 // simulated WeChat) against the devserver over HTTP. No mocks of the server; no timed assertions
 // (`until` only waits for an outcome).
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { until } = require('../helpers/until');
 const { shared, dev, startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];

@@ -2,9 +2,11 @@
 // devserver over HTTP. WeChat's dialog is played by dispatching `getphonenumber` on the inner native
 // button with what WeChat would hand over: a real single-use code from /__dev/wx/phone-code, or the
 // errMsg/errno of a decline, an exhausted quota or a missing permission.
-const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { untilEvent } = require('../helpers/until');
 const { startDevServer, dev, call } = require('../helpers/server');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 let srv;
 let api;

@@ -1,10 +1,12 @@
 // <authing-profile-form> in miniprogram-simulate with real tdesign children (t-input, t-radio-group,
 // t-cell, t-button, t-loading), against isolated devservers over HTTP. What was saved is checked in
 // the server's request log (the exact JSON body it received) and by reading the profile back.
-const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, dev, loggedInServer } = require('../helpers/server');
 const { Authing } = require('../../miniprogram_dist/core/index');
 const { untilEvent } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 let formId;
 beforeAll(() => { formId = loadKitComponent('profile-form'); });

@@ -2,11 +2,13 @@
 // is refused with a clear, localized message BEFORE any request (the isolated devserver's request
 // log and the wx shim's log do not move) and nothing throws. zh-CN and en-US are both checked.
 const exparser = require('miniprogram-exparser');
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
 const { PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const LANGS = ['zh-CN', 'en-US'];
 const LONG = 'x'.repeat(10000);

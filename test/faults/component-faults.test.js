@@ -7,11 +7,13 @@
 // component is mounted with a healthy client; right before the action the shared client is
 // swapped for the one the fault needs (a closed port, or a short timeout) — components resolve
 // their client per action, and both clients read the same stored login state.
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const DEMO = { username: 'demo', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'phone', 'change', 'load', 'save', 'cancel'];
