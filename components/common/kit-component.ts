@@ -70,6 +70,8 @@ interface Runtime<S extends ComponentSpec, F> {
   scheduler: RenderScheduler;
   depth: number;
   dirty: boolean;
+  /** False once detached: a late answer of the flow no longer renders. */
+  alive: boolean;
   lastDetail: unknown;
 }
 
@@ -110,6 +112,7 @@ export function kitComponent<S extends ComponentSpec, F>(def: KitDefinition<S, F
       },
       client: () => clientOrError(props(), texts().notConfigured),
       render() {
+        if (!rt.alive) return;
         if (rt.depth > 0) rt.dirty = true;
         else rt.scheduler.request();
       },
@@ -125,6 +128,7 @@ export function kitComponent<S extends ComponentSpec, F>(def: KitDefinition<S, F
       scheduler: new RenderScheduler(instance, () => ({ view: def.view(ctx, texts()), pending: def.pending(ctx.flow) })),
       depth: 0,
       dirty: false,
+      alive: true,
       lastDetail: undefined,
     };
     batch(rt, () => { flow = def.create(ctx); });
@@ -170,6 +174,7 @@ export function kitComponent<S extends ComponentSpec, F>(def: KitDefinition<S, F
       detached(this: Instance) {
         const rt = runtimes.get(this);
         if (!rt) return;
+        rt.alive = false;
         rt.scheduler.cancel();
         runtimes.delete(this);
         if (def.detached) def.detached(rt.ctx);

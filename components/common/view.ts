@@ -35,8 +35,12 @@ export class ViewCommitter {
   }
 }
 
-/** A request shorter than this never shows its busy state: the settled render is the only one. */
-export const BUSY_DELAY_MS = 300;
+/**
+ * A request shorter than this never shows its busy state: the settled render is the only one. Under about
+ * a second people need no progress feedback (Nielsen's response-time limits), and the pressed button
+ * already answers the tap; 400 ms covers a password check on a loaded server.
+ */
+export const BUSY_DELAY_MS = 400;
 /** While a request runs, renders (busy, upload progress) are at most this frequent. */
 export const PENDING_RENDER_INTERVAL_MS = 250;
 

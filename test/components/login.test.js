@@ -501,7 +501,7 @@ describe('email code (opt-in method)', () => {
     const mark = log().length;
     await dev().post('/__dev/faults', { path: '/api/v3/send-email', kind: 'delay', delayMs: 700, count: 1 });
     await ui.tap('authing-send-email-code');
-    await simulate.sleep(450); // still pending after the busy delay: "sending" shows
+    await simulate.sleep(550); // still pending after the busy delay: "sending" shows
     expect(ui.loading('authing-send-email-code')).toBe(true);
     expect(ui.loading('authing-send-code')).toBe(false); // the SMS tab's button is not the one sending
     await until(() => ui.named('send-code').length, 'send-code event');
