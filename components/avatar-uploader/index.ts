@@ -11,7 +11,10 @@ import { SPEC } from './spec';
 import { AVATAR_TEXTS } from './texts';
 import { AvatarFlow } from '../../core/flows/avatar-uploader-flow';
 
-export type * from './api';
+export type { AvatarUploaderProperties, AvatarUploaderEvents } from './api';
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail, EventMethod, EventAction, CancelReason,
+} from '../common/event-types';
 
 function canUseChooseAvatar(): boolean {
   try {

@@ -27,7 +27,10 @@ import type { Problem } from '../../core/validate';
 import type { ErrorData } from '../../core/types';
 
 export type { BeforeLoginContext, BeforeLoginHook, LoginMethod } from '../../core/flows/login-form';
-export type * from './api';
+export type { LoginProperties, LoginEvents } from './api';
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail, EventMethod, EventAction, CancelReason,
+} from '../common/event-types';
 
 type Ctx = KitContext<typeof SPEC, LoginForm>;
 

@@ -14,7 +14,10 @@ import { PhoneButtonFlow, normalizeMode } from '../../core/flows/phone-button-fl
 import type { PhoneButtonConfig } from '../../core/flows/phone-button-flow';
 import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 
-export type * from './api';
+export type { PhoneButtonProperties, PhoneButtonEvents } from './api';
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail, EventMethod, EventAction, CancelReason,
+} from '../common/event-types';
 
 type Ctx = KitContext<typeof SPEC, PhoneButtonFlow>;
 

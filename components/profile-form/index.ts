@@ -10,7 +10,10 @@ import { ProfileFlow } from '../../core/flows/profile-form-flow';
 import { FIELD_DEFS, isoDate } from '../../core/flows/profile-form';
 import type { ProfileField } from '../../core/flows/profile-form';
 
-export type * from './api';
+export type { ProfileFormProperties, ProfileFormEvents } from './api';
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail, EventMethod, EventAction, CancelReason,
+} from '../common/event-types';
 
 type ValueEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<string, never>, { field?: string }>;
 const valueOf = (e: ValueEvent): string => (e.detail && e.detail.value !== undefined && e.detail.value !== null ? String(e.detail.value) : '');
