@@ -10,6 +10,16 @@ function setup() {
   return { sent, model, scheduler };
 }
 
+/** A mounted component (first render sent and forgotten) whose request just started. */
+function requestStarted() {
+  const t = setup();
+  t.scheduler.request();
+  t.sent.length = 0;
+  Object.assign(t.model, { pending: true, view: { ...t.model.view, busy: true } });
+  t.scheduler.request();
+  return t;
+}
+
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
@@ -21,11 +31,7 @@ test('the first render always commits (the mount), even while a request is pendi
 });
 
 test('a quick request: nothing while pending, one setData when it settles', () => {
-  const { sent, model, scheduler } = setup();
-  scheduler.request();
-  sent.length = 0;
-  Object.assign(model, { pending: true, view: { ...model.view, busy: true } });
-  scheduler.request();
+  const { sent, model, scheduler } = requestStarted();
   jest.advanceTimersByTime(BUSY_DELAY_MS - 1);
   expect(sent).toEqual([]);
   Object.assign(model, { pending: false, view: { ...model.view, busy: false, text: 'done' } });
@@ -35,11 +41,7 @@ test('a quick request: nothing while pending, one setData when it settles', () =
 });
 
 test('a slow request: busy once after the delay, progress throttled, then the settled render', () => {
-  const { sent, model, scheduler } = setup();
-  scheduler.request();
-  sent.length = 0;
-  Object.assign(model, { pending: true, view: { ...model.view, busy: true } });
-  scheduler.request();
+  const { sent, model, scheduler } = requestStarted();
   jest.advanceTimersByTime(BUSY_DELAY_MS);
   expect(sent).toEqual([{ busy: true }]);
   for (let p = 1; p <= 20; p++) {
