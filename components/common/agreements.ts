@@ -9,7 +9,7 @@ import type { TextTable } from './texts';
 export interface AgreementItem extends Agreement {
   /** Separator before this title ('' for the first): `comma`, or `and` before the last. */
   sep: string;
-  /** The title as shown: 《title》 (the `agreementQuote` text, `《{title}》` by default). */
+  /** The title as shown: the `agreementQuote` text (zh-CN `《{title}》`, en-US the bare title). */
   label: string;
 }
 

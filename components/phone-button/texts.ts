@@ -21,6 +21,7 @@ const zhCN: TextTable = {
   consentCheckbox: '同意用户协议',
   consentCancelled: '需同意协议后才能使用手机号',
   and: '和',
+  agreementQuote: '《{title}》',
   comma: '、',
 };
 
@@ -41,6 +42,7 @@ const enUS: TextTable = {
   consentCheckbox: 'Accept the agreements',
   consentCancelled: 'You need to accept the agreements to share your phone number',
   and: ' and ',
+  agreementQuote: '{title}',
   comma: ', ',
 };
 

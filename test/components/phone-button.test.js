@@ -206,6 +206,14 @@ test('a server error (used code) → `error` {code:"server"}, message shown, but
   expect(pb.querySelector('#authing-phone-button').data.openType).toBe('getPhoneNumber');
 });
 
+test('agreement links: 《》 around zh-CN titles, bare English titles', async () => {
+  const zh = render('require-consent agreements="用户协议,隐私政策"');
+  const en = render('lang="en-US" require-consent agreements="Terms,Privacy Policy"');
+  await simulate.sleep(0);
+  expect(zh.pb.data.items.map((i) => i.sep + i.label)).toEqual(['《用户协议》', '和《隐私政策》']);
+  expect(en.pb.data.items.map((i) => i.sep + i.label)).toEqual(['Terms', ' and Privacy Policy']);
+});
+
 describe('consent gating', () => {
   const AGREEMENTS = `agreements="{{agreements}}" require-consent`;
 
@@ -286,11 +294,12 @@ describe('consent gating', () => {
 
   test('agreements as a comma string, texts overrides', async () => {
     const { pb } = render('require-consent agreements="用户协议,隐私政策,儿童隐私保护指引" texts="{{texts}}"', {
-      texts: { label: '绑定手机号', consentPrompt: '继续前请同意{agreements}', unknownKey: 'ignored' },
+      texts: { label: '绑定手机号', consentPrompt: '继续前请同意{agreements}', agreementQuote: '「{title}」', unknownKey: 'ignored' },
     });
     await simulate.sleep(0);
     expect(pb.data.label).toBe('绑定手机号');
     expect(pb.data.items.map((i) => i.sep + i.title)).toEqual(['用户协议', '、隐私政策', '和儿童隐私保护指引']);
+    expect(pb.data.items.map((i) => i.label)).toEqual(['「用户协议」', '「隐私政策」', '「儿童隐私保护指引」']);
     expect(pb.querySelector('#authing-consent-gate').data.ariaLabel).toBe('绑定手机号');
     nativeButton(pb, 'authing-consent-gate').dispatchEvent('tap');
     await simulate.sleep(0);
