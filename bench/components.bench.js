@@ -226,7 +226,7 @@ test('<authing-phone-button>', async () => {
     const expected = mode === 'login' ? 'login' : 'phone';
     await ui.measure(`${mode} (getphonenumber → ${expected})`, async () => {
       const mark = ui.seen();
-      ui.q('phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+      ui.q('authing-phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
       expect((await ui.waitEvent(mark, 'phone', 'login', 'error')).name).toBe(expected);
     });
     ui.host.detach();
@@ -246,12 +246,12 @@ test('<authing-avatar-uploader>', async () => {
   const file = tmpFile('avatar.png', Buffer.concat([PNG, Buffer.alloc(64 * 1024)]));
   await ui.measure('avatar change (chooseavatar → change)', async () => {
     const mark = ui.seen();
-    ui.q('avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: file } });
+    ui.q('authing-avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: file } });
     expect((await ui.waitEvent(mark, 'change', 'error')).name).toBe('change');
   });
   await ui.measure('refused file (not an image)', async () => {
     const mark = ui.seen();
-    ui.q('avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('notes.txt', 'text') } });
+    ui.q('authing-avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('notes.txt', 'text') } });
     expect((await ui.waitEvent(mark, 'change', 'error')).name).toBe('error');
   });
   ui.host.detach();
@@ -267,25 +267,25 @@ test('<authing-profile-form>', async () => {
   });
   const nodes = ui.nodes();
   const nick = 'Bench Nick';
-  await ui.measure('keystroke: nickname', () => typeChars(ui, 'field-nickname', nick), { per: nick.length });
+  await ui.measure('keystroke: nickname', () => typeChars(ui, 'authing-field-nickname', nick), { per: nick.length });
   await ui.measure('gender pick', async () => {
-    ui.q('field-gender').querySelectorAll('.t-radio-option')[1].querySelector('.t-radio').dispatchEvent('tap');
+    ui.q('authing-field-gender').querySelectorAll('.t-radio-option')[1].querySelector('.t-radio').dispatchEvent('tap');
     await simulate.sleep(0);
   });
   await ui.measure('date pick', async () => {
-    ui.q('field-birthdate').dispatchEvent('change', { detail: { value: '1991-02-03' } });
+    ui.q('authing-field-birthdate').dispatchEvent('change', { detail: { value: '1991-02-03' } });
     await simulate.sleep(0);
   });
   await ui.measure('profile save (tap → save)', async () => {
     const mark = ui.seen();
-    ui.tapButton('save');
+    ui.tapButton('authing-save');
     expect((await ui.waitEvent(mark, 'save', 'error')).name).toBe('save');
   });
-  ui.q('field-birthdate').dispatchEvent('change', { detail: { value: '2023-02-30' } });
+  ui.q('authing-field-birthdate').dispatchEvent('change', { detail: { value: '2023-02-30' } });
   await simulate.sleep(0);
   await ui.measure('validation error (save with 2023-02-30)', async () => {
     const mark = ui.seen();
-    ui.tapButton('save');
+    ui.tapButton('authing-save');
     await ui.waitEvent(mark, 'error');
   });
   ui.host.detach();

@@ -97,7 +97,7 @@ const STATES = [
     page: 'phone',
     init: () => { window.__wxPreviewAuto = { phone: true }; },
     act: async (page) => {
-      await tap(page, `${byId('phone-button')} >> nth=0`);
+      await tap(page, `${byId('authing-phone-button')} >> nth=0`);
       await page.waitForFunction(() => /\+86/.test(document.body.innerText), null, { timeout: 8000 });
     },
   },
@@ -108,12 +108,12 @@ const STATES = [
     act: async (page) => {
       const png = avatarPng(256);
       await page.evaluate((url) => { window.__preview.wx.__control.mediaQueue.push({ tempFilePath: url }); }, `data:image/png;base64,${png.toString('base64')}`);
-      await tap(page, byId('avatar-picker'));
+      await tap(page, byId('authing-avatar-picker'));
       await page.waitForFunction(() => /__files\/avatar\//.test(document.body.innerText), null, { timeout: 10000 });
       await page.waitForFunction(() => [...document.images].some((i) => /__files\/avatar\//.test(i.src) && i.complete), null, { timeout: 10000 });
     },
   },
-  { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('save'), { timeout: 10000 }) },
+  { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
 ];
 

@@ -4,6 +4,7 @@
 import { isLang, translate } from '../../core/i18n';
 import type { MessageKey } from '../../core/i18n';
 import type { Lang } from '../../core/types';
+import type { Notice, TextLookup } from '../../core/flows/notice';
 
 export type TextTable = Record<string, string>;
 
@@ -44,3 +45,9 @@ export function coreMessages(lang: Lang, keys: readonly MessageKey[]): TextTable
 const placeholderEcho: Record<string, string> = new Proxy({}, {
   get: (_t, name) => (typeof name === 'string' ? `{${name}}` : undefined),
 }) as Record<string, string>;
+
+/** A flow's notice as the message line shows it: `{ message, tone }` ('' when none). */
+export function noticeView(notice: Notice | null, text: TextLookup): { message: string; tone: string } {
+  if (!notice) return { message: '', tone: 'info' };
+  return { message: 'error' in notice ? notice.error.message : text(notice.key, notice.params), tone: notice.tone };
+}

@@ -1,242 +1,93 @@
 // <authing-phone-button>: WeChat's getPhoneNumber button wired to the Authing client.
-//   mode="get-phone" → getPhone  → `phone` {phoneInfo}
-//   mode="login"     → loginByPhone → `login` {method:'phone', loginState}
-// Declines, an exhausted quota and a missing permission end in `cancel` / `error` without a request.
-// With require-consent the button is NOT an open-type button until the user accepts the agreements
-// (WeChat opens its dialog straight from a tap on an open-type button, so nothing could stop it).
+//   mode="get-phone" → getPhone → `phone` {phoneInfo};  mode="login" → phone login → `login`.
+// A thin view over PhoneButtonFlow (core/flows/phone-button-flow.ts) through the kit wrapper: with
+// require-consent the button is a plain button until the user accepts, and the prompt's agree button is
+// itself the open-type phone button (one tap agrees and opens WeChat's dialog).
 
-import { clientOrError } from '../common/client';
-import { COMMON_PROPERTIES } from '../common/properties';
-import { instanceFields } from '../common/runtime';
-import { format, mergeTexts } from '../common/texts';
-import {
-  PHONE_BUTTON_TEXTS, classifyPhoneResult, normalizeMode, phoneFailureError, phoneFailureKey,
-} from '../../core/flows/phone-button';
-import type { PhoneButtonMode, PhoneResult } from '../../core/flows/phone-button';
-import { ConsentGate, joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
-import type { Agreement } from '../../core/flows/consent';
-import { DEFAULT_WECHAT_IDP } from '../../core/flows/login-form';
-import type { AuthingClient, ErrorData, LoginState, PhoneInfo } from '../../core/types';
+import { kitComponent } from '../common/kit-component';
+import type { KitContext } from '../common/kit-component';
+import { agreementItems, agreementTap } from '../common/agreements';
+import { noticeView } from '../common/texts';
+import { SPEC } from './spec';
+import { PHONE_BUTTON_TEXTS } from './texts';
+import { PhoneButtonFlow, normalizeMode } from '../../core/flows/phone-button-flow';
+import type { PhoneButtonConfig } from '../../core/flows/phone-button-flow';
+import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 
-/** `phone` event detail (mode get-phone). */
-export interface PhoneButtonPhoneDetail { phoneInfo: PhoneInfo }
-/** `login` event detail (mode login). */
-export interface PhoneButtonLoginDetail { method: 'phone'; loginState: LoginState }
-/** `cancel` event detail: 'deny' = the user closed WeChat's dialog without sharing; 'consent' = declined the agreements. */
-export interface PhoneButtonCancelDetail { mode: PhoneButtonMode; reason: 'deny' | 'consent' }
-/** `error` event detail. `reason` says where it failed; `error.message` is readable. */
-export interface PhoneButtonErrorDetail {
-  mode: PhoneButtonMode;
-  reason: 'no_quota' | 'no_permission' | 'platform' | 'not_configured' | 'request';
-  code?: string;
-  message: string;
-  error: ErrorData;
-  /** WeChat's errMsg / errno for platform-side failures. */
-  errMsg?: string;
-  errno?: number;
+export type { PhoneButtonProperties, PhoneButtonEvents } from './api';
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail, EventMethod, EventAction, CancelReason,
+} from '../common/event-types';
+
+type Ctx = KitContext<typeof SPEC, PhoneButtonFlow>;
+
+function config(ctx: Ctx): PhoneButtonConfig {
+  const p = ctx.props;
+  return {
+    mode: normalizeMode(p.mode),
+    idp: p.extIdpConnIdentifier,
+    scope: p.scope || '',
+    consentRequired: !!p.requireConsent && normalizeAgreements(p.agreements).length > 0,
+    disabled: !!p.disabled,
+  };
 }
-/** `agreement-change` detail. */
-export interface PhoneButtonAgreementDetail { agreed: boolean }
-/** `agreement-tap` detail. Page paths ('/pages/...') are also opened with wx.navigateTo. */
-export interface PhoneButtonAgreementTapDetail { agreement: Agreement; index: number }
-export type { Agreement };
 
-interface Fields {
-  /** A request is in flight: further phone events are ignored. */
-  busy: boolean;
-  /** Last phone-event detail: t-button is a virtual host, the native event can arrive twice. */
-  lastDetail: unknown;
-  /** attached ran: property observers may render. */
-  ready: boolean;
-  gate: ConsentGate<'phone'>;
+function keepWechatCode(ctx: Ctx, keep: boolean): void {
+  const [, client] = ctx.client();
+  if (!client || normalizeMode(ctx.props.mode) !== 'login') return;
+  if (keep) void client.prepareWechatCode();
+  else client.stopWechatCode();
 }
-const fields = instanceFields<Fields>(() => ({ busy: false, lastDetail: undefined, ready: false, gate: new ConsentGate<'phone'>(false) }));
 
-Component({
-  options: { multipleSlots: true, styleIsolation: 'apply-shared' },
-  externalClasses: ['custom-class', 'button-class', 'message-class', 'agreement-class'],
-  properties: {
-    ...COMMON_PROPERTIES,
-    /** 'get-phone' | 'login' */
-    mode: { type: String, value: 'get-phone' },
-    /** OIDC scope of the phone login (mode="login"); include `offline_access` for a refresh token. */
-    scope: { type: String, value: '' },
-    /** WeChat mini-program identity source identifier in Authing. */
-    extIdpConnIdentifier: { type: String, value: DEFAULT_WECHAT_IDP },
-    /** Use getRealtimePhoneNumber (real-time verification) instead of getPhoneNumber. */
-    realtime: { type: Boolean, value: false },
-    disabled: { type: Boolean, value: false },
-    requireConsent: { type: Boolean, value: false },
-    /** [{ title, url }], titles, or a comma string; shown as links next to the consent checkbox. */
-    // type null: an Array or a String (exparser turns a string into [] for Array-typed properties)
-    agreements: { type: null, value: [] },
-    /** t-button look */
-    theme: { type: String, value: 'primary' },
-    size: { type: String, value: 'large' },
-    variant: { type: String, value: 'base' },
-    block: { type: Boolean, value: true },
-  },
-  data: {
-    t: PHONE_BUTTON_TEXTS['zh-CN'] as Record<string, string>,
-    label: '',
-    openType: 'getPhoneNumber',
-    busy: false,
-    agreed: false,
-    gated: false,
-    consent: false,
-    prompt: false,
-    promptText: '',
-    items: [] as Array<Agreement & { sep: string }>,
-    message: '',
-    tone: 'info',
-  },
+kitComponent<typeof SPEC, PhoneButtonFlow>({
+  spec: SPEC,
+  texts: PHONE_BUTTON_TEXTS,
+  create: (ctx) => new PhoneButtonFlow({
+    getClient: () => ctx.client(),
+    onChange: () => ctx.render(),
+    emit: (name, detail) => ctx.emit(name, detail),
+    text: ctx.text,
+  }, config(ctx)),
+  // A login button keeps a wx.login code ready, so the tap sends the sign-in at once.
+  attached: (ctx) => keepWechatCode(ctx, true),
+  detached: (ctx) => keepWechatCode(ctx, false),
+  pending: (flow) => flow.state.busy,
   observers: {
-    'mode, lang, texts, realtime, requireConsent, agreements'() {
-      if (fields(this).ready) this.setData(this.viewState());
+    'mode, scope, extIdpConnIdentifier, requireConsent, agreements, disabled'(ctx) {
+      ctx.flow.configure(config(ctx));
     },
   },
-  lifetimes: {
-    attached() {
-      fields(this).ready = true;
-      this.setData(this.viewState());
-      // A login button keeps a wx.login code ready so the tap sends the sign-in at once.
-      if (normalizeMode(this.properties.mode) === 'login') this.wechatCode(true);
-    },
-    detached() {
-      this.wechatCode(false);
-      fields.drop(this);
-    },
+  view(ctx, t) {
+    const s = ctx.flow.state;
+    const items = agreementItems(ctx.props.agreements, t);
+    const label = normalizeMode(ctx.props.mode) === 'login' ? t.loginLabel : t.label;
+    const prompt = t.consentPrompt.split('{agreements}');
+    return {
+      t,
+      label,
+      openType: ctx.props.realtime ? 'getRealtimePhoneNumber' : 'getPhoneNumber',
+      busy: s.busy,
+      consent: s.consent.required,
+      agreed: s.consent.agreed,
+      gated: ctx.flow.gated,
+      prompt: s.consent.prompting,
+      promptPrefix: prompt[0],
+      promptSuffix: prompt.slice(1).join(''),
+      promptText: items.length ? t.consentPrompt.replace('{agreements}', joinAgreementTitles(items, t.and, t.comma)) : '',
+      items,
+      ...noticeView(s.notice, ctx.text),
+    };
   },
-  methods: {
-    /** Starts / stops keeping a wx.login code fresh on the client (nothing when none is configured). */
-    wechatCode(keep: boolean) {
-      const [, client] = clientOrError(this.properties, '');
-      if (!client) return;
-      if (keep) void client.prepareWechatCode();
-      else client.stopWechatCode();
-    },
-
-    /** Everything derived from properties, for one setData. */
-    viewState() {
-      const r = fields(this);
-      const t = mergeTexts(PHONE_BUTTON_TEXTS, this.properties.lang, this.properties.texts);
-      const mode = normalizeMode(this.properties.mode);
-      const items = normalizeAgreements(this.properties.agreements);
-      r.gate.setRequired(this.properties.requireConsent && items.length > 0);
-      const s = r.gate.state;
-      return {
-        t,
-        label: mode === 'login' ? t.loginLabel : t.label,
-        openType: this.properties.realtime ? 'getRealtimePhoneNumber' : 'getPhoneNumber',
-        items: items.map((a, i) => ({ ...a, sep: i === 0 ? '' : i === items.length - 1 ? t.and : t.comma })),
-        consent: s.required,
-        promptText: format(t.consentPrompt, { agreements: joinAgreementTitles(items, t.and, t.comma) }),
-        gated: !r.gate.satisfied,
-        agreed: s.agreed,
-        prompt: s.prompting,
-      };
-    },
-
-    /** Tap on the plain stand-in shown before consent: opens the "please accept first" prompt. */
-    onGateTap() {
-      const r = fields(this);
-      if (r.busy || this.properties.disabled) return;
-      if (r.gate.request('phone')) return;
-      this.setData({ prompt: true, message: '' });
-    },
-    /** Agree in the prompt: the button becomes the open-type one; WeChat needs a fresh tap on it. */
-    onPromptAgree() {
-      fields(this).gate.agree();
-      this.setData({ agreed: true, gated: false, prompt: false, message: this.data.t.consentAgreed, tone: 'info' });
-      this.triggerEvent('agreement-change', { agreed: true } as PhoneButtonAgreementDetail);
-    },
-    onPromptCancel() {
-      fields(this).gate.dismiss();
-      this.setData({ prompt: false, message: this.data.t.consentCancelled, tone: 'info' });
-      this.triggerEvent('cancel', { mode: normalizeMode(this.properties.mode), reason: 'consent' } as PhoneButtonCancelDetail);
-    },
-    onConsentChange(e: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
-      const r = fields(this);
-      const agreed = !!(e.detail && e.detail.checked);
-      r.gate.setAgreed(agreed);
-      if (agreed && r.gate.state.prompting) r.gate.agree();
-      this.setData({ agreed, gated: !r.gate.satisfied, prompt: r.gate.state.prompting, message: '' });
-      this.triggerEvent('agreement-change', { agreed } as PhoneButtonAgreementDetail);
-    },
-    onAgreementTap(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(e.currentTarget.dataset.index);
-      const item = this.data.items[index];
-      if (!item) return;
-      const agreement: Agreement = { title: item.title, url: item.url };
-      if (agreement.url && agreement.url.charAt(0) === '/') wx.navigateTo({ url: agreement.url, fail: () => undefined });
-      this.triggerEvent('agreement-tap', { agreement, index } as PhoneButtonAgreementTapDetail);
-    },
-
-    /** getphonenumber / getrealtimephonenumber from the open-type button. */
-    onPhoneEvent(e: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
-      const r = fields(this);
-      // t-button is a virtual host: the native event can reach us twice with the same detail.
-      if (e.detail === r.lastDetail) return;
-      r.lastDetail = e.detail;
-      if (r.busy) return;
-      const mode = normalizeMode(this.properties.mode);
-      const result = classifyPhoneResult(e.detail);
-      if (result.kind === 'deny') {
-        this.setData({ message: this.data.t.denied, tone: 'info' });
-        this.triggerEvent('cancel', { mode, reason: 'deny' } as PhoneButtonCancelDetail);
-        return;
-      }
-      if (result.kind !== 'ok') {
-        this.fail(mode, result.kind === 'fail' ? 'platform' : result.kind, phoneFailureError(this.data.t[phoneFailureKey(result)]), result);
-        return;
-      }
-      const [clientErr, client] = clientOrError(this.properties, this.data.t.notConfigured);
-      if (clientErr) {
-        this.fail(mode, 'not_configured', clientErr);
-        return;
-      }
-      const idp = this.properties.extIdpConnIdentifier;
-      if (!idp) {
-        this.fail(mode, 'not_configured', { message: this.data.t.missingIdp, code: 'invalid_options' });
-        return;
-      }
-      r.busy = true;
-      this.setData({ busy: true, message: '' });
-      this.exchange(mode, result.code, idp, client!);
-    },
-
-    async exchange(mode: PhoneButtonMode, code: string, idp: string, client: AuthingClient) {
-      const r = fields(this);
-      if (mode === 'login') {
-        const scope = this.properties.scope.trim();
-        const [err, loginState] = await client.loginByPhone({
-          extIdpConnidentifier: idp,
-          wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } },
-          ...(scope ? { options: { scope } } : {}),
-        });
-        r.busy = false;
-        if (err || !loginState) return this.fail(mode, 'request', err || { message: this.data.t.platformFail });
-        this.setData({ busy: false });
-        this.triggerEvent('login', { method: 'phone', loginState } as PhoneButtonLoginDetail);
-        return undefined;
-      }
-      const [err, phoneInfo] = await client.getPhone({ extIdpConnidentifier: idp, code });
-      r.busy = false;
-      if (err || !phoneInfo) return this.fail(mode, 'request', err || { message: this.data.t.platformFail });
-      this.setData({ busy: false });
-      this.triggerEvent('phone', { phoneInfo } as PhoneButtonPhoneDetail);
-      return undefined;
-    },
-
-    /** One setData (message, loading off) and one `error` event. */
-    fail(mode: PhoneButtonMode, reason: PhoneButtonErrorDetail['reason'], error: ErrorData, result?: PhoneResult) {
-      this.setData({ busy: false, message: error.message, tone: 'error' });
-      const detail: PhoneButtonErrorDetail = { mode, reason, code: error.code, message: error.message, error };
-      if (result && result.kind !== 'ok' && result.kind !== 'deny') {
-        detail.errMsg = result.errMsg;
-        if (typeof result.errno === 'number') detail.errno = result.errno;
-      }
-      this.triggerEvent('error', detail);
+  handlers: {
+    onGateTap: (ctx) => ctx.flow.gateTap(),
+    onConsentChange: (ctx, e) => ctx.flow.setAgreed(!!(e.detail && (e.detail as { checked?: boolean }).checked)),
+    onPromptCancel: (ctx) => ctx.flow.dismiss(),
+    /** The prompt's agree button: getphonenumber of the same tap. */
+    onPromptAgree: (ctx, e) => (ctx.fresh(e.detail) ? ctx.flow.agreePhone(e.detail) : undefined),
+    onPhoneEvent: (ctx, e) => (ctx.fresh(e.detail) ? ctx.flow.phoneResult(e.detail) : undefined),
+    onAgreementTap(ctx, e) {
+      const detail = agreementTap(ctx.props.agreements, e);
+      if (detail) ctx.emit('agreement-tap', detail);
     },
   },
 });

@@ -1,8 +1,6 @@
-// Flow logic of <authing-avatar-uploader>: is the picked file an image, is it small enough, and
-// which texts to show. Everything here is pure; the component feeds it what the platform can tell
-// (path, size, the first bytes) and acts on the answer BEFORE anything is uploaded.
-
-import type { Lang } from '../types';
+// The avatar file rule of <authing-avatar-uploader> (flow: avatar-uploader-flow.ts): is the picked file an
+// image, is it small enough. Pure; the flow feeds it what the platform can tell (path, size, the first
+// bytes) and acts on the answer BEFORE anything is uploaded.
 
 export const DEFAULT_MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 
@@ -79,51 +77,3 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
   return `${bytes} B`;
 }
-
-/** Progress is only worth a render when it moved by `step` points or reached the end. */
-export function progressWorthRendering(previous: number, next: number, step = 10): boolean {
-  if (!(next > previous)) return false;
-  return next >= 100 || next - previous >= step;
-}
-
-export type AvatarTextKey =
-  | 'alt'
-  | 'choose'
-  | 'uploading'
-  | 'notImage'
-  | 'imageTooLarge'
-  | 'noFile'
-  | 'uploadFailed'
-  | 'notLoggedIn'
-  | 'notConfigured'
-  | 'loadFailed'
-  | 'success';
-
-export const AVATAR_TEXTS: Record<Lang, Record<AvatarTextKey, string>> = {
-  'zh-CN': {
-    alt: '头像',
-    choose: '点击更换头像',
-    uploading: '上传中 {percent}%',
-    notImage: '请选择图片文件（PNG、JPG、GIF 或 WebP）',
-    imageTooLarge: '图片不能超过 {max}，请换一张',
-    noFile: '没有获取到图片，请重试',
-    uploadFailed: '头像上传失败：{reason}',
-    notLoggedIn: '尚未登录，请先登录后再设置头像',
-    notConfigured: '组件未配置 Authing 客户端（app-id / user-pool-id 或 setDefaultClient）',
-    loadFailed: '读取头像失败：{reason}',
-    success: '头像已更新',
-  },
-  'en-US': {
-    alt: 'Avatar',
-    choose: 'Tap to change your avatar',
-    uploading: 'Uploading {percent}%',
-    notImage: 'Please choose an image file (PNG, JPG, GIF or WebP)',
-    imageTooLarge: 'The image must not exceed {max}, please choose another one',
-    noFile: 'No image was received, please retry',
-    uploadFailed: 'Avatar upload failed: {reason}',
-    notLoggedIn: 'You are not logged in. Log in to set an avatar.',
-    notConfigured: 'No Authing client: set app-id / user-pool-id or call setDefaultClient()',
-    loadFailed: 'Could not load your avatar: {reason}',
-    success: 'Avatar updated',
-  },
-};

@@ -15,10 +15,11 @@ import { ConsentGate } from './consent';
 import { CountdownStore, parseCountdownKey } from './countdown';
 import { classifyPhoneResult } from './phone-button';
 import {
-  CODE_CHANNELS, CODE_METHODS, CodeChannel, NO_ERRORS, codeChannelOf, eventMethod, loginDetail, sendLogin,
+  CODE_CHANNELS, CODE_METHODS, CodeChannel, NO_ERRORS, codeChannelOf, eventAction, eventMethod, loginDetail, sendLogin,
 } from './login-requests';
 import { DEFAULT_CONFIG, parseMethods, validateLoginAccount } from './login-types';
 import { TabPreparation } from './tab-preparation';
+import { errorDetail } from './events';
 import type {
   BeforeLoginContext, BeforeLoginHook, CancelReason, CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState,
   LoginMethod,
@@ -148,6 +149,7 @@ export class LoginForm {
     this.consent.setAgreed(!!agreed);
     this.s = { ...this.s, consent: this.consent.state };
     this.commit();
+    this.host.emit('agreement-change', { agreed: !!agreed });
   }
 
   /** The main button of the current tab. */
@@ -184,7 +186,7 @@ export class LoginForm {
       this.commit();
       this.host.notify({ type: 'info', key: reason === 'deny' ? 'phoneDenied' : 'phoneUnavailable' });
       const extra = result.kind === 'deny' ? {} : { errMsg: result.errMsg };
-      this.host.emit('cancel', { method: 'phone', reason, ...extra });
+      this.host.emit('cancel', { action: 'login', method: 'phone', reason, ...extra });
       return Promise.resolve();
     }
     this.phoneCode = result.code;
@@ -195,6 +197,7 @@ export class LoginForm {
   agree(): Promise<void> {
     const pending = this.consent.agree();
     this.s = { ...this.s, consent: this.consent.state };
+    this.host.emit('agreement-change', { agreed: true });
     // The phone action cannot be resumed from code: WeChat opens its dialog only from an open-type button
     // tap, so the prompt's agree button is itself an open-type button and its event goes to agreePhone().
     if (!pending || pending === 'phone') {
@@ -208,6 +211,7 @@ export class LoginForm {
   agreePhone(detail: unknown): Promise<void> {
     this.consent.agree();
     this.s = { ...this.s, consent: this.consent.state };
+    this.host.emit('agreement-change', { agreed: true });
     return this.phoneResult(detail);
   }
 
@@ -218,7 +222,7 @@ export class LoginForm {
     this.commit();
     if (pending) {
       this.host.notify({ type: 'info', key: 'consentCancelled' });
-      this.host.emit('cancel', { method: eventMethod(pending), reason: 'consent' });
+      this.host.emit('cancel', { action: eventAction(pending), method: eventMethod(pending), reason: 'consent' });
     }
   }
 
@@ -335,9 +339,7 @@ export class LoginForm {
     this.s = { ...this.s, busy: null, formError: error };
     this.commit();
     this.host.notify({ type: 'error', method, error });
-    const c = codeChannelOf(action);
-    // `action: 'send-code'` marks a failed send, whichever code method it was for.
-    this.host.emit('error', c && action === c.send ? { method, action: 'send-code', error } : { method, error });
+    this.host.emit('error', errorDetail(eventAction(action), error, { method }));
   }
 
   private notConfigured(): ErrorData {
@@ -378,7 +380,7 @@ export class LoginForm {
       this.s = { ...this.s, busy: null };
       this.commit();
       this.host.notify({ type: 'info', key: 'vetoed' });
-      this.host.emit('cancel', { method, reason: 'before-login' });
+      this.host.emit('cancel', { action: 'login', method, reason: 'before-login' });
       return;
     }
     const client = this.client();
@@ -391,6 +393,6 @@ export class LoginForm {
     const detail = await loginDetail(client, method, loginState, this.config.fetchUserInfo);
     this.s = { ...this.s, busy: null, formError: null };
     this.commit();
-    this.host.emit('login', detail as unknown as Record<string, unknown>);
+    this.host.emit('login', detail);
   }
 }

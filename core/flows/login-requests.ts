@@ -6,6 +6,8 @@ import type { Problem } from '../validate';
 import { countdownKey } from './countdown';
 import { userInfoFromClaims } from '../claims';
 import { translate } from '../i18n';
+import { loginWithPhoneCode } from './phone-button';
+import type { EventAction } from './events';
 import { DEFAULT_WECHAT_IDP, EMAIL_COUNTDOWN_CHANNEL, passwordPayload } from './login-types';
 import type { CodeMethod, EventMethod, FetchUserInfo, LoginAction, LoginDetail, LoginField, LoginFormConfig } from './login-types';
 
@@ -76,6 +78,12 @@ export function codeChannelOf(action: LoginAction): CodeChannel | null {
   return null;
 }
 
+/** The `action` of an `error` / `cancel` detail: a send, else a login. */
+export function eventAction(action: LoginAction): EventAction {
+  const c = codeChannelOf(action);
+  return c && action === c.send ? 'send-code' : 'login';
+}
+
 export function eventMethod(action: LoginAction): EventMethod {
   const c = codeChannelOf(action);
   return c ? c.method : (action as EventMethod);
@@ -109,7 +117,7 @@ export function sendLogin(client: AuthingClient, action: LoginAction, config: Lo
     });
   }
   if (action === 'wechat') return client.loginByCode({ extIdpConnidentifier: idp, ...wxOptions });
-  return client.loginByPhone({ extIdpConnidentifier: idp, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: input.phoneCode } }, ...wxOptions });
+  return loginWithPhoneCode(client, { idp, code: input.phoneCode, scope });
 }
 
 /**

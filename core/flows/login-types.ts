@@ -1,8 +1,10 @@
 // Types, defaults and pure helpers of the <authing-login> flow (core/flows/login-form.ts re-exports them).
-import type { AuthingClient, EmailChannel, EncryptType, ErrorData, LoginState, PasswordPayload, SmsChannel, UserInfo } from '../types';
+import type { AuthingClient, EmailChannel, EncryptType, ErrorData, PasswordPayload, SmsChannel } from '../types';
 import { accountKind, validateAccount, validateEmail } from '../validate';
 import type { Problem } from '../validate';
 import type { ConsentState } from './consent';
+
+import type { CancelReason, EventMethod, LoginEventDetail } from './events';
 
 export type LoginMethod = 'password' | 'sms' | 'email' | 'wechat';
 /** The "target + code" methods: send a code to a phone / an email address, then log in with it. */
@@ -12,10 +14,8 @@ export type CodeMethod = 'sms' | 'email';
  * `send-code` / `send-email-code` send the code of the SMS / email tab.
  */
 export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-email-code' | 'wechat' | 'phone';
-/** The `method` of `login` / `error` / `cancel` event details. */
-export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode';
-export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
+export type { EventMethod, CancelReason };
 
 /** Every method the form knows (`methods` may list any of them). */
 export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'email', 'wechat'];
@@ -121,14 +121,12 @@ export interface LoginFormState {
   passwordVisible: boolean;
 }
 
-export interface LoginDetail {
-  method: EventMethod;
-  loginState: LoginState;
-  /** The id_token's claims as a UserInfo (fetchUserInfo true) or the full profile ('full'). */
-  userInfo?: UserInfo;
-  /** Where userInfo came from. */
-  userInfoSource?: 'claims' | 'profile';
-}
+/** The `login` detail (the kit's one vocabulary, core/flows/events.ts). */
+export type LoginDetail = LoginEventDetail;
+/** `send-code`: the server accepted a code send (SMS tab: phone + country code; email tab: email). */
+export interface SendCodeEventDetail { phone?: string; countryCode?: string; email?: string }
+/** `tab-change`: the user switched tabs. */
+export interface TabChangeEventDetail { method: LoginMethod }
 
 export interface BeforeLoginContext {
   method: EventMethod;
@@ -153,8 +151,8 @@ export interface LoginFormHost {
   getClient(): AuthingClient | undefined;
   /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
   onChange(state: LoginFormState): void;
-  /** Component events: login, error, send-code, tab-change, cancel. */
-  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel', detail: Record<string, unknown>): void;
+  /** Component events: login, error, send-code, tab-change, cancel, agreement-change (details: core/flows/events.ts). */
+  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel' | 'agreement-change', detail: object): void;
   /** Toast / message for a notice. */
   notify(notice: LoginNotice): void;
   /** Readable message for a failure the kit detects itself ('notConfigured'). */

@@ -1,10 +1,9 @@
-// Flow logic of <authing-profile-form>: which fields exist and how they are edited, what the
-// user changed, and whether the changes are valid. Pure TS; unit-tested without a simulator.
+// The field rules of <authing-profile-form> (flow: profile-form-flow.ts): which fields exist and how they
+// are edited, what the user changed, and whether the changes are valid. Pure TS.
 
-import { translate } from '../i18n';
 import { validateBirthdate, validateGender, validateText, validateUsername } from '../validate';
 import type { Problem } from '../validate';
-import type { Gender, Lang, UpdateUserInfo, UserInfo } from '../types';
+import type { Gender, UpdateUserInfo, UserInfo } from '../types';
 
 /** The editable UpdateUserInfo fields (photo belongs to <authing-avatar-uploader>, customData to the app). */
 export type ProfileField =
@@ -111,15 +110,16 @@ export function validateField(field: ProfileField, value: unknown, today: number
   return validateText(value, field, def.max);
 }
 
-/** Localized messages for the given fields' problems; an empty object means valid. */
-export function validateValues(
-  values: FormValues, fields: readonly ProfileField[], lang: Lang, today: number = Date.now(),
-): Record<string, string> {
-  const errors: Record<string, string> = {};
+/**
+ * The given fields' problems, language-neutral (the component words them with its overridable texts);
+ * an empty object means valid.
+ */
+export function validateValues(values: FormValues, fields: readonly ProfileField[], today: number = Date.now()): Record<string, Problem> {
+  const errors: Record<string, Problem> = {};
   for (const f of fields) {
     const value = FIELD_DEFS[f].kind === 'gender' ? values[f] : clean(f, values[f]);
     const problem = validateField(f, value, today);
-    if (problem) errors[f] = translate(lang, problem.key, problem.params);
+    if (problem) errors[f] = problem;
   }
   return errors;
 }
@@ -130,79 +130,3 @@ export function isoDate(ms: number): string {
   const pad = (n: number) => (n < 10 ? '0' : '') + n;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
-
-export type ProfileTextKey =
-  | 'label_nickname' | 'label_name' | 'label_username' | 'label_gender' | 'label_birthdate'
-  | 'label_country' | 'label_province' | 'label_city' | 'label_address' | 'label_streetAddress'
-  | 'label_postalCode' | 'label_company' | 'label_externalId'
-  | 'placeholder' | 'nicknamePlaceholder' | 'datePlaceholder'
-  | 'gender_M' | 'gender_F' | 'gender_U'
-  | 'save' | 'saving' | 'saved' | 'loading' | 'noChanges' | 'invalid'
-  | 'notLoggedIn' | 'notConfigured' | 'loadFailed' | 'saveFailed' | 'retry';
-
-export const PROFILE_TEXTS: Record<Lang, Record<ProfileTextKey, string>> = {
-  'zh-CN': {
-    label_nickname: '昵称',
-    label_name: '姓名',
-    label_username: '用户名',
-    label_gender: '性别',
-    label_birthdate: '生日',
-    label_country: '国家',
-    label_province: '省份',
-    label_city: '城市',
-    label_address: '地址',
-    label_streetAddress: '街道地址',
-    label_postalCode: '邮编',
-    label_company: '公司',
-    label_externalId: '外部 ID',
-    placeholder: '请输入{label}',
-    nicknamePlaceholder: '请输入昵称或使用微信昵称',
-    datePlaceholder: '请选择日期',
-    gender_M: '男',
-    gender_F: '女',
-    gender_U: '保密',
-    save: '保存',
-    saving: '保存中…',
-    saved: '已保存',
-    loading: '正在加载资料…',
-    noChanges: '没有需要保存的修改',
-    invalid: '请先修正标红的内容',
-    notLoggedIn: '尚未登录，请先登录后再编辑资料',
-    notConfigured: '组件未配置 Authing 客户端（app-id / user-pool-id 或 setDefaultClient）',
-    loadFailed: '加载资料失败：{reason}',
-    saveFailed: '保存失败：{reason}（你的修改仍保留）',
-    retry: '重新加载',
-  },
-  'en-US': {
-    label_nickname: 'Nickname',
-    label_name: 'Name',
-    label_username: 'Username',
-    label_gender: 'Gender',
-    label_birthdate: 'Birthday',
-    label_country: 'Country',
-    label_province: 'Province',
-    label_city: 'City',
-    label_address: 'Address',
-    label_streetAddress: 'Street address',
-    label_postalCode: 'Postal code',
-    label_company: 'Company',
-    label_externalId: 'External ID',
-    placeholder: 'Enter your {label}',
-    nicknamePlaceholder: 'Enter a nickname or use your WeChat one',
-    datePlaceholder: 'Choose a date',
-    gender_M: 'Male',
-    gender_F: 'Female',
-    gender_U: 'Undisclosed',
-    save: 'Save',
-    saving: 'Saving…',
-    saved: 'Saved',
-    loading: 'Loading your profile…',
-    noChanges: 'Nothing to save',
-    invalid: 'Please fix the highlighted fields',
-    notLoggedIn: 'You are not logged in. Log in to edit your profile.',
-    notConfigured: 'No Authing client: set app-id / user-pool-id or call setDefaultClient()',
-    loadFailed: 'Could not load your profile: {reason}',
-    saveFailed: 'Could not save: {reason} (your changes are kept)',
-    retry: 'Reload',
-  },
-};

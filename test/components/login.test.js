@@ -2,10 +2,12 @@
 // (input events on the native inputs, taps on the native buttons, getphonenumber with codes from the
 // simulated WeChat) against the devserver over HTTP. No mocks of the server; no timed assertions
 // (`until` only waits for an outcome).
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { until } = require('../helpers/until');
 const { shared, dev, startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];
@@ -187,7 +189,7 @@ describe('password login', () => {
     await ui.type('authing-account', DEMO.username);
     await ui.type('authing-password', DEMO.password);
     await ui.tap('authing-submit-password');
-    expect(ui.loading('authing-submit-password')).toBe(true);
+    expect(ui.loading('authing-submit-password')).toBe(false); // busy shows only if the request is still pending after a short delay
     await until(() => ui.named('login').length, 'login event');
     const { detail } = ui.named('login')[0];
     expect(detail.method).toBe('password');
@@ -302,7 +304,7 @@ describe('password login', () => {
     const mark = log().length;
     await ui.tap('authing-submit-password');
     await until(() => ui.named('cancel').length, 'cancel event');
-    expect(ui.named('cancel')[0].detail).toEqual({ method: 'password', reason: 'before-login' });
+    expect(ui.named('cancel')[0].detail).toEqual({ action: 'login', method: 'password', reason: 'before-login' });
     expect(sentSince(mark)).toHaveLength(0);
     expect(ui.loading('authing-submit-password')).toBe(false);
     await ui.tap('authing-submit-password');
@@ -312,7 +314,7 @@ describe('password login', () => {
 });
 
 describe('setData budget', () => {
-  test('typing: none; each tap / tab: one; a login: one for the tap and one when it settles', async () => {
+  test('typing: none; each tap / tab: one; a quick login: one (the settled render)', async () => {
     const ui = render(`${PROPS} fetch-user-info="{{false}}"`);
     const calls = ui.countSetData();
     for (const ch of 'demo') await ui.type('authing-account', DEMO.username.slice(0, DEMO.username.indexOf(ch) + 1));
@@ -330,8 +332,25 @@ describe('setData budget', () => {
     calls.length = 0;
     await ui.tap('authing-submit-password');
     await until(() => ui.named('login').length, 'login event');
+    // The request settled before the busy delay: no "loading" render at all, and nothing else changed.
+    expect(calls.length).toBeLessThanOrEqual(1);
+    expect(calls.every((c) => !('busy' in c))).toBe(true);
+  });
+
+  test('a slow login: the busy state after a short delay, then one settled render', async () => {
+    const ui = render(`${PROPS} fetch-user-info="{{false}}"`);
+    await ui.type('authing-account', DEMO.username);
+    await ui.type('authing-password', DEMO.password);
+    await dev().post('/__dev/faults', { path: '/api/v3/signin', kind: 'delay', delayMs: 700, count: 1 });
+    const calls = ui.countSetData();
+    await ui.tap('authing-submit-password');
+    await simulate.sleep(100);
+    expect(calls).toHaveLength(0);
+    await simulate.sleep(400);
+    expect(calls).toEqual([expect.objectContaining({ busy: 'password' })]);
+    expect(ui.loading('authing-submit-password')).toBe(true);
+    await until(() => ui.named('login').length, 'login event');
     expect(calls).toHaveLength(2);
-    expect(calls[0].busy).toBe('password');
     expect(calls[1].busy).toBe('');
   });
 });
@@ -346,10 +365,9 @@ describe('SMS code', () => {
     await ui.tap('authing-send-code');
     await until(() => ui.named('send-code').length, 'send-code event');
     expect(ui.named('send-code')[0].detail).toEqual({ phone, countryCode: '+86' });
-    // The render for the tap shows "sending" without a countdown; the countdown arrives with the answer.
-    expect(calls[0]).toMatchObject({ busy: 'send-code' });
-    expect(calls[0].resendLeft).toBeUndefined();
-    expect(calls[1].resendLeft).toBeGreaterThan(40);
+    // A quick send: one render, the answer with its countdown (the busy state never showed).
+    expect(calls[0].busy).toBeUndefined();
+    expect(calls[0].resendLeft).toBeGreaterThan(40);
     expect(ui.q('authing-send-code').data.disabled).toBe(true);
     expect(ui.text()).toMatch(/\d+s 后重发/);
     expect(ui.q('authing-toast').data.message).toBe('验证码已发送');
@@ -482,7 +500,9 @@ describe('email code (opt-in method)', () => {
     await ui.type('authing-email', email);
     const calls = ui.countSetData();
     const mark = log().length;
+    await dev().post('/__dev/faults', { path: '/api/v3/send-email', kind: 'delay', delayMs: 700, count: 1 });
     await ui.tap('authing-send-email-code');
+    await simulate.sleep(550); // still pending after the busy delay: "sending" shows
     expect(ui.loading('authing-send-email-code')).toBe(true);
     expect(ui.loading('authing-send-code')).toBe(false); // the SMS tab's button is not the one sending
     await until(() => ui.named('send-code').length, 'send-code event');
@@ -520,7 +540,7 @@ describe('email code (opt-in method)', () => {
     await again.type('authing-email-code', code);
     const loginMark = log().length;
     await again.tap('authing-submit-email');
-    expect(again.loading('authing-submit-email')).toBe(true);
+    expect(again.loading('authing-submit-email')).toBe(false); // a quick login never shows its busy state
     await until(() => again.named('login').length, 'login event');
     const { detail } = again.named('login')[0];
     expect(detail).toMatchObject({ method: 'email', userInfo: { email } });
@@ -551,7 +571,7 @@ describe('email code (opt-in method)', () => {
     await ui.tap('authing-send-email-code');
     expect(ui.data().consentVisible).toBe(true);
     await ui.tap('authing-consent-cancel');
-    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'consent' } }]);
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { action: 'send-code', method: 'email', reason: 'consent' } }]);
     await ui.type('authing-email-code', '123456');
     await ui.tap('authing-submit-email');
     expect(ui.data().consentVisible).toBe(true);
@@ -590,7 +610,7 @@ describe('email code (opt-in method)', () => {
     await ui.tap('authing-submit-email');
     await until(() => ui.named('error').length === 2, 'second error event');
     expect(ui.named('error')[1].detail).toMatchObject({ method: 'email', error: { apiCode: 2001 } });
-    expect(ui.named('error')[1].detail.action).toBeUndefined();
+    expect(ui.named('error')[1].detail.action).toBe('login');
     expect(ui.value('authing-email')).toBe(email);
     expect(ui.value('authing-email-code')).toBe(wrong);
     expect(ui.loading('authing-submit-email')).toBe(false);
@@ -641,7 +661,7 @@ describe('WeChat', () => {
     ui.q('authing-phone-login').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
     await until(() => ui.named('cancel').length, 'cancel event');
     await simulate.sleep(10);
-    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'phone', reason: 'deny' } }]);
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'deny' } }]);
     expect(ui.named('error')).toHaveLength(0);
     expect(sentSince(mark)).toHaveLength(0);
     expect(ui.data().formError).toBe('');
@@ -694,7 +714,7 @@ describe('consent gating', () => {
     await ui.tap('authing-send-code');
     expect(ui.data().consentVisible).toBe(true);
     await ui.tap('authing-consent-cancel');
-    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { method: 'sms', reason: 'consent' } }]);
+    expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { action: 'send-code', method: 'sms', reason: 'consent' } }]);
     expect(sentSince(mark)).toHaveLength(0);
     await ui.tap('authing-send-code');
     await ui.tap('authing-consent-agree');

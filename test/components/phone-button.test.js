@@ -2,9 +2,11 @@
 // devserver over HTTP. WeChat's dialog is played by dispatching `getphonenumber` on the inner native
 // button with what WeChat would hand over: a real single-use code from /__dev/wx/phone-code, or the
 // errMsg/errno of a decline, an exhausted quota or a missing permission.
-const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { untilEvent } = require('../helpers/until');
 const { startDevServer, dev, call } = require('../helpers/server');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 let srv;
 let api;
@@ -45,7 +47,7 @@ test('renders an open-type getPhoneNumber t-button with an aria label', async ()
   const json = JSON.stringify(pb.toJSON());
   expect(json).toContain('getPhoneNumber');
   expect(pb.data.label).toBe('获取手机号');
-  const btn = pb.querySelector('#phone-button');
+  const btn = pb.querySelector('#authing-phone-button');
   expect(btn.data.openType).toBe('getPhoneNumber');
   expect(btn.data.ariaLabel).toBe('获取手机号');
   expect(btn.data.phoneNumberNoQuotaToast).toBe(false);
@@ -57,17 +59,34 @@ test('get-phone: a real code → getPhone over HTTP → `phone` with the phone i
   await simulate.sleep(0);
   renders.length = 0;
   const before = phoneApiCalls();
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await simulate.sleep(0);
-  expect(pb.data.busy).toBe(true); // loading state while the request runs
-  expect(pb.querySelector('#phone-button').data.loading).toBe(true);
+  expect(renders).toEqual([]); // a quick request never shows its busy state
   await untilEvent(events, 'phone', 'error');
   expect(events).toEqual([{ name: 'phone', detail: { phoneInfo: expect.objectContaining({ phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' }) } }]);
   expect(phoneApiCalls()).toBe(before + 1);
   const sent = srv.requests.filter((r) => r.path === '/api/v3/get-wechat-miniprogram-phone').pop();
   expect(JSON.parse(sent.body)).toEqual({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, code });
-  // one render for the tap (loading on), one for the answer (loading off)
-  expect(renders).toEqual([['busy', 'message'], ['busy']]);
+  // one render for the whole action: the settled one (nothing visible changed for a success: none)
+  expect(renders.length).toBeLessThanOrEqual(1);
+  expect(pb.data.busy).toBe(false);
+});
+
+test('a slow request shows its busy state once, after a short delay, then settles in one more render', async () => {
+  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912345670' });
+  await api.post('/__dev/faults', { path: '/api/v3/get-wechat-miniprogram-phone', kind: 'delay', delayMs: 700, count: 1 });
+  const { pb, events, renders } = render('mode="get-phone"');
+  await simulate.sleep(0);
+  renders.length = 0;
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  await simulate.sleep(100);
+  expect(renders).toEqual([]);
+  await simulate.sleep(400);
+  expect(renders).toEqual([['busy']]);
+  expect(pb.querySelector('#authing-phone-button').data.loading).toBe(true);
+  await untilEvent(events, 'phone', 'error');
+  expect(events.map((e) => e.name)).toEqual(['phone']);
+  expect(renders).toEqual([['busy'], ['busy']]);
   expect(pb.data.busy).toBe(false);
 });
 
@@ -77,7 +96,7 @@ test('login with scope="openid profile offline_access": sent as options.scope, r
   const { pb, events } = render('mode="login" scope="openid profile offline_access"');
   await simulate.sleep(0);
   const mark = srv.requests.length;
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await untilEvent(events, 'login', 'error');
   expect(events.map((e) => e.name)).toEqual(['login']);
   const sent = srv.requests.slice(mark).filter((r) => r.path === '/api/v3/signin-by-mobile');
@@ -94,7 +113,7 @@ test('login: a real code → loginByPhone → `login` {method:"phone", loginStat
   expect(pb.data.label).toBe('手机号快捷登录');
   renders.length = 0;
   const before = phoneLoginCalls();
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await untilEvent(events, 'login', 'error');
   expect(events.map((e) => e.name)).toEqual(['login']);
   const { method, loginState } = events[0].detail;
@@ -107,7 +126,7 @@ test('login: a real code → loginByPhone → `login` {method:"phone", loginStat
   });
   expect(profile.status).toBe(200);
   expect(profile.json.data.phone).toBe('13800000000');
-  expect(renders.length).toBe(2);
+  expect(renders.length).toBeLessThanOrEqual(1);
 });
 
 test('a second getphonenumber while loading is ignored (one request)', async () => {
@@ -115,7 +134,7 @@ test('a second getphonenumber while loading is ignored (one request)', async () 
   const { pb, events } = render();
   await simulate.sleep(0);
   const before = phoneApiCalls();
-  const btn = nativeButton(pb, 'phone-button');
+  const btn = nativeButton(pb, 'authing-phone-button');
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   btn.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
@@ -130,9 +149,9 @@ test('decline → `cancel` {reason:"deny"}, a calm message, no request', async (
   await simulate.sleep(0);
   renders.length = 0;
   const count = srv.requests.length;
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
   await simulate.sleep(10);
-  expect(events).toEqual([{ name: 'cancel', detail: { mode: 'login', reason: 'deny' } }]);
+  expect(events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'deny' } }]);
   expect(pb.data.message).toBe('你已取消授权手机号，可稍后再试');
   expect(pb.data.tone).toBe('info');
   expect(srv.requests.length).toBe(count);
@@ -144,10 +163,10 @@ test('no quota → `error` with a specific message, no request', async () => {
   await simulate.sleep(0);
   renders.length = 0;
   const count = srv.requests.length;
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail no quota', errno: 1400001 } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail no quota', errno: 1400001 } });
   await simulate.sleep(10);
   expect(events).toEqual([{ name: 'error', detail: {
-    mode: 'get-phone', reason: 'no_quota', code: 'platform',
+    action: 'get-phone', method: 'phone', code: 'no_quota',
     message: '手机号快速验证次数已用完，请改用其他方式或联系小程序管理员',
     error: { message: '手机号快速验证次数已用完，请改用其他方式或联系小程序管理员', code: 'platform' },
     errMsg: 'getPhoneNumber:fail no quota', errno: 1400001,
@@ -157,19 +176,19 @@ test('no quota → `error` with a specific message, no request', async () => {
   expect(renders.length).toBe(1);
 });
 
-test('no permission → `error` {reason:"no_permission"}, no request; en-US text', async () => {
+test('no permission → `error` {code:"no_permission"}, no request; en-US text', async () => {
   const { pb, events } = render('lang="en-US"');
   await simulate.sleep(0);
   expect(pb.data.label).toBe('Share phone number');
   const count = srv.requests.length;
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user not permitted', errno: 102 } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user not permitted', errno: 102 } });
   await simulate.sleep(10);
-  expect(events.map((e) => [e.name, e.detail.reason])).toEqual([['error', 'no_permission']]);
+  expect(events.map((e) => [e.name, e.detail.code])).toEqual([['error', 'no_permission']]);
   expect(events[0].detail.message).toBe('This mini-program is not allowed to request phone numbers. Please use another method.');
   expect(srv.requests.length).toBe(count);
 });
 
-test('a server error (used code) → `error` {reason:"request"}, message shown, button usable again', async () => {
+test('a server error (used code) → `error` {code:"server"}, message shown, button usable again', async () => {
   const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912349999' });
   const burn = await call(srv.url, 'POST', '/api/v3/get-wechat-miniprogram-phone', { extIdpConnidentifier: srv.config.wechatIdpIdentifier, code }, {
     'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId,
@@ -177,14 +196,22 @@ test('a server error (used code) → `error` {reason:"request"}, message shown, 
   expect(burn.status).toBe(200); // the code is used up now
   const { pb, events } = render();
   await simulate.sleep(0);
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await untilEvent(events, 'phone', 'error');
   expect(events[0].name).toBe('error');
-  expect(events[0].detail.reason).toBe('request');
+  expect(events[0].detail.action).toBe('get-phone');
   expect(events[0].detail.code).toBe('server');
   expect(pb.data.message).toBe(events[0].detail.message);
   expect(pb.data.busy).toBe(false);
-  expect(pb.querySelector('#phone-button').data.openType).toBe('getPhoneNumber');
+  expect(pb.querySelector('#authing-phone-button').data.openType).toBe('getPhoneNumber');
+});
+
+test('agreement links: 《》 around zh-CN titles, bare English titles', async () => {
+  const zh = render('require-consent agreements="用户协议,隐私政策"');
+  const en = render('lang="en-US" require-consent agreements="Terms,Privacy Policy"');
+  await simulate.sleep(0);
+  expect(zh.pb.data.items.map((i) => i.sep + i.label)).toEqual(['《用户协议》', '和《隐私政策》']);
+  expect(en.pb.data.items.map((i) => i.sep + i.label)).toEqual(['Terms', ' and Privacy Policy']);
 });
 
 describe('consent gating', () => {
@@ -196,71 +223,85 @@ describe('consent gating', () => {
     });
   }
 
-  test('before consent the button is NOT open-type; prompt → agree → open-type, tap again → phone', async () => {
+  test('before consent the button is NOT open-type; prompt → its agree button IS the phone button: one tap → phone', async () => {
     const { pb, events, renders } = renderGated();
     await simulate.sleep(0);
-    expect(pb.querySelector('#phone-button')).toBeFalsy();
-    const gate = pb.querySelector('#consent-gate');
+    expect(pb.querySelector('#authing-phone-button')).toBeFalsy();
+    const gate = pb.querySelector('#authing-consent-gate');
     expect(gate.data.openType || '').toBe('');
     expect(JSON.stringify(pb.toJSON())).not.toContain('getPhoneNumber');
 
     renders.length = 0;
     const count = srv.requests.length;
-    nativeButton(pb, 'consent-gate').dispatchEvent('tap');
+    nativeButton(pb, 'authing-consent-gate').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(pb.data.prompt).toBe(true);
     expect(pb.data.promptText).toBe('请先阅读并同意《用户协议》和《隐私政策》');
     expect(renders.length).toBe(1);
+    expect(srv.requests.length).toBe(count); // consent itself sends nothing
+    // Like the login dialog: the prompt's agree button is the open-type phone button.
+    expect(pb.querySelector('#authing-consent-agree').data.openType).toBe('getPhoneNumber');
 
     renders.length = 0;
-    nativeButton(pb, 'consent-agree').dispatchEvent('tap');
-    await simulate.sleep(0);
-    expect(renders.length).toBe(1);
-    expect(pb.data.prompt).toBe(false);
-    expect(pb.data.message).toBe('已同意协议，请再次点击按钮');
-    expect(pb.querySelector('#consent-gate')).toBeFalsy();
-    expect(pb.querySelector('#phone-button').data.openType).toBe('getPhoneNumber');
-    expect(events).toEqual([{ name: 'agreement-change', detail: { agreed: true } }]);
-    expect(srv.requests.length).toBe(count); // consent itself sends nothing
-
     const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912341111' });
-    nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+    nativeButton(pb, 'authing-consent-agree').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
     await untilEvent(events, 'phone', 'error');
     expect(events.map((e) => e.name)).toEqual(['agreement-change', 'phone']);
+    expect(events[0].detail).toEqual({ agreed: true });
+    expect(pb.data.prompt).toBe(false);
+    expect(pb.querySelector('#authing-consent-gate')).toBeFalsy();
+    expect(pb.querySelector('#authing-phone-button').data.openType).toBe('getPhoneNumber');
+    expect(renders.length).toBe(1); // agree + request + answer: one render
+  });
+
+  test('agreeing in the prompt but declining WeChat\'s dialog: consent kept, `cancel` {reason:"deny"}', async () => {
+    const { pb, events } = renderGated();
+    await simulate.sleep(0);
+    nativeButton(pb, 'authing-consent-gate').dispatchEvent('tap');
+    await simulate.sleep(0);
+    nativeButton(pb, 'authing-consent-agree').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    await simulate.sleep(0);
+    expect(events).toEqual([
+      { name: 'agreement-change', detail: { agreed: true } },
+      { name: 'cancel', detail: { action: 'get-phone', method: 'phone', reason: 'deny' } },
+    ]);
+    expect(pb.data.agreed).toBe(true);
+    expect(pb.querySelector('#authing-phone-button').data.openType).toBe('getPhoneNumber');
   });
 
   test('declining the prompt → `cancel` {reason:"consent"}, still not open-type, no request', async () => {
     const { pb, events } = renderGated('login');
     await simulate.sleep(0);
     const count = srv.requests.length;
-    nativeButton(pb, 'consent-gate').dispatchEvent('tap');
+    nativeButton(pb, 'authing-consent-gate').dispatchEvent('tap');
     await simulate.sleep(0);
-    nativeButton(pb, 'consent-cancel').dispatchEvent('tap');
+    nativeButton(pb, 'authing-consent-cancel').dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(events).toEqual([{ name: 'cancel', detail: { mode: 'login', reason: 'consent' } }]);
+    expect(events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'consent' } }]);
     expect(pb.data.prompt).toBe(false);
-    expect(pb.querySelector('#consent-gate')).toBeTruthy();
+    expect(pb.querySelector('#authing-consent-gate')).toBeTruthy();
     expect(srv.requests.length).toBe(count);
   });
 
   test('ticking the checkbox makes it an open-type button directly', async () => {
     const { pb, events } = renderGated();
     await simulate.sleep(0);
-    pb.querySelector('#consent-checkbox').querySelector('.t-checkbox').dispatchEvent('tap');
+    pb.querySelector('#authing-consent-checkbox').querySelector('.t-checkbox').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(events).toEqual([{ name: 'agreement-change', detail: { agreed: true } }]);
-    expect(pb.querySelector('#phone-button').data.openType).toBe('getPhoneNumber');
+    expect(pb.querySelector('#authing-phone-button').data.openType).toBe('getPhoneNumber');
   });
 
   test('agreements as a comma string, texts overrides', async () => {
     const { pb } = render('require-consent agreements="用户协议,隐私政策,儿童隐私保护指引" texts="{{texts}}"', {
-      texts: { label: '绑定手机号', consentPrompt: '继续前请同意{agreements}', unknownKey: 'ignored' },
+      texts: { label: '绑定手机号', consentPrompt: '继续前请同意{agreements}', agreementQuote: '「{title}」', unknownKey: 'ignored' },
     });
     await simulate.sleep(0);
     expect(pb.data.label).toBe('绑定手机号');
     expect(pb.data.items.map((i) => i.sep + i.title)).toEqual(['用户协议', '、隐私政策', '和儿童隐私保护指引']);
-    expect(pb.querySelector('#consent-gate').data.ariaLabel).toBe('绑定手机号');
-    nativeButton(pb, 'consent-gate').dispatchEvent('tap');
+    expect(pb.data.items.map((i) => i.label)).toEqual(['「用户协议」', '「隐私政策」', '「儿童隐私保护指引」']);
+    expect(pb.querySelector('#authing-consent-gate').data.ariaLabel).toBe('绑定手机号');
+    nativeButton(pb, 'authing-consent-gate').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(pb.data.promptText).toBe('继续前请同意《用户协议》、《隐私政策》和《儿童隐私保护指引》');
     expect(pb.data.t.unknownKey).toBeUndefined();
@@ -272,7 +313,7 @@ test('an unsupported lang falls back to zh-CN for the texts AND the client (no c
   const { pb, events } = render('mode="get-phone" lang="fr-FR"');
   await simulate.sleep(0);
   expect(pb.data.label).toBe('获取手机号');
-  nativeButton(pb, 'phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+  nativeButton(pb, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await untilEvent(events, 'phone', 'error');
   expect(events.map((e) => e.name)).toEqual(['phone']);
   expect(events[0].detail.phoneInfo.purePhoneNumber).toBe('13912340001');

@@ -1,10 +1,12 @@
 // <authing-profile-form> in miniprogram-simulate with real tdesign children (t-input, t-radio-group,
 // t-cell, t-button, t-loading), against isolated devservers over HTTP. What was saved is checked in
 // the server's request log (the exact JSON body it received) and by reading the profile back.
-const { simulate, loadKitComponent, mount, bindings, recordRenders } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, dev, loggedInServer } = require('../helpers/server');
 const { Authing } = require('../../miniprogram_dist/core/index');
 const { untilEvent } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 let formId;
 beforeAll(() => { formId = loadKitComponent('profile-form'); });
@@ -19,11 +21,11 @@ function render(srv, attrs = '') {
 }
 
 /** User actions, the way WeChat delivers them to the real tdesign children. */
-const type = (pf, field, value) => pf.querySelector(`#field-${field}`).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: value.length } });
-const pickDate = (pf, value) => pf.querySelector('#field-birthdate').dispatchEvent('change', { detail: { value } });
-const pickGender = (pf, index) => pf.querySelector('#field-gender').querySelectorAll('.t-radio-option')[index].querySelector('.t-radio').dispatchEvent('tap');
-const tapSave = (pf) => pf.querySelector('#save').querySelector('.t-button').dispatchEvent('tap');
-const inputValue = (pf, field) => pf.querySelector(`#field-${field}`).data.value;
+const type = (pf, field, value) => pf.querySelector(`#authing-field-${field}`).querySelector('.t-input__control').dispatchEvent('input', { detail: { value, cursor: value.length } });
+const pickDate = (pf, value) => pf.querySelector('#authing-field-birthdate').dispatchEvent('change', { detail: { value } });
+const pickGender = (pf, index) => pf.querySelector('#authing-field-gender').querySelectorAll('.t-radio-option')[index].querySelector('.t-radio').dispatchEvent('tap');
+const tapSave = (pf) => pf.querySelector('#authing-save').querySelector('.t-button').dispatchEvent('tap');
+const inputValue = (pf, field) => pf.querySelector(`#authing-field-${field}`).data.value;
 
 const updates = (srv) => srv.requests.filter((r) => r.path === '/api/v3/update-profile');
 
@@ -52,7 +54,7 @@ describe('logged in as the demo user', () => {
     const json = JSON.stringify(pf.toJSON());
     expect(json).toContain('"nickname"'); // t-input type="nickname" → native input type nickname
     expect(json).toContain('mode","value":"date"');
-    expect(pf.querySelector('#field-nickname').data.ariaLabel).toBe('昵称');
+    expect(pf.querySelector('#authing-field-nickname').data.ariaLabel).toBe('昵称');
     expect(renders.length).toBe(1); // the loaded profile (the attach render happened before the spy was installed)
   });
 
@@ -86,8 +88,7 @@ describe('logged in as the demo user', () => {
     const before = updates(srv).length;
     tapSave(pf);
     await simulate.sleep(0);
-    expect(pf.data.saving).toBe(true);
-    expect(pf.querySelector('#save').data.loading).toBe(true);
+    expect(renders).toEqual([]); // a quick save never shows its busy state
     const save = await untilEvent(events, 'save', 'error');
     expect(save.name).toBe('save');
     expect(save.detail.changed).toEqual(['nickname', 'gender', 'birthdate', 'city']);
@@ -97,7 +98,7 @@ describe('logged in as the demo user', () => {
     expect(p).toEqual(expect.objectContaining({ nickname: 'Neo', gender: 'F', birthdate: '1991-02-03', city: 'Shanghai', name: 'Demo User' }));
     expect(save.detail.userInfo).toEqual(expect.objectContaining({ nickname: 'Neo', city: 'Shanghai' }));
     expect(pf.data.message).toBe('已保存');
-    expect(renders.length).toBe(2); // tap (saving on) + answer (saved)
+    expect(renders.length).toBe(1); // tap → answer: one render (saved)
     // (miniprogram-simulate lets the native picker's own `change` bubble out of the component, which
     // WeChat does not; the kit's `change` events are the ones naming a field)
     expect(events.filter((e) => e.name === 'change' && e.detail.field).map((e) => e.detail)).toEqual([
@@ -122,12 +123,12 @@ describe('logged in as the demo user', () => {
     tapSave(pf);
     const err = await untilEvent(events, 'error', 'save');
     expect(err.detail).toEqual(expect.objectContaining({
-      stage: 'validate', code: 'invalid_argument', message: '请先修正标红的内容',
+      action: 'validate', code: 'invalid_argument', message: '请先修正标红的内容',
       fields: { birthdate: '请输入正确的日期（YYYY-MM-DD）', address: '地址不能超过 255 个字符' },
     }));
     expect(pf.data.errors).toEqual({ birthdate: '请输入正确的日期（YYYY-MM-DD）', address: '地址不能超过 255 个字符' });
-    expect(pf.querySelector('#field-address').data.tips).toBe('地址不能超过 255 个字符');
-    expect(pf.querySelector('#field-address').data.status).toBe('error');
+    expect(pf.querySelector('#authing-field-address').data.tips).toBe('地址不能超过 255 个字符');
+    expect(pf.querySelector('#authing-field-address').data.status).toBe('error');
     expect(JSON.stringify(pf.toJSON())).toContain('请输入正确的日期（YYYY-MM-DD）');
     expect(srv.requests.length).toBe(count);
     expect(renders.length).toBe(1);
@@ -159,7 +160,7 @@ describe('logged in as the demo user', () => {
     await simulate.sleep(0);
     tapSave(pf);
     const err = await untilEvent(events, 'error', 'save');
-    expect(err.detail.stage).toBe('save');
+    expect(err.detail.action).toBe('save');
     expect(err.detail.code).toBe('server');
     expect(err.detail.message).toBe('保存失败：database is down（你的修改仍保留）');
     expect(pf.data.message).toBe(err.detail.message);
@@ -178,6 +179,33 @@ describe('logged in as the demo user', () => {
     expect(await profile()).toEqual(expect.objectContaining({ nickname: 'Kept', company: 'Initech', gender: 'M' }));
   });
 
+  test('validation messages are texts: `texts` overrides them and the field names', async () => {
+    const { pf, events } = render(srv, 'fields="address" texts="{{texts}}"'.replace('{{texts}}', "{{ { tooLong: '{field}最多 {max} 字', field_address: '住址' } }}"));
+    await untilEvent(events, 'load');
+    type(pf, 'address', 'y'.repeat(256));
+    tapSave(pf);
+    const err = await untilEvent(events, 'error', 'save');
+    expect(err.detail.fields).toEqual({ address: '住址最多 255 字' });
+    expect(pf.data.errors).toEqual({ address: '住址最多 255 字' });
+  });
+
+  test('a slow save shows its busy state once after a short delay, then one settled render', async () => {
+    const { pf, events, renders } = render(srv, 'fields="city"');
+    await untilEvent(events, 'load');
+    await dev(srv.url).post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'delay', delayMs: 700, count: 1 });
+    type(pf, 'city', 'Suzhou');
+    renders.length = 0;
+    tapSave(pf);
+    await simulate.sleep(100);
+    expect(renders).toEqual([]);
+    await simulate.sleep(400);
+    expect(renders.length).toBe(1);
+    expect(pf.querySelector('#authing-save').data.loading).toBe(true);
+    await untilEvent(events, 'save', 'error');
+    expect(renders.length).toBe(2);
+    expect(pf.data.saving).toBe(false);
+  });
+
   test('a network failure (connection reset) also keeps the edits', async () => {
     const { pf, events } = render(srv, 'fields="{{[\'province\']}}" lang="en-US"');
     await untilEvent(events, 'load');
@@ -189,7 +217,7 @@ describe('logged in as the demo user', () => {
     expect(err.detail.code).toBe('network');
     expect(err.detail.message).toMatch(/^Could not save: .*\(your changes are kept\)$/);
     expect(inputValue(pf, 'province')).toBe('Zhejiang');
-    expect(pf.querySelector('#save').data.loading).toBe(false);
+    expect(pf.querySelector('#authing-save').data.loading).toBe(false);
   });
 });
 
@@ -199,9 +227,9 @@ test('not logged in: a clear message, `error` {code:"not_logged_in"}, no form', 
     wx.clearStorageSync();
     const { pf, events } = render(srv);
     const err = await untilEvent(events, 'error', 'load');
-    expect(err.detail).toEqual(expect.objectContaining({ stage: 'load', code: 'not_logged_in', message: '尚未登录，请先登录后再编辑资料' }));
+    expect(err.detail).toEqual(expect.objectContaining({ action: 'load', code: 'not_logged_in', message: '尚未登录，请先登录后再编辑资料' }));
     expect(pf.data.blocked).toBe(true);
-    expect(pf.querySelector('#save')).toBeFalsy();
+    expect(pf.querySelector('#authing-save')).toBeFalsy();
     expect(JSON.stringify(pf.toJSON())).toContain('尚未登录，请先登录后再编辑资料');
     expect(srv.requests.filter((r) => r.path.startsWith('/api/'))).toEqual([]); // no token, no request
 
@@ -209,11 +237,11 @@ test('not logged in: a clear message, `error` {code:"not_logged_in"}, no form', 
     const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
     const [loginErr] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
     expect(loginErr).toBeNull();
-    pf.querySelector('#retry').querySelector('.t-button').dispatchEvent('tap');
+    pf.querySelector('#authing-retry').querySelector('.t-button').dispatchEvent('tap');
     const load = await untilEvent(events, 'load');
     expect(load.detail.userInfo.username).toBe('demo');
     expect(pf.data.blocked).toBe(false);
-    expect(pf.querySelector('#save')).toBeTruthy();
+    expect(pf.querySelector('#authing-save')).toBeTruthy();
   } finally {
     await srv.close();
   }

@@ -61,7 +61,11 @@ test('login form email tab without the account module: a readable error naming i
   form.input('email', 'someone@example.com');
   t.mark();
   await form.sendCode();
-  expect(events).toEqual([{ name: 'error', detail: { method: 'email', action: 'send-code', error: { code: 'invalid_options', message: 'sendEmailCode 需要先引入 authing-miniapp-kit/account' } } }]);
+  const message = 'sendEmailCode 需要先引入 authing-miniapp-kit/account';
+  expect(events).toEqual([{
+    name: 'error',
+    detail: { method: 'email', action: 'send-code', code: 'invalid_options', message, error: { code: 'invalid_options', message } },
+  }]);
   expect(t.sent()).toEqual([]);
 });
 

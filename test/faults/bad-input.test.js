@@ -2,11 +2,13 @@
 // is refused with a clear, localized message BEFORE any request (the isolated devserver's request
 // log and the wx shim's log do not move) and nothing throws. zh-CN and en-US are both checked.
 const exparser = require('miniprogram-exparser');
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
 const { PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const LANGS = ['zh-CN', 'en-US'];
 const LONG = 'x'.repeat(10000);
@@ -321,10 +323,10 @@ describe('with the demo user logged in', () => {
       expect(oldUrl).toBeTruthy();
       const seen = ui.events.length;
       const before = traffic();
-      ui.q('avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: makeFile() } });
+      ui.q('authing-avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: makeFile() } });
       const err = await until(() => ui.events.slice(seen).find((e) => e.name === 'error' || e.name === 'change'), 'outcome');
       expect(err.name).toBe('error');
-      expect(err.detail).toEqual(expect.objectContaining({ stage: 'check', message: expected[lang] }));
+      expect(err.detail).toEqual(expect.objectContaining({ action: 'check', message: expected[lang] }));
       expect(ui.c.instance.data.message).toBe(expected[lang]);
       expect(ui.text()).toContain(expected[lang]);
       expectLocalized(expected[lang], lang);
@@ -342,9 +344,9 @@ describe('with the demo user logged in', () => {
       await until(() => ui.events.find((e) => e.name === 'load'), 'avatar load');
       wx.__control.mediaQueue.push({ tempFilePath: tmpFile('clip.mp4', 'video bytes'), size: 11, fileType: 'video' });
       const before = traffic();
-      ui.q('avatar-picker').dispatchEvent('tap');
+      ui.q('authing-avatar-picker').dispatchEvent('tap');
       const err = await until(() => ui.events.find((e) => e.name === 'error' || e.name === 'change'), 'outcome');
-      expect(err.detail).toEqual(expect.objectContaining({ stage: 'check', code: 'not_image', message: NOT_IMAGE['en-US'] }));
+      expect(err.detail).toEqual(expect.objectContaining({ action: 'check', code: 'not_image', message: NOT_IMAGE['en-US'] }));
       expect(traffic()).toBe(before);
     } finally {
       wx.canIUse = realCanIUse;
@@ -379,7 +381,7 @@ describe('with the demo user logged in', () => {
     return profileForms[lang];
   };
   const pickDate = async (ui, value) => {
-    ui.q('field-birthdate').dispatchEvent('change', { detail: { value } });
+    ui.q('authing-field-birthdate').dispatchEvent('change', { detail: { value } });
     await simulate.sleep(0);
   };
 
@@ -388,21 +390,21 @@ describe('with the demo user logged in', () => {
       const ui = await profileForm(lang);
       // Back to the loaded profile (valid), then the one hostile value.
       const loaded = ui.events[0].detail.userInfo;
-      for (const f of FORM_FIELDS) await ui.type(`field-${f}`, loaded[f] || '');
+      for (const f of FORM_FIELDS) await ui.type(`authing-field-${f}`, loaded[f] || '');
       await pickDate(ui, loaded.birthdate || '');
       if (field === 'birthdate') await pickDate(ui, value);
-      else await ui.type(`field-${field}`, value);
+      else await ui.type(`authing-field-${field}`, value);
       const seen = ui.events.length;
       const before = traffic();
-      await ui.tap('save');
+      await ui.tap('authing-save');
       const err = await until(() => ui.events.slice(seen).find((e) => e.name === 'error' || e.name === 'save'), 'outcome');
       expect(err.name).toBe('error');
-      expect(err.detail).toEqual(expect.objectContaining({ stage: 'validate', code: 'invalid_argument' }));
+      expect(err.detail).toEqual(expect.objectContaining({ action: 'validate', code: 'invalid_argument' }));
       expect(err.detail.fields).toEqual({ [field]: expected[lang] });
       expect(ui.c.instance.data.errors[field]).toBe(expected[lang]);
       expect(ui.text()).toContain(expected[lang]);
       expectLocalized(expected[lang], lang);
-      if (field !== 'birthdate') expect(ui.q(`field-${field}`).data.value).toBe(value); // the text is kept
+      if (field !== 'birthdate') expect(ui.q(`authing-field-${field}`).data.value).toBe(value); // the text is kept
       expect(traffic()).toBe(before);
       expect(thrown).toEqual([]);
     }
@@ -425,7 +427,7 @@ describe('malformed client properties (plain-http, non-loopback host)', () => {
       const before = traffic();
       const ui = render(name, props(lang));
       const err = await firstError(ui);
-      expect(err.detail).toEqual(expect.objectContaining({ stage: 'load', code: 'invalid_options', message: expected(lang) }));
+      expect(err.detail).toEqual(expect.objectContaining({ action: 'load', code: 'invalid_options', message: expected(lang) }));
       expect(ui.c.instance.data.loading).toBe(false);
       expect(ui.c.instance.data.message).toBe(expected(lang));
       expect(ui.text()).toContain(expected(lang));
@@ -440,9 +442,9 @@ describe('malformed client properties (plain-http, non-loopback host)', () => {
       const ui = render('phone-button', props(lang));
       await simulate.sleep(0);
       const before = traffic();
-      ui.q('phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'any-code' } });
+      ui.q('authing-phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'any-code' } });
       const err = await firstError(ui);
-      expect(err.detail).toEqual(expect.objectContaining({ reason: 'not_configured', code: 'invalid_options', message: expected(lang) }));
+      expect(err.detail).toEqual(expect.objectContaining({ action: 'get-phone', code: 'invalid_options', message: expected(lang) }));
       expect(ui.c.instance.data.busy).toBe(false);
       expect(ui.text()).toContain(expected(lang));
       expect(traffic()).toBe(before);

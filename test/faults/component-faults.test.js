@@ -7,11 +7,13 @@
 // component is mounted with a healthy client; right before the action the shared client is
 // swapped for the one the fault needs (a closed port, or a short timeout) — components resolve
 // their client per action, and both clients read the same stored login state.
-const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
+const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, call } = require('../helpers/server');
 const core = require('../../miniprogram_dist/core/index');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
+
+checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 
 const DEMO = { username: 'demo', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'phone', 'change', 'load', 'save', 'cancel'];
@@ -121,13 +123,13 @@ const ACTIONS = [
     path: mode === 'login' ? '/api/v3/signin-by-mobile' : '/api/v3/get-wechat-miniprogram-phone',
     act: async () => (await dev('POST', '/__dev/wx/phone-code', { phoneNumber: '13800000000' })).code,
     go: async (ui, code) => {
-      ui.q('phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
+      ui.q('authing-phone-button').querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
       await simulate.sleep(0);
     },
     message: (ui) => ui.c.instance.data.message,
-    kept: (ui) => [ui.q('phone-button').data.openType, ui.named('login').length + ui.named('phone').length],
+    kept: (ui) => [ui.q('authing-phone-button').data.openType, ui.named('login').length + ui.named('phone').length],
     expectKept: ['getPhoneNumber', 0], // open-type back (loading blanks it), no success event
-    usable: (ui) => ui.usable('phone-button'),
+    usable: (ui) => ui.usable('authing-phone-button'),
   })),
   {
     name: 'avatar upload', component: 'avatar-uploader',
@@ -140,27 +142,27 @@ const ACTIONS = [
       return ui.c.instance.data.url;
     },
     go: async (ui) => {
-      ui.q('avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('new.png', PNG) } });
+      ui.q('authing-avatar-picker').dispatchEvent('chooseavatar', { detail: { avatarUrl: tmpFile('new.png', PNG) } });
       await simulate.sleep(0);
     },
     message: (ui) => ui.c.instance.data.message,
     kept: (ui, before) => [ui.c.instance.data.url === before, ui.named('change').length],
     expectKept: [true, 0], // the old avatar is still shown
-    usable: (ui) => ui.c.instance.data.busy === false && JSON.stringify(ui.q('avatar-picker').toJSON()).includes('chooseAvatar'),
+    usable: (ui) => ui.c.instance.data.busy === false && JSON.stringify(ui.q('authing-avatar-picker').toJSON()).includes('chooseAvatar'),
   },
   {
     name: 'profile save', component: 'profile-form', attrs: 'fields="nickname,city"', path: '/api/v3/update-profile',
     async act(ui) {
       await until(() => ui.named('load').length || ui.named('error').length, 'profile load');
       expect(ui.named('load')).toHaveLength(1);
-      await ui.type('field-nickname', 'Typed Nick');
-      await ui.type('field-city', 'Typed City');
+      await ui.type('authing-field-nickname', 'Typed Nick');
+      await ui.type('authing-field-city', 'Typed City');
     },
-    go: (ui) => ui.tap('save'),
+    go: (ui) => ui.tap('authing-save'),
     message: (ui) => ui.c.instance.data.message,
-    kept: (ui) => [ui.value('field-nickname'), ui.value('field-city'), ui.named('save').length],
+    kept: (ui) => [ui.value('authing-field-nickname'), ui.value('authing-field-city'), ui.named('save').length],
     expectKept: ['Typed Nick', 'Typed City', 0],
-    usable: (ui) => ui.usable('save'),
+    usable: (ui) => ui.usable('authing-save'),
   },
 ];
 

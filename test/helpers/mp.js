@@ -63,6 +63,9 @@ function loadKitComponent(name, tag = `authing-${name}`) {
   return simulate.load(base, tag, { rootPath: ROOT, compilerOptions: getCompilerOptions(), usingComponents: overridesFor(base) });
 }
 
+/** Every event recorded by mount() in this test file (for the event-vocabulary check). */
+const recorded = [];
+
 /** The host method that records event `name` (`send-code` → `on_send_code`). */
 const handlerName = (name) => `on_${name.replace(/-/g, '_')}`;
 
@@ -78,7 +81,12 @@ function bindings(names) {
 function mount(usingComponents, template, { events: names = [], data = {} } = {}) {
   const events = [];
   const methods = {};
-  for (const n of names) methods[handlerName(n)] = function (e) { events.push({ name: n, detail: e.detail }); };
+  for (const n of names) {
+    methods[handlerName(n)] = function (e) {
+      events.push({ name: n, detail: e.detail });
+      recorded.push({ name: n, detail: e.detail });
+    };
+  }
   const hostId = simulate.load({ usingComponents, template, data, methods });
   const host = simulate.render(hostId);
   host.attach(document.createElement('parent-wrapper'));
@@ -127,4 +135,13 @@ function clearCountdowns() {
   for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
 }
 
-module.exports = { simulate, loadKitComponent, mount, bindings, recordRenders, userActions, clearCountdowns, ROOT };
+/**
+ * Registers an afterAll that fails when any shared event (login, error, cancel, agreement-*) recorded in
+ * this file did not match the kit's one vocabulary (test/helpers/vocabulary.js).
+ */
+function checkEventVocabulary() {
+  const { vocabularyProblems } = require('./vocabulary');
+  afterAll(() => expect(vocabularyProblems(recorded)).toEqual([]));
+}
+
+module.exports = { simulate, loadKitComponent, mount, bindings, recordRenders, userActions, clearCountdowns, checkEventVocabulary, ROOT };

@@ -96,7 +96,7 @@ test('<authing-login> example: consent, password login, onLogin gets the user', 
 test('<authing-phone-button> example: getPhoneNumber → onPhone', async () => {
   const { code } = await dev().post('/__dev/wx/phone-code', { phoneNumber: '13800000009' });
   const host = renderPage('phone-button');
-  host.querySelector('#phone').querySelector('#phone-button').querySelector('.t-button')
+  host.querySelector('#phone').querySelector('#authing-phone-button').querySelector('.t-button')
     .dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
   await until(() => host.instance.data.phone, 'onPhone');
   expect(host.instance.data.phone).toBe('13800000009');
@@ -111,10 +111,10 @@ test('avatar + profile example (logged in by the login example): save → onSave
     const host = renderPage('profile');
     const profile = host.querySelector('#profile');
     await until(() => profile.instance.data.loaded || profile.instance.data.values, 'profile loaded');
-    await until(() => profile.querySelector('#field-city'), 'city field');
-    profile.querySelector('#field-city').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: '杭州' } });
+    await until(() => profile.querySelector('#authing-field-city'), 'city field');
+    profile.querySelector('#authing-field-city').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: '杭州' } });
     await simulate.sleep(0);
-    profile.querySelector('#save').querySelector('.t-button').dispatchEvent('tap');
+    profile.querySelector('#authing-save').querySelector('.t-button').dispatchEvent('tap');
     await until(() => toasts.length, 'onSave toast');
     expect(toasts).toEqual(['已保存 city']);
     const [, user] = await kit.getDefaultClient().getUserInfo();

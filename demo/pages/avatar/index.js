@@ -24,8 +24,8 @@ Page({
   },
 
   onError(e) {
-    // e.detail: { stage: 'load' | 'check' | 'upload', code, message }; the component shows the message.
-    console.warn('[demo] avatar', e.detail.stage, e.detail.message);
+    // e.detail: { action: 'load' | 'check' | 'upload', code, message, error } (components/EVENTS.md); the component shows the message.
+    console.warn('[demo] avatar', e.detail.action, e.detail.message);
   },
 
   goLogin() {

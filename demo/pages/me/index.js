@@ -64,7 +64,13 @@ Page({
 
   async onLogout() {
     this.setData({ busy: 'logout' });
-    await getDefaultClient().logout();
+    const [err] = await getDefaultClient().logout();
+    if (err) {
+      // The client kept the login state (nothing was revoked for sure): say why and stay signed in.
+      this.setData({ busy: '' });
+      Toast({ context: this, selector: '#t-toast', message: err.message, theme: 'error' });
+      return;
+    }
     this.setData({ busy: '', loggedIn: false, state: {}, user: {}, message: '已退出登录' });
   },
 

@@ -25,6 +25,6 @@ Page({
   },
 
   onError(e) {
-    this.setData({ log: `error (${e.detail.reason}): ${e.detail.message}` });
+    this.setData({ log: `error (${e.detail.code}): ${e.detail.message}` });
   },
 });

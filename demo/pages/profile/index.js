@@ -18,11 +18,11 @@ Page({
   },
 
   onError(e) {
-    // e.detail: { stage: 'load' | 'validate' | 'save', code, message }
+    // e.detail: { action: 'load' | 'validate' | 'save', code, message, error, fields? } (components/EVENTS.md)
     const code = e.detail.code;
     this.setData({
       needLogin: code === 'not_logged_in' || code === 'login_expired' || code === 'refresh_expired',
-      log: `${e.detail.stage}: ${e.detail.message}`,
+      log: `${e.detail.action}: ${e.detail.message}`,
     });
   },
 

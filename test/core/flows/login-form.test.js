@@ -199,7 +199,7 @@ describe('password login', () => {
     expect(form.state.formError.apiCode).toBe(2333);
     expect(form.value('account')).toBe(DEMO.username);
     expect(form.value('password')).toBe('wrong-password');
-    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'password', error: form.state.formError } }]);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'login', method: 'password', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
     expect(rec.notices).toEqual([{ type: 'error', method: 'password', error: form.state.formError }]);
     expect(JSON.stringify(rec.events)).not.toContain('wrong-password');
     // The next edit clears the shown failure (one render).
@@ -218,7 +218,7 @@ describe('password login', () => {
     const body = JSON.parse(since(mark, '/api/v3/signin')[0].body);
     expect(body.options.passwordEncryptType).toBe('rsa');
     expect(body.passwordPayload.password).not.toBe(DEMO.password);
-    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+    expect(rec.events.map((e) => e.name).filter((n) => n !== 'agreement-change')).toEqual(['login']);
   });
 
   test('no client configured → readable error, no request', async () => {
@@ -226,7 +226,7 @@ describe('password login', () => {
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
     await form.submit();
-    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'password', error: { message: 'msg:notConfigured', code: 'invalid_options' } } }]);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'login', method: 'password', code: 'invalid_options', message: 'msg:notConfigured', error: { message: 'msg:notConfigured', code: 'invalid_options' } } }]);
   });
 
   test('before-login veto: no request, cancel event; the hook never sees the password', async () => {
@@ -239,7 +239,7 @@ describe('password login', () => {
     await form.submit();
     expect(seen).toEqual([{ method: 'password', account: DEMO.username }]);
     expect(since(mark)).toHaveLength(0);
-    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'password', reason: 'before-login' } }]);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'password', reason: 'before-login' } }]);
     expect(form.state.busy).toBeNull();
     form.setBeforeLogin(() => true);
     await form.submit();
@@ -260,7 +260,7 @@ describe('consent', () => {
     await form.agree();
     expect(form.state.consent).toEqual({ required: true, agreed: true, prompting: false, pending: null });
     expect(since(mark, '/api/v3/signin')).toHaveLength(1);
-    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+    expect(rec.events.map((e) => e.name).filter((n) => n !== 'agreement-change')).toEqual(['login']);
   });
 
   test('validation comes before the consent prompt', async () => {
@@ -274,7 +274,7 @@ describe('consent', () => {
     const { form, rec } = makeForm({ consentRequired: true, methods: ['wechat'] });
     await form.wechatLogin();
     form.dismiss();
-    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'wechat', reason: 'consent' } }]);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'wechat', reason: 'consent' } }]);
     expect(form.state.consent.agreed).toBe(false);
   });
 
@@ -286,8 +286,8 @@ describe('consent', () => {
     const mark = srv.requests.length;
     await form.agreePhone({ errMsg: 'getPhoneNumber:ok', code: json.code });
     expect(since(mark, '/api/v3/signin-by-mobile')).toHaveLength(1);
-    expect(rec.events.map((e) => e.name)).toEqual(['login']);
-    expect(rec.events[0].detail.method).toBe('phone');
+    expect(rec.events.map((e) => e.name).filter((n) => n !== 'agreement-change')).toEqual(['login']);
+    expect(rec.events.find((e) => e.name === 'login').detail.method).toBe('phone');
   });
 });
 
@@ -300,9 +300,9 @@ describe('wechat', () => {
     await form.phoneResult({});
     expect(since(mark)).toHaveLength(0);
     expect(rec.events).toEqual([
-      { name: 'cancel', detail: { method: 'phone', reason: 'deny' } },
-      { name: 'cancel', detail: { method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail no permission' } },
-      { name: 'cancel', detail: { method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail' } },
+      { name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'deny' } },
+      { name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail no permission' } },
+      { name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'unavailable', errMsg: 'getPhoneNumber:fail' } },
     ]);
     expect(rec.notices.map((n) => n.key)).toEqual(['phoneDenied', 'phoneUnavailable', 'phoneUnavailable']);
   });
@@ -362,7 +362,7 @@ describe('sms countdown', () => {
     await form.sendCode();
     expect(form.state.countdownEndsAt).toBe(0);
     expect(form.state.formError.statusCode).toBe(429);
-    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'sms', action: 'send-code', error: form.state.formError } }]);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'sms', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
   });
 });
 
@@ -468,7 +468,7 @@ describe('email code (the generalised "target + code" path)', () => {
     await form.sendCode();
     expect(form.state.consent.pending).toBe('send-email-code');
     form.dismiss();
-    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'consent' } }]);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'send-code', method: 'email', reason: 'consent' } }]);
     form.input('emailCode', '123456');
     await form.submit();
     expect(form.state.consent.pending).toBe('email');
@@ -479,8 +479,8 @@ describe('email code (the generalised "target + code" path)', () => {
     expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
     form.input('emailCode', await emailCode(email));
     await form.submit(); // agreed: no prompt
-    expect(rec.events.map((e) => e.name)).toEqual(['cancel', 'cancel', 'send-code', 'login']);
-    expect(rec.events[3].detail.method).toBe('email');
+    expect(rec.events.map((e) => e.name)).toEqual(['cancel', 'cancel', 'agreement-change', 'send-code', 'login']);
+    expect(rec.events[4].detail.method).toBe('email');
   });
 
   test('server errors: rejected send and wrong code → error in place + event, values kept, not busy, no countdown', async () => {
@@ -492,7 +492,7 @@ describe('email code (the generalised "target + code" path)', () => {
     expect(form.state.busy).toBeNull();
     expect(form.state.emailCountdownEndsAt).toBe(0);
     expect(form.state.formError.statusCode).toBe(429);
-    expect(rec.events).toEqual([{ name: 'error', detail: { method: 'email', action: 'send-code', error: form.state.formError } }]);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'email', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
     expect(rec.notices).toEqual([{ type: 'error', method: 'email', error: form.state.formError }]);
     const code = await emailCode(email);
     const wrong = code === '000000' ? '111111' : '000000';
@@ -500,7 +500,7 @@ describe('email code (the generalised "target + code" path)', () => {
     await form.submit();
     expect(form.state.busy).toBeNull();
     expect(form.state.formError.apiCode).toBe(2001);
-    expect(rec.events[1]).toEqual({ name: 'error', detail: { method: 'email', error: form.state.formError } });
+    expect(rec.events[1]).toEqual({ name: 'error', detail: { action: 'login', method: 'email', code: 'server', message: form.state.formError.message, error: form.state.formError } });
     expect(form.value('email')).toBe(email);
     expect(form.value('emailCode')).toBe(wrong);
   });
@@ -513,6 +513,6 @@ describe('email code (the generalised "target + code" path)', () => {
     form.input('emailCode', '123456');
     await form.submit();
     expect(seen).toEqual([{ method: 'email', email: 'someone@example.com' }]);
-    expect(rec.events).toEqual([{ name: 'cancel', detail: { method: 'email', reason: 'before-login' } }]);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'email', reason: 'before-login' } }]);
   });
 });

@@ -1,7 +1,8 @@
 // Unit tests of core/flows/profile-form (built output): fields, diff of changed fields, validation.
 const {
-  parseFields, valuesFromUser, diffValues, validateField, validateValues, isoDate, DEFAULT_FIELDS, FIELD_DEFS, PROFILE_TEXTS,
+  parseFields, valuesFromUser, diffValues, validateField, validateValues, isoDate, DEFAULT_FIELDS, FIELD_DEFS,
 } = require('../../../miniprogram_dist/core/flows/profile-form');
+const { PROFILE_TEXTS } = require('../../../miniprogram_dist/components/profile-form/texts');
 
 const TODAY = Date.UTC(2026, 10, 25);
 
@@ -63,12 +64,11 @@ describe('validation', () => {
     expect(validateField('gender', 'M')).toBeNull();
     expect(validateField('gender', 'X')).toEqual({ key: 'invalidGender' });
   });
-  test('validateValues gives localized messages keyed by field', () => {
+  test('validateValues gives language-neutral problems keyed by field (the component words them)', () => {
     const values = { nickname: 'y'.repeat(70), birthdate: '2999-01-01', city: 'ok' };
-    expect(validateValues(values, ['nickname', 'birthdate', 'city'], 'zh-CN', TODAY))
-      .toEqual({ nickname: '昵称不能超过 64 个字符', birthdate: '日期不能晚于今天' });
-    expect(validateValues(values, ['nickname'], 'en-US', TODAY)).toEqual({ nickname: 'nickname must be at most 64 characters' });
-    expect(validateValues(values, ['city'], 'zh-CN', TODAY)).toEqual({});
+    expect(validateValues(values, ['nickname', 'birthdate', 'city'], TODAY))
+      .toEqual({ nickname: { key: 'tooLong', params: { field: 'nickname', max: 64 } }, birthdate: { key: 'futureDate' } });
+    expect(validateValues(values, ['city'], TODAY)).toEqual({});
   });
 });
 
@@ -79,4 +79,7 @@ test('isoDate pads', () => {
 test('texts: both languages, same keys, a label for every field', () => {
   expect(Object.keys(PROFILE_TEXTS['en-US']).sort()).toEqual(Object.keys(PROFILE_TEXTS['zh-CN']).sort());
   for (const f of Object.keys(FIELD_DEFS)) expect(PROFILE_TEXTS['zh-CN']['label_' + f]).toBeTruthy();
+  // the validation messages are component texts too (overridable), with the core's wording
+  expect(PROFILE_TEXTS['zh-CN'].tooLong).toBe('{field}不能超过 {max} 个字符');
+  expect(PROFILE_TEXTS['en-US'].futureDate).toBeTruthy();
 });

@@ -1,0 +1,11 @@
+// Every event detail type of the kit's components, in one place: the generated `api.ts` of each
+// component names them from here. The shared vocabulary (login / error / cancel / agreement-*) is
+// core/flows/events.ts; the rest belong to one component each.
+export type {
+  LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail,
+  EventMethod, EventAction, CancelReason,
+} from '../../core/flows/events';
+export type { PhoneEventDetail } from '../../core/flows/phone-button-flow';
+export type { AvatarChangeEventDetail, AvatarLoadEventDetail } from '../../core/flows/avatar-uploader-flow';
+export type { ProfileLoadEventDetail, ProfileSaveEventDetail, ProfileChangeEventDetail } from '../../core/flows/profile-form-flow';
+export type { SendCodeEventDetail, TabChangeEventDetail } from '../../core/flows/login-form';

@@ -1,0 +1,47 @@
+// API spec of <authing-login>: the source of its properties, its public types (api.ts) and the API tables
+// of its README (`npm run docs`).
+import type { ComponentSpec } from '../common/spec';
+
+export const SPEC = {
+  name: 'login',
+  typeName: 'Login',
+  properties: {
+    extIdpConnIdentifier: { kind: 'string', default: 'wechat-miniprogram', doc: 'Identifier of the WeChat mini-program identity source in the Authing console (WeChat tab). The default matches the devserver; set yours.' },
+    methods: { kind: 'list', default: 'password,sms,wechat', ts: 'string[] | string', doc: 'Tabs and their order: `[\'sms\',\'password\']` or `"sms,password"` (`password`, `sms`, `email`, `wechat`). `email` is opt-in. One method → no tab bar.' },
+    defaultMethod: { kind: 'string', default: '', doc: 'Tab shown first (`\'\'` = the first of `methods`)' },
+    encrypt: { kind: 'string', default: 'none', ts: "'none' | 'rsa' | 'sm2'", doc: 'Password encryption. Require the encryptor once in the app (`authing-miniapp-kit/crypto/rsa` or `/crypto/sm2`); the component requires none itself. The key (and SM2\'s ephemeral) is prepared when the password tab shows, so the tap sends at once.' },
+    autoRegister: { kind: 'boolean', default: false, doc: 'Register unknown accounts on password / SMS / email login (`options.autoRegister`)' },
+    scope: { kind: 'string', default: '', doc: 'OIDC scope of every login, e.g. `openid profile offline_access` for a refresh token; `\'\'` = the server\'s default' },
+    fetchUserInfo: { kind: 'any', default: true, ts: "boolean | 'full'", doc: '`userInfo` of the `login` event: `true` = from the id_token\'s claims (no extra request), `\'full\'` = the full profile (one more request), `false` = none' },
+    countdown: { kind: 'number', default: 60, doc: 'Resend countdown (seconds); starts after a successful send, survives tab switches and page re-entry' },
+    phoneLogin: { kind: 'boolean', default: true, doc: 'Show the phone-number one-tap button in the WeChat tab (a paid WeChat capability)' },
+    agreements: { kind: 'list', default: [], ts: 'Array<{ title: string; url?: string } | string> | string', doc: '`[{ title, url }]`, titles, or `"用户协议,隐私政策"`. Non-empty → an unchecked consent checkbox gates every method.' },
+    title: { kind: 'string', default: '', doc: 'Heading above the tabs (or use the `header` slot)' },
+  },
+  events: {
+    login: { detail: 'LoginEventDetail', shape: '{ method, loginState, userInfo? }', doc: 'Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set.' },
+    error: { detail: 'ErrorEventDetail', shape: "{ action: 'login' | 'send-code', method, code, message, error }", doc: 'A server, network, timeout or configuration failure, already shown in place and as a toast' },
+    'send-code': { detail: 'SendCodeEventDetail', shape: '{ phone, countryCode } | { email }', doc: 'The server accepted a code send; that tab\'s countdown started' },
+    'tab-change': { detail: 'TabChangeEventDetail', shape: '{ method }', doc: 'The user switched tabs' },
+    cancel: { detail: 'CancelEventDetail', shape: "{ action: 'login' | 'send-code', method, reason, errMsg? }", doc: 'Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat\'s phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed)' },
+    'agreement-change': { detail: 'AgreementChangeEventDetail', shape: '{ agreed }', doc: 'The checkbox changed, or the user agreed in the prompt' },
+    'agreement-tap': { detail: 'AgreementTapEventDetail', shape: '{ index, title, url }', doc: 'An agreement link was tapped; a `url` starting with `/` is also opened with `wx.navigateTo`' },
+  },
+  methods: { 'setBeforeLogin(fn)': 'Veto hook, see below' },
+  slots: { header: 'Above the tabs (logo, greeting)', footer: 'Below the agreements (e.g. "暂不登录")' },
+  externalClasses: {
+    'custom-class': 'Root',
+    'header-class': 'Header area',
+    'tabs-class': 'The `t-tabs`',
+    'input-class': 'Every `t-input`',
+    'button-class': 'The main buttons (login, WeChat, phone)',
+    'error-class': 'The in-place error text',
+    'agreement-class': 'The consent row',
+    'footer-class': 'Footer area',
+  },
+  cssVars: {
+    '--authing-login-padding': ['`--authing-spacing`', 'Padding of the form'],
+    '--authing-login-gap': ['`--authing-spacing`', 'Space between rows'],
+    '--authing-login-title-size': ['`--authing-font-size-title`', 'Title size'],
+  },
+} satisfies ComponentSpec;

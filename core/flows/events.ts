@@ -1,0 +1,80 @@
+// The one event vocabulary of the kit's components. Every component emits these shapes and only these,
+// so a page handles `error` / `cancel` / `agreement-tap` / `login` the same way whichever component sent
+// it. Documented for users in components/EVENTS.md; test/components/event-vocabulary.test.js checks every
+// emitted detail against `EVENT_SHAPES`.
+
+import type { ErrorData, LoginState, UserInfo } from '../types';
+
+/** How the user logged in (or tried to). `phone` = WeChat's getPhoneNumber. */
+export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
+
+/**
+ * What the user was doing when an `error` / `cancel` happened:
+ * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
+ * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
+ */
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+
+/** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
+export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
+
+/** `login`: the user is logged in. `userInfo` when the component read the profile (fetch-user-info). */
+export interface LoginEventDetail {
+  method: EventMethod;
+  loginState: LoginState;
+  userInfo?: UserInfo;
+  /** Where userInfo came from: the id_token's claims (no extra request) or get-profile (`fetch-user-info="full"`). */
+  userInfoSource?: 'claims' | 'profile';
+}
+
+/**
+ * `error`: an action failed; the message is already on screen. `code` is `error.code` (or the
+ * component's own reason, e.g. `not_image`), always set; `timeout` when the request ran out of time.
+ */
+export interface ErrorEventDetail {
+  action: EventAction;
+  method?: EventMethod;
+  code: string;
+  message: string;
+  error: ErrorData;
+  /** validate: field name → its message. */
+  fields?: Record<string, string>;
+  /** WeChat's errMsg / errno, for failures WeChat reported (no request was made). */
+  errMsg?: string;
+  errno?: number;
+}
+
+/** `cancel`: the action ended without a request, by the user's (or the host's) choice. */
+export interface CancelEventDetail {
+  action: EventAction;
+  method?: EventMethod;
+  reason: CancelReason;
+  /** unavailable: WeChat's errMsg. */
+  errMsg?: string;
+}
+
+/** `agreement-tap`: an agreement link was tapped (page paths are also opened with wx.navigateTo). */
+export interface AgreementTapEventDetail {
+  index: number;
+  title: string;
+  url: string;
+}
+
+/** `agreement-change`: the consent checkbox (or the prompt's agree button) changed the consent. */
+export interface AgreementChangeEventDetail {
+  agreed: boolean;
+}
+
+/** The `error` detail for `error` during `action`; `extra` adds method / fields / errMsg / a more specific code. */
+export function errorDetail(action: EventAction, error: ErrorData, extra: Partial<ErrorEventDetail> = {}): ErrorEventDetail {
+  return { action, code: error.code || 'unknown', message: error.message, error, ...extra };
+}
+
+/** Keys each shared event detail may carry (required ones first), for tests and docs. */
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
+  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
+  error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
+  cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
+  'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
+  'agreement-change': { required: ['agreed'], optional: [] },
+};
