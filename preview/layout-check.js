@@ -16,7 +16,9 @@ function layoutProblems() {
   const label = (e) => {
     const id = e.id || e.getAttribute('data-wx-id');
     const cls = [...e.classList].map((c) => c.replace(/^.*--/, '')).filter((c) => !/^wxp-/.test(c)).slice(0, 2).join('.');
-    return `${e.tagName.toLowerCase()}${id ? `#${id}` : ''}${cls ? `.${cls}` : ''}`;
+    const named = id ? null : e.parentElement && e.parentElement.closest('[id], [data-wx-id]');
+    const within = named && named.id !== 'wxp-app' ? ` in #${named.id || named.getAttribute('data-wx-id')}` : '';
+    return `${e.tagName.toLowerCase()}${id ? `#${id}` : ''}${cls ? `.${cls}` : ''}${within}`;
   };
   const shown = (e) => {
     for (let n = e; n && n.nodeType === 1; n = n.parentElement) {

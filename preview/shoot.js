@@ -122,6 +122,7 @@ const STATES = [
   },
   { name: 'login-dark', page: 'login', context: { colorScheme: 'dark' } },
   { name: 'login-en-us', page: 'login-en' },
+  { name: 'login-en-us-narrow', page: 'login-en', context: { viewport: { width: 320, height: 568 } } },
   { name: 'login-en-us-errors', page: 'login-en', shot: false, act: async (page) => { await tap(page, byId('authing-submit-password')); await showsTips(page); } },
   { name: 'login-en-us-consent', page: 'login-en', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {

@@ -64,7 +64,13 @@ Page({
 
   async onLogout() {
     this.setData({ busy: 'logout' });
-    await getDefaultClient().logout();
+    const [err] = await getDefaultClient().logout();
+    if (err) {
+      // The token could not be revoked, so the client kept the login state: still signed in, say why.
+      this.setData({ busy: '' });
+      Toast({ context: this, selector: '#t-toast', message: err.message, theme: 'error' });
+      return;
+    }
     this.setData({ busy: '', loggedIn: false, state: {}, user: {}, message: '已退出登录' });
   },
 
