@@ -20,7 +20,6 @@ const { checkLayout } = require('../../preview/layout-check');
 const DEMO = path.resolve(__dirname, '../../demo');
 const WIDTHS = [320, 414];
 const SCHEMES = ['light', 'dark'];
-const OPEN = { timeout: 60000 }; // a page's first build on a busy machine
 
 let server;
 let browser;
@@ -31,7 +30,7 @@ beforeAll(async () => {
   server = await startPreviewServer({ root: DEMO });
   browser = await launchChromium();
   const ctx = await newPhoneContext(browser);
-  await passwordLogin(await openPreview(ctx, `${server.url}/preview/login`, OPEN));
+  await passwordLogin(await openPreview(ctx, `${server.url}/preview/login`));
   signedIn = await ctx.storageState();
   await ctx.close();
 }, 180000);
@@ -52,7 +51,7 @@ async function withState(state, fn) {
   });
   try {
     if (state.init) await ctx.addInitScript(state.init);
-    const page = await openPreview(ctx, `${server.url}/preview/${state.page}`, OPEN);
+    const page = await openPreview(ctx, `${server.url}/preview/${state.page}`);
     if (state.ready) await state.ready(page);
     if (state.act) await state.act(page);
     await settle(page, 300);
