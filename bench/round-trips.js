@@ -1,7 +1,7 @@
 // Round trips per flow, counted where they land: the devserver's request log (`srv.requests`, CORS
 // preflights excluded; /__dev/ controls such as wx.login codes and the SMS inbox are never recorded).
 // The BUILT core client runs in Node with the wx shim (real HTTP). Each figure sits beside what
-// Authing's own SDK (@authing/miniapp-wx 5.x) sends for the same flow, per /work/shared/authing-api.md.
+// Authing's own SDK (@authing/miniapp-wx 5.x) sends for the same flow, per docs/wire-contract.md.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');

@@ -1,5 +1,5 @@
 // Public types of the headless client. Names and shapes follow Authing's mini-program SDK 5.x
-// (see ../shared/authing-api.md) so code written against `@authing/miniapp-wx` type-checks here too.
+// (see docs/wire-contract.md) so code written against `@authing/miniapp-wx` type-checks here too.
 
 import type { Platform } from './platform/types';
 

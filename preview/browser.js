@@ -33,7 +33,7 @@ function newPhoneContext(browser, options = {}) {
  * Opens a preview URL and records problems: uncaught errors, console errors (the runtime reports
  * every mini-program error there) and failed requests. Resolves once the page is mounted.
  */
-async function openPreview(context, url, { timeout = 15000 } = {}) {
+async function openPreview(context, url, { timeout = 60000 } = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.stack || e.message}`));

@@ -1,6 +1,6 @@
 // Builds ONE self-contained HTML file that runs real mini-program pages in a browser
-// (approach "A2" of ../shared/preview-notes.md): everything is prepared here in Node, and the page
-// then runs miniprogram-exparser + j-component + the official wcc output inside Chromium.
+// (the component engine runs inside the browser, not in jsdom, so layout is real): everything is
+// prepared here in Node, and the page then runs miniprogram-exparser + j-component + the official wcc output inside Chromium.
 //
 //   root/                      the miniprogramRoot (demo/), laid out like 「构建 npm」 (npx gulp demo)
 //   app.json → pages           each page and its usingComponents graph (children first)
@@ -79,11 +79,12 @@ function tagForRoute(route) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// WXSS: @import inlined (relative or root-absolute), scoped with the tag prefix, rpx → px, :host → tag
+// WXSS: @import inlined (relative or root-absolute), scoped with the tag prefix, rpx → phone-relative px, :host → tag
 
 const RPX = /(^|[^\w.-])(-?\d*\.?\d+)rpx\b/g;
+/** rpx → a length that follows the phone width (--wxp-rpx is set by runtime.js; 0.5px = 375 px wide). */
 function rpxToPx(css) {
-  return css.replace(RPX, (m, pre, n) => pre + String(Math.round(parseFloat(n) * 0.5 * 1000) / 1000) + 'px');
+  return css.replace(RPX, (m, pre, n) => `${pre}calc(${n} * var(--wxp-rpx, 0.5px))`);
 }
 
 function wxssContent(root, rel, seen = new Set()) {
@@ -428,7 +429,7 @@ function buildPreview(opts = {}) {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=375, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</title>
 <style id="wxp-base">${baseCss}</style>

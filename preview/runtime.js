@@ -20,7 +20,10 @@ const { createWxShim } = require('../devserver/wx-shim');
 const { createBrowserTransport } = require('../devserver/wx-shim/browser-transport');
 
 const P = window.__PREVIEW__;
-const SCREEN = { width: 375, height: 667, pixelRatio: 2 };
+// The phone's width follows the browser's (320–414 px phones reflow like on a device); in a wide window the
+// live preview draws a 375 px frame (see the router below).
+const FRAME_WIDTH = 375;
+const SCREEN = { width: FRAME_WIDTH, height: 667, pixelRatio: 2 };
 const STATUS_BAR = 0; // no status bar drawn; the navigation bar starts at the top
 const NAV_BAR = 44;
 
@@ -45,11 +48,12 @@ function report(where, err) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// rpx: WeChat's 750rpx = screen width, i.e. 0.5 px at 375 px (j-component's default is 1:1)
+// rpx: WeChat's 750rpx = screen width. build.js writes rpx as calc(n * var(--wxp-rpx)); the runtime sets
+// --wxp-rpx (and --wxp-width) from the phone width, so a resize reflows like a narrower phone.
 
 const RPX = /(^|[^\w.-])(-?\d*\.?\d+)rpx\b/g;
 function rpx(style) {
-  return String(style).replace(RPX, (m, pre, n) => pre + String(Math.round(parseFloat(n) * 0.5 * 1000) / 1000) + 'px');
+  return String(style).replace(RPX, (m, pre, n) => `${pre}calc(${n} * var(--wxp-rpx, 0.5px))`);
 }
 jUtils.transformRpx = rpx;
 
@@ -641,6 +645,15 @@ const appEl = document.getElementById('wxp-app');
 // Live preview in a wide window: the pages run inside a centered phone-sized frame. The frame is
 // transformed, so position:fixed overlays (popups, toasts, masks) stay inside it like in a webview.
 const framed = P.history && window.innerWidth >= 520;
+/** Phone width = the window's (the frame's in a wide window): rpx, fixed overlays and wx.getWindowInfo follow it. */
+function applyPhoneWidth() {
+  SCREEN.width = framed ? FRAME_WIDTH : Math.round(window.innerWidth) || FRAME_WIDTH;
+  const root = document.documentElement.style;
+  root.setProperty('--wxp-width', `${SCREEN.width}px`);
+  root.setProperty('--wxp-rpx', `${SCREEN.width / 750}px`);
+}
+applyPhoneWidth();
+if (!framed) window.addEventListener('resize', applyPhoneWidth);
 let scroller = null; // the element that scrolls the page (null = the window)
 let overlayRoot = document.body;
 if (framed) {

@@ -42,56 +42,112 @@ async function passwordLogin(page) {
   await page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 });
 }
 
+/** Opens the consent prompt by submitting a filled password form (agreements not yet accepted). */
+async function openConsent(page) {
+  await typeInto(page, 'authing-account', DEMO_USER.username);
+  await typeInto(page, 'authing-password', DEMO_USER.password);
+  await tap(page, byId('authing-submit-password'));
+  await page.locator(byId('authing-consent-agree')).first().waitFor({ state: 'visible', timeout: 5000 });
+}
+const showsTips = (page) => page.waitForFunction(() => document.querySelector('[class*="t-input--t-input__tips"]'), null, { timeout: 5000 });
+/** Waits for the "code sent" toast to fade (it covers the form for a moment). */
+function toastGone(page) {
+  return page.waitForFunction(() => ![...document.querySelectorAll('[class*="t-toast--t-toast"]')].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).opacity !== '0'), null, { timeout: 6000 });
+}
+/** Picks a login tab by its position (0-based), in any language. */
+async function pickTab(page, index) {
+  await page.locator('[class~="t-tabs--t-tabs__item"]').nth(index).click();
+  await settle(page, 200);
+}
+/** Makes the next devserver answer on `path` slow, so a busy (loading) state stays on screen. */
+function slowNext(page, path) {
+  return page.evaluate((p) => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: p, kind: 'delay', delayMs: 8000, count: 1 }) }).then((r) => r.status), path);
+}
+
 /**
- * Each state: page (short name), optional `login` (start signed in), `context` options, and `act`
- * (what to do before the shot). Names become docs/screenshots/<name>.png.
+ * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
+ * options, and `act` (what to do before the shot). Names become docs/screenshots/<name>.png; states
+ * with `shot: false` are only checked (npm run test:preview), not kept as pictures.
  */
 const STATES = [
   { name: 'index-default', page: 'index' },
   { name: 'login-default', page: 'login' },
-  {
-    name: 'login-errors',
-    page: 'login',
-    act: async (page) => {
-      await tap(page, byId('authing-submit-password'));
-      await page.waitForFunction(() => document.querySelector('[class*="t-input--t-input__tips"]'), null, { timeout: 5000 });
-    },
-  },
+  { name: 'login-errors', page: 'login', act: async (page) => { await tap(page, byId('authing-submit-password')); await showsTips(page); } },
   {
     name: 'login-countdown',
     page: 'login',
     act: async (page) => {
-      await tap(page, 'text=验证码登录');
-      await settle(page, 200);
+      await pickTab(page, 1);
       await typeInto(page, 'authing-phone', DEMO_USER.phone);
       await tap(page, '[class*="authing-login__checkbox"]');
       await tap(page, byId('authing-send-code'));
       await page.waitForFunction(() => /\d+\s*(s|秒)/.test((document.querySelector('[data-wx-id="authing-send-code"]') || {}).innerText || ''), null, { timeout: 8000 });
-      // let the "code sent" toast fade so the countdown shows
-      await page.waitForFunction(() => ![...document.querySelectorAll('[class*="t-toast--t-toast"]')].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).opacity !== '0'), null, { timeout: 6000 });
+      await toastGone(page);
     },
   },
+  { name: 'login-sms-errors', page: 'login', shot: false, act: async (page) => { await pickTab(page, 1); await tap(page, byId('authing-submit-sms')); await showsTips(page); } },
+  { name: 'login-consent', page: 'login', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {
-    name: 'login-consent',
+    name: 'login-busy',
     page: 'login',
+    shot: false,
     act: async (page) => {
+      await tap(page, '[class*="authing-login__checkbox"]');
       await typeInto(page, 'authing-account', DEMO_USER.username);
       await typeInto(page, 'authing-password', DEMO_USER.password);
+      await slowNext(page, '/api/v3/signin');
       await tap(page, byId('authing-submit-password'));
-      await page.locator(byId('authing-consent-agree')).first().waitFor({ state: 'visible', timeout: 5000 });
-      await settle(page, 400);
+      await page.waitForFunction(() => /登录中|Signing|Logging/.test(document.querySelector('[data-wx-id="authing-submit-password"]').innerText), null, { timeout: 5000 });
     },
   },
   {
     name: 'login-wechat',
     page: 'login',
     act: async (page) => {
-      await tap(page, 'text=微信登录');
+      await pickTab(page, 2);
       await page.locator(byId('authing-wechat')).first().waitFor({ state: 'visible' });
+    },
+  },
+  {
+    // WeChat tab → phone login before consent → agree: WeChat's phone sheet must open on top
+    name: 'login-wechat-phone',
+    page: 'login',
+    shot: false,
+    act: async (page) => {
+      await pickTab(page, 2);
+      await tap(page, byId('authing-phone-gate'));
+      await tap(page, byId('authing-consent-agree-phone'));
+      await page.locator('.wxp-sheet-item').first().waitFor({ state: 'visible', timeout: 5000 });
     },
   },
   { name: 'login-dark', page: 'login', context: { colorScheme: 'dark' } },
   { name: 'login-en-us', page: 'login-en' },
+  { name: 'login-en-us-narrow', page: 'login-en', context: { viewport: { width: 320, height: 568 } } },
+  { name: 'login-en-us-errors', page: 'login-en', shot: false, act: async (page) => { await tap(page, byId('authing-submit-password')); await showsTips(page); } },
+  { name: 'login-en-us-consent', page: 'login-en', act: async (page) => { await openConsent(page); await settle(page, 400); } },
+  {
+    name: 'login-en-us-email',
+    page: 'login-en',
+    act: async (page) => {
+      await pickTab(page, 2);
+      await typeInto(page, 'authing-email', 'demo@example.com');
+      await tap(page, byId('authing-submit-email'));
+      await showsTips(page);
+    },
+  },
+  {
+    name: 'login-en-us-countdown',
+    page: 'login-en',
+    shot: false,
+    act: async (page) => {
+      await pickTab(page, 1);
+      await typeInto(page, 'authing-phone', DEMO_USER.phone);
+      await tap(page, '[class*="authing-login__checkbox"]');
+      await tap(page, byId('authing-send-code'));
+      await page.waitForFunction(() => /\d+\s*s/.test((document.querySelector('[data-wx-id="authing-send-code"]') || {}).innerText || ''), null, { timeout: 8000 });
+      await toastGone(page);
+    },
+  },
   {
     name: 'phone-default',
     page: 'phone',
@@ -101,6 +157,7 @@ const STATES = [
       await page.waitForFunction(() => /\+86/.test(document.body.innerText), null, { timeout: 8000 });
     },
   },
+  { name: 'phone-en-us', page: 'phone?lang=en-US', shot: false },
   {
     name: 'avatar-default',
     page: 'avatar',
@@ -113,8 +170,12 @@ const STATES = [
       await page.waitForFunction(() => [...document.images].some((i) => /__files\/avatar\//.test(i.src) && i.complete), null, { timeout: 10000 });
     },
   },
+  { name: 'avatar-signed-out', page: 'avatar', shot: false },
   { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
+  { name: 'profile-en-us', page: 'profile?lang=en-US', login: true, shot: false, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
+  { name: 'profile-signed-out', page: 'profile', shot: false },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
+  { name: 'me-signed-out', page: 'me', shot: false, ready: (page) => page.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 10000 }) },
 ];
 
 /**
@@ -125,7 +186,7 @@ async function shoot(options = {}) {
   const outDir = path.resolve(options.outDir || path.join(REPO, 'docs/screenshots'));
   const log = options.log || ((s) => console.log(s));
   const only = options.only && options.only.length ? options.only : null;
-  const states = STATES.filter((s) => !only || only.some((o) => s.name.startsWith(o)));
+  const states = STATES.filter((s) => s.shot !== false && (!only || only.some((o) => s.name.startsWith(o))));
   fs.mkdirSync(outDir, { recursive: true });
 
   const server = await startPreviewServer({});

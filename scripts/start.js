@@ -3,12 +3,13 @@
 const path = require('path');
 const { main } = require('../devserver/bin');
 const { createPreviewHandler } = require('../preview/server');
+const { homeHandler } = require('../preview/home');
 
 const root = path.resolve(__dirname, '..');
 const preview = createPreviewHandler({ root });
 
 main(process.argv.slice(2), {
-  mounts: [preview],
+  mounts: [homeHandler, preview],
   banner: (url) => `Live preview of the demo (log in through <authing-login> in your browser):
   ${url}/preview/
 

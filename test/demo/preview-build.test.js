@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 // The preview build (preview/build.js) in Node, without a browser: the demo bundles cleanly (every
-// component, template and module found), WXSS units follow WeChat (750rpx = 375px), page styles
+// component, template and module found), WXSS units follow WeChat (750rpx = the phone width), page styles
 // stay on their page, and the live handler serves pages, the index and 404s.
 const http = require('http');
 const path = require('path');
@@ -14,9 +14,10 @@ const app = require('../../demo/app.json');
 
 beforeAll(() => ensureDemoNpm(DEMO));
 
-test('rpx → px at 0.5 (375 px wide), decimals and negatives, names untouched', () => {
-  expect(rpxToPx('a{margin:32rpx -16rpx 1.5rpx .5rpx}')).toBe('a{margin:16px -8px 0.75px 0.25px}');
-  expect(rpxToPx('b{font:32rpx / 48rpx x;width:calc(100% - 64rpx)}')).toBe('b{font:16px / 24px x;width:calc(100% - 32px)}');
+test('rpx → a multiple of --wxp-rpx (the phone width / 750; 0.5px = 375 px wide), decimals and negatives, names untouched', () => {
+  const u = (n) => `calc(${n} * var(--wxp-rpx, 0.5px))`;
+  expect(rpxToPx('a{margin:32rpx -16rpx 1.5rpx .5rpx}')).toBe(`a{margin:${u(32)} ${u(-16)} ${u(1.5)} ${u('.5')}}`);
+  expect(rpxToPx('b{font:32rpx / 48rpx x;width:calc(100% - 64rpx)}')).toBe(`b{font:${u(32)} / ${u(48)} x;width:calc(100% - ${u(64)})}`);
   expect(rpxToPx('c{--td-spacer-2rpx:1px}')).toBe('c{--td-spacer-2rpx:1px}');
 });
 

@@ -130,7 +130,17 @@ describe('live preview: password login against the devserver', () => {
       // The login is stored like wx.setStorage does: a reload of another page is still signed in.
       const again = await openPreview(ctx, `${server.url}/preview/me`);
       await again.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 15000 });
-      // ... and logout through the core client signs out.
+      // A logout whose revocation fails keeps the login (the client kept it): the page says why and
+      // stays signed in ...
+      const seen = again.problems.length;
+      await again.evaluate(() => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/oidc/token/revocation', kind: 'html500' }) }));
+      await again.locator(byId('logout')).first().click();
+      await again.waitForFunction(() => [...document.querySelectorAll('[class*="t-toast__text"]')].some((e) => e.innerText.trim() && e.getBoundingClientRect().height > 0), null, { timeout: 15000 });
+      expect(await again.evaluate(() => document.getElementById('wxp-app').innerText)).not.toMatch(/已退出登录/);
+      expect(await again.evaluate(() => /已登录/.test(document.getElementById('wxp-app').innerText))).toBe(true);
+      // the browser logs the injected 500 itself; that line, and only that one, is expected
+      expect(again.problems.splice(seen)).toEqual([expect.stringMatching(/status of 500/)]);
+      // ... and the next logout through the core client signs out.
       await again.locator(byId('logout')).first().click();
       await again.waitForFunction(() => /已退出登录/.test(document.body.innerText), null, { timeout: 15000 });
       expect([...page.problems, ...again.problems]).toEqual([]);

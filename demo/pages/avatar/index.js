@@ -4,8 +4,14 @@ const { getDefaultClient } = require('authing-miniapp-kit');
 
 Page({
   data: {
+    lang: 'zh-CN',
     url: '',
     loggedIn: true,
+  },
+
+  // ?lang=en-US shows the component in English (the preview checks both languages)
+  onLoad(query) {
+    if (query && query.lang) this.setData({ lang: query.lang });
   },
 
   async onShow() {

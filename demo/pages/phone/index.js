@@ -3,10 +3,16 @@ const config = require('../../config');
 
 Page({
   data: {
+    lang: 'zh-CN',
     idp: config.extIdpConnidentifier,
     agreements: [{ title: '用户协议', url: 'https://www.authing.cn/terms' }],
     phone: '',
     log: '',
+  },
+
+  // ?lang=en-US shows the component in English (the preview checks both languages)
+  onLoad(query) {
+    if (query && query.lang) this.setData({ lang: query.lang });
   },
 
   onPhone(e) {

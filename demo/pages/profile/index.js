@@ -1,8 +1,14 @@
 // <authing-profile-form>: loads the signed-in user's profile and saves the changed fields.
 Page({
   data: {
+    lang: 'zh-CN',
     needLogin: false,
     log: '',
+  },
+
+  // ?lang=en-US shows the component in English (the preview checks both languages)
+  onLoad(query) {
+    if (query && query.lang) this.setData({ lang: query.lang });
   },
 
   onProfileLoad(e) {
