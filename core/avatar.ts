@@ -5,6 +5,8 @@ import type { ChosenImage, Platform } from './platform/types';
 import { buildHeaders, HttpConfig } from './http';
 import { fail, kitError, ok, platformError, Result } from './errors';
 import { translate } from './i18n';
+import { DEADLINE_GRACE_MS, withDeadline } from './deadline';
+import { withoutSecrets } from './redact';
 
 export const DEFAULT_MAX_AVATAR = 2 * 1024 * 1024;
 const IMAGE_EXT = /\.(jpe?g|png|gif|webp|bmp|heic|heif)$/i;
@@ -63,18 +65,20 @@ export async function uploadAvatar(
 ): Promise<Result<UploadFileResponseData>> {
   let res;
   try {
-    res = await config.platform.uploadFile({
+    const timeout = Math.max(config.timeout, 60000);
+    const upload = config.platform.uploadFile({
       url: config.host + '/api/v2/upload?folder=avatar',
       filePath,
       name: 'file',
       // The seed uploaded anonymously; we send the token and the SDK headers like every call.
       header: buildHeaders(config, { token }),
       // Images on a slow mobile link take longer than an API call.
-      timeout: Math.max(config.timeout, 60000),
+      timeout,
       onProgress,
     });
+    res = await withDeadline(upload, timeout + DEADLINE_GRACE_MS, 'uploadFile');
   } catch (err) {
-    return fail(platformError(config.lang, err, 'request'));
+    return fail(withoutSecrets(config.lang, platformError(config.lang, err, 'request'), token));
   }
   return parseUpload(config.lang, res.statusCode, res.data);
 }

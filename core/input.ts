@@ -7,8 +7,9 @@ import type {
   UpdatePhoneRequestOptions, UpdateUserInfo,
 } from './types';
 import {
-  Problem, validateBirthdate, validateEmail, validateUsername, validateGender, validatePassword, validatePhone, validateRequired, validateSmsCode, validateText,
+  Problem, TEXT_MAX, validateBirthdate, validateEmail, validateUsername, validateGender, validatePassword, validatePhone, validateRequired, validateSmsCode, validateText,
 } from './validate';
+import { jsonArgument } from './json-argument';
 
 export type Checked<T> = { problem: Problem } | { problem?: undefined; value: T };
 
@@ -25,16 +26,20 @@ export const EMAIL_CHANNELS: readonly EmailChannel[] = [
 ];
 
 const param = (name: string): { problem: Problem } => ({ problem: { key: 'invalidParam', params: { name } } });
+const tooLong = (field: string, max: number): { problem: Problem } => ({ problem: { key: 'tooLong', params: { field, max } } });
+
+/** A password typed at login (set under any older policy, so no minimum), bounded so a huge paste never leaves the device. */
+export const LOGIN_PASSWORD_MAX = 1024;
 
 function isObject(value: unknown): value is Json {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A copy of a plain options object, or undefined; anything else is a Problem. */
+/** A JSON copy of a plain options object (see jsonArgument), or undefined; anything else is a Problem. */
 function copyObject(value: unknown, name: string): Checked<Json | undefined> {
   if (value === undefined || value === null) return { value: undefined };
   if (!isObject(value)) return param(name);
-  return { value: { ...value } };
+  return jsonArgument(value, name);
 }
 
 /** undefined, '' → absent; otherwise a trimmed string or a Problem. */
@@ -47,7 +52,9 @@ function optionalTrimmed(value: unknown, name: string): Checked<string | undefin
 
 function requiredString(value: unknown, field: string): Checked<string> {
   const problem = validateRequired(value, field);
-  return problem ? { problem } : { value: (value as string).trim() };
+  if (problem) return { problem };
+  const trimmed = (value as string).trim();
+  return trimmed.length > TEXT_MAX ? tooLong(field, TEXT_MAX) : { value: trimmed };
 }
 
 export function checkEncryptType(value: unknown): Checked<EncryptType | undefined> {
@@ -69,6 +76,8 @@ export function checkPasswordLogin(data: LoginByPasswordOptions): Checked<Passwo
   for (const field of ['account', 'email', 'username', 'phone']) {
     const checked = optionalTrimmed(src[field], field);
     if (checked.problem) return checked;
+    // The email is bounded by validateEmail below.
+    if (checked.value !== undefined && field !== 'email' && checked.value.length > TEXT_MAX) return tooLong(field, TEXT_MAX);
     if (checked.value !== undefined) payload[field] = checked.value;
   }
   if (Object.keys(payload).length === 0) return { problem: { key: 'required', params: { field: 'account' } } };
@@ -78,6 +87,7 @@ export function checkPasswordLogin(data: LoginByPasswordOptions): Checked<Passwo
   }
   // Passwords are sent as typed (no trim): spaces may be part of them. Login accepts any length.
   if (typeof src.password !== 'string' || src.password === '') return { problem: { key: 'required', params: { field: 'password' } } };
+  if (src.password.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const options = copyObject(data.options, 'options');
   if (options.problem) return options;
   const type = checkEncryptType(options.value && options.value.passwordEncryptType);
@@ -212,6 +222,7 @@ export function checkUpdatePassword(data: UpdatePasswordOptions): Checked<Passwo
   if (data.oldPassword !== undefined && (typeof data.oldPassword !== 'string' || data.oldPassword === '')) {
     return { problem: { key: 'required', params: { field: 'password' } } };
   }
+  if (data.oldPassword !== undefined && data.oldPassword.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const type = checkEncryptType(data.passwordEncryptType);
   if (type.problem) return type;
   return { value: { newPassword: data.newPassword, oldPassword: data.oldPassword, encryptType: type.value } };
@@ -264,7 +275,9 @@ export function checkUpdateUserInfo(data: UpdateUserInfo): Checked<Json> {
   }
   if (src.customData !== undefined) {
     if (!isObject(src.customData)) return param('customData');
-    out.customData = { ...src.customData };
+    const customData = jsonArgument(src.customData, 'customData');
+    if (customData.problem) return customData;
+    out.customData = customData.value;
   }
   return { value: out };
 }
@@ -406,6 +419,7 @@ export function checkDeleteAccountRequest(data: DeleteAccountRequestOptions): Ch
   const src = data.passwordPayload as unknown;
   // The current password, as typed (no trim, no length policy: it was set under older rules maybe).
   if (!isObject(src) || typeof src.password !== 'string' || src.password === '') return { problem: { key: 'required', params: { field: 'password' } } };
+  if (src.password.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const type = checkEncryptType(src.passwordEncryptType);
   if (type.problem) return type;
   return { value: { body: { verifyMethod: method }, password: src.password, encryptType: type.value } };

@@ -1,9 +1,9 @@
-// Reads (never verifies) a JWT's `exp`: only a fallback for the expiry of a token set the server
+// Reads (never verifies) a JWT's time claims: only a fallback for the expiry of a token set the server
 // sent without `expires_in`. The server remains the judge of a token's validity.
 import { base64Decode, utf8Decode } from './encoding';
 
-/** `exp` claim in seconds, or undefined when the token is not a readable JWT. */
-export function jwtExpiry(token: unknown): number | undefined {
+/** A positive finite numeric claim (`exp`, `iat`, seconds), or undefined when the token is not a readable JWT. */
+export function jwtTimeClaim(token: unknown, name: 'exp' | 'iat'): number | undefined {
   if (typeof token !== 'string') return undefined;
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
@@ -12,11 +12,16 @@ export function jwtExpiry(token: unknown): number | undefined {
   try {
     const payload: unknown = JSON.parse(utf8Decode(bytes));
     if (payload && typeof payload === 'object') {
-      const exp = (payload as { exp?: unknown }).exp;
-      if (typeof exp === 'number' && isFinite(exp) && exp > 0) return exp;
+      const value = (payload as Record<string, unknown>)[name];
+      if (typeof value === 'number' && isFinite(value) && value > 0) return value;
     }
   } catch (e) {
-    // not JSON: no expiry to read
+    // not JSON: no claim to read
   }
   return undefined;
+}
+
+/** `exp` claim in seconds. */
+export function jwtExpiry(token: unknown): number | undefined {
+  return jwtTimeClaim(token, 'exp');
 }
