@@ -18,7 +18,7 @@ import { revokeTokens, tokensOf, tokensToRevoke } from './revocation';
 import {
   Checked, checkBindEmail, checkBindPhone, checkBindWx, checkCodeLogin, checkDecryptData, checkDeleteAccountRequest, checkGetPhone, checkPassCodeLogin,
   checkPasswordLogin, checkPhoneLogin, checkSendEmailCode, checkSendSms, checkToken, checkUpdateEmailRequest, checkUpdatePassword,
-  checkUpdatePhoneRequest, checkUpdateUserInfo, checkUserInfoQuery, UserData,
+  checkUpdatePhoneRequest, checkUpdateUserInfo, checkUserInfoQuery, shown, UserData,
 } from './input';
 import { forgetPublicKeys, getPublicKey, isKeyMismatch, KeyType } from './public-key';
 import { prepareEncryption } from './crypto/entropy';
@@ -127,7 +127,7 @@ export class Authing implements AuthingClient {
 
   getPublicKey(type: 'rsa' | 'sm2'): SDKResponse<string> {
     return this.run(async () => {
-      if (type !== 'rsa' && type !== 'sm2') return fail(kitError(this.lang, 'invalid_argument', 'invalidEncryptType', { type: String(type) }));
+      if (type !== 'rsa' && type !== 'sm2') return fail(kitError(this.lang, 'invalid_argument', 'invalidEncryptType', { type: shown(type) }));
       return getPublicKey(this.http, this.config.host, type, this.lang);
     });
   }

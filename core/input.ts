@@ -25,6 +25,13 @@ export const EMAIL_CHANNELS: readonly EmailChannel[] = [
   'CHANNEL_UNBIND_EMAIL', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNLOCK_ACCOUNT', 'CHANNEL_COMPLETE_EMAIL', 'CHANNEL_DELETE_ACCOUNT',
 ];
 
+/** A caller's value as a message shows it: short strings and numbers as they are, anything else by its kind. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 32 ? value.slice(0, 32) + '…' : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === undefined || value === null ? '<none>' : `<${Array.isArray(value) ? 'array' : typeof value}>`;
+}
+
 const param = (name: string): { problem: Problem } => ({ problem: { key: 'invalidParam', params: { name } } });
 const tooLong = (field: string, max: number): { problem: Problem } => ({ problem: { key: 'tooLong', params: { field, max } } });
 
@@ -60,7 +67,7 @@ function requiredString(value: unknown, field: string): Checked<string> {
 export function checkEncryptType(value: unknown): Checked<EncryptType | undefined> {
   if (value === undefined || value === null) return { value: undefined };
   if (value === 'none' || value === 'rsa' || value === 'sm2') return { value };
-  return { problem: { key: 'invalidEncryptType', params: { type: String(value) } } };
+  return { problem: { key: 'invalidEncryptType', params: { type: shown(value) } } };
 }
 
 export interface PasswordLogin {
@@ -102,7 +109,7 @@ export function checkSendSms(data: SendSmsOptions): Checked<Json> {
   const phoneCountryCode = cc.value || '+86';
   const problem = validatePhone(data.phoneNumber, phoneCountryCode);
   if (problem) return { problem };
-  if (SMS_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
+  if (SMS_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: shown(data.channel) } } };
   return { value: { phoneNumber: String(data.phoneNumber).trim(), channel: data.channel, phoneCountryCode } };
 }
 
@@ -110,7 +117,7 @@ export function checkSendEmailCode(data: SendEmailCodeOptions): Checked<Json> {
   if (!isObject(data)) return { problem: { key: 'required', params: { field: 'email' } } };
   const problem = validateEmail(data.email);
   if (problem) return { problem };
-  if (EMAIL_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
+  if (EMAIL_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: shown(data.channel) } } };
   return { value: { email: String(data.email).trim(), channel: data.channel } };
 }
 
@@ -347,7 +354,7 @@ export function checkBindEmail(data: BindEmailOptions): Checked<Json> {
 /** The only verifyMethod of a request, when the caller names one at all. */
 function checkFixedMethod(value: unknown, method: string): Problem | null {
   if (value === undefined || value === null || value === method) return null;
-  return typeof value === 'string' ? { key: 'invalidVerifyMethod', params: { method: value } } : { key: 'invalidParam', params: { name: 'verifyMethod' } };
+  return typeof value === 'string' ? { key: 'invalidVerifyMethod', params: { method: shown(value) } } : { key: 'invalidParam', params: { name: 'verifyMethod' } };
 }
 
 export function checkUpdatePhoneRequest(data: UpdatePhoneRequestOptions): Checked<Json> {
@@ -401,7 +408,7 @@ export function checkDeleteAccountRequest(data: DeleteAccountRequestOptions): Ch
   if (!isObject(data) || data.verifyMethod === undefined || data.verifyMethod === null) return param('verifyMethod');
   const method = data.verifyMethod;
   if (typeof method !== 'string') return param('verifyMethod');
-  if (DELETE_ACCOUNT_METHODS.indexOf(method) < 0) return { problem: { key: 'invalidVerifyMethod', params: { method } } };
+  if (DELETE_ACCOUNT_METHODS.indexOf(method) < 0) return { problem: { key: 'invalidVerifyMethod', params: { method: shown(method) } } };
   if (method === 'PHONE_PASSCODE') {
     const src = data.phonePassCodePayload as unknown;
     if (!isObject(src)) return { problem: { key: 'required', params: { field: 'phone' } } };
