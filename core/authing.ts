@@ -12,7 +12,7 @@ import type {
 import { resolveOptions, ResolvedOptions } from './options';
 import { Http, formEncode, unwrapData } from './http';
 import { fail, guard, invalidArgument, kitError, ok, platformError, readErrMsg, Result } from './errors';
-import { computeExpiresAt, hasToken, isLive, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import { checkLoginState, computeExpiresAt, hasToken, isLive, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
 import { sessionSync, SessionSync, settled, tracked } from './session-sync';
 import { revokeTokens, tokensOf, tokensToRevoke } from './revocation';
 import {
@@ -25,6 +25,7 @@ import { prepareEncryption } from './crypto/entropy';
 import { freshCode, loginWithFreshCode } from './wechat-login';
 import { checkImage, DEFAULT_MAX_AVATAR, pickImage, uploadAvatar } from './avatar';
 import { withoutSecrets } from './redact';
+import { jsonArgument } from './json-argument';
 
 type Json = Record<string, unknown>;
 
@@ -75,11 +76,15 @@ export class Authing implements AuthingClient {
   /** Stores a token set (e.g. from your own server). `expires_at` is computed unless given. */
   saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState> {
     return this.run(async () => {
-      if (!hasToken(state)) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'loginState' }));
-      const given = (state as { expires_at?: unknown }).expires_at;
-      const expiresAt = typeof given === 'number' && isFinite(given) ? given : computeExpiresAt(state as Json, Date.now());
+      // Stored as JSON: what cannot be (BigInt, cycles) is refused, what can is stored as it reads back.
+      const copy = jsonArgument(state, 'loginState');
+      const problem = copy.problem || checkLoginState(copy.value);
+      if (problem) return fail(invalidArgument(this.lang, problem));
+      const tokens = copy.value!;
+      const given = tokens.expires_at;
+      const expiresAt = typeof given === 'number' && isFinite(given) ? given : computeExpiresAt(tokens, Date.now());
       if (expiresAt === undefined) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'expires_in' }));
-      const stored = { ...(state as Json), expires_at: expiresAt } as StoredState;
+      const stored = { ...tokens, expires_at: expiresAt } as StoredState;
       await this.store.write(stored);
       return ok(publicState(stored));
     });

@@ -28,7 +28,7 @@ export const EMAIL_CHANNELS: readonly EmailChannel[] = [
 /** A caller's value as a message shows it: short strings and numbers as they are, anything else by its kind. */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return value.length > 32 ? value.slice(0, 32) + '…' : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if ((typeof value === 'number' && isFinite(value)) || typeof value === 'boolean') return String(value);
   return value === undefined || value === null ? '<none>' : `<${Array.isArray(value) ? 'array' : typeof value}>`;
 }
 

@@ -3,6 +3,7 @@ import type { ErrorData, Lang, LoginState } from './types';
 import type { Platform } from './platform/types';
 import { jwtTimeClaim } from './jwt';
 import { kitError } from './errors';
+import type { Problem } from './validate';
 
 /** Clock-skew margin: a token is treated as expired this long before the server says so. */
 export const SKEW_MS = 30000;
@@ -65,6 +66,20 @@ export function hasToken(value: unknown): value is Record<string, unknown> {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return (typeof v.access_token === 'string' && v.access_token !== '') || (typeof v.id_token === 'string' && v.id_token !== '');
+}
+
+/**
+ * A token set given to saveLoginState: an access or id token, and every token field a string, so what
+ * is stored reads back the same (storage keeps JSON).
+ */
+export function checkLoginState(state: unknown): Problem | null {
+  const invalid: Problem = { key: 'invalidParam', params: { name: 'loginState' } };
+  if (!hasToken(state)) return invalid;
+  for (const name of ['access_token', 'id_token', 'refresh_token', 'token_type', 'scope']) {
+    const value = state[name];
+    if (value !== undefined && typeof value !== 'string') return { key: 'invalidParam', params: { name } };
+  }
+  return null;
 }
 
 /** The state as callers see it: a copy, without the kit's private marker. */
