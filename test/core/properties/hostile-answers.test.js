@@ -103,4 +103,4 @@ test('every call under any server answer: well-formed, readable, state unchanged
       expect(JSON.stringify(t.stored())).toBe(before);
     }
   }), { numRuns: RUNS * 8 });
-});
+}, 20000 + RUNS * 8 * 50);

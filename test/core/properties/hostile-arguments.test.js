@@ -60,11 +60,10 @@ describe.each(Object.keys(METHOD_ARGS))('%s with hostile arguments', (method) =>
       }
       expect({}.polluted).toBeUndefined();
     }), { numRuns: RUNS });
-  });
+  }, 20000 + RUNS * 200);
 });
 
 test('argument-less methods with the stored state replaced by hostile JSON never throw and leave it as it was', async () => {
-  const { hostile } = require('./generators');
   await fc.assert(fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ access_token: fc.jsonValue(), refresh_token: fc.jsonValue(), expires_at: fc.jsonValue(), _kit: fc.jsonValue() }, { requiredKeys: [] })), fc.constantFrom('getLoginState', 'refreshToken', 'getUserInfo', 'getPublicKey'), async (stored, method) => {
     t.wx.setStorageSync(t.storageKey, stored);
     const before = JSON.stringify(t.wx.getStorageSync(t.storageKey));
@@ -72,5 +71,4 @@ test('argument-less methods with the stored state replaced by hostile JSON never
     expectWellFormed(result);
     if (result[0]) expect(JSON.stringify(t.wx.getStorageSync(t.storageKey))).toBe(before);
   }), { numRuns: RUNS * 2 });
-  expect(hostile).toBeDefined();
-});
+}, 20000 + RUNS * 200);
