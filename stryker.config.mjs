@@ -7,7 +7,7 @@ export default {
   packageManager: 'npm',
   mutate: ['core/**/*.ts', '!core/**/*.d.ts', '!core/types.ts', '!core/version.ts', '!core/platform/types.ts'],
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.config.js', enableFindRelatedTests: false },
+  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },

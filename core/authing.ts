@@ -100,7 +100,8 @@ export class Authing implements AuthingClient {
   /** Saves a fresh token set from a login; the marker records which login produced it. */
   private async saveTokens(tokens: Json, marker: KitMarker | undefined): Promise<Result<LoginState>> {
     const expiresAt = computeExpiresAt(tokens, Date.now());
-    if (!hasToken(tokens) || expiresAt === undefined) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+    // A token field that is not a string (e.g. `access_token: []` beside a valid id_token) is a bad answer, never stored.
+    if (checkLoginState(tokens) || expiresAt === undefined) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
     const stored = { ...tokens, expires_at: expiresAt } as StoredState;
     if (marker) stored._kit = marker;
     try {

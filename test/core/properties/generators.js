@@ -4,6 +4,8 @@ const fc = require('fast-check');
 
 /** Runs per property: bounded so `npm test` stays fast; FC_RUNS raises it for a long local hunt. */
 const RUNS = Number(process.env.FC_RUNS) || 25;
+// A fixed seed (FC_SEED; the mutation run sets one) replays the same cases; otherwise each run explores new ones.
+if (process.env.FC_SEED) fc.configureGlobal({ seed: Number(process.env.FC_SEED) });
 
 const cyclic = () => { const o = { a: 1 }; o.self = o; return o; };
 
