@@ -17,6 +17,8 @@ export default {
   checkerNodeArgs: ['--max-old-space-size=2048'],
   coverageAnalysis: 'perTest',
   timeoutMS: 60000,
+  // The initial run is the whole mutate suite with coverage: minutes on a busy 2-core machine.
+  dryRunTimeoutMinutes: 40,
   timeoutFactor: 2,
   ignorePatterns: ['miniprogram_dist', 'demo/miniprogram_npm', 'reports', 'preview/out', '.stryker-tmp'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
