@@ -10,11 +10,9 @@ export function jwtTimeClaim(token: unknown, name: 'exp' | 'iat'): number | unde
   const bytes = base64Decode(parts[1]);
   if (!bytes) return undefined;
   try {
-    const payload: unknown = JSON.parse(utf8Decode(bytes));
-    if (payload && typeof payload === 'object') {
-      const value = (payload as Record<string, unknown>)[name];
-      if (typeof value === 'number' && isFinite(value) && value > 0) return value;
-    }
+    // A payload that is JSON null throws here too: no claim to read.
+    const value: unknown = JSON.parse(utf8Decode(bytes))[name];
+    if (typeof value === 'number' && isFinite(value) && value > 0) return value;
   } catch (e) {
     // not JSON: no claim to read
   }

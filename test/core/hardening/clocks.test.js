@@ -105,6 +105,21 @@ describe('login expiry', () => {
     expect(state.expires_at).toBeLessThanOrEqual(Date.now() + 270_000);
   });
 
+  test('a JWT whose exp is 0, negative, not a number, or whose payload is not an object gives no expiry: refused', async () => {
+    const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const jwt = (payload) => `${b64({ alg: 'none' })}.${b64(payload)}.sig`;
+    const client = t.client();
+    for (const payload of [{ exp: 0 }, { exp: -5 }, { exp: '9999999999' }, { exp: 1e400 }, null, 5, [1]]) {
+      const [err] = await client.saveLoginState({ access_token: jwt(payload) });
+      expectReadableError(err, 'invalid_argument');
+    }
+    expect(t.stored()).toBeUndefined();
+    // exp − iat only when iat is before exp; else exp against the device clock.
+    const now = Math.floor(Date.now() / 1000);
+    const [, backwards] = await client.saveLoginState({ access_token: jwt({ iat: now + 7200, exp: now + 3600 }) });
+    expect(backwards.expires_at).toBeLessThanOrEqual((now + 3600) * 1000 - 30_000 + 1000);
+  });
+
   test('expires_in: 1e308 and other absurd values give a finite stored expiry; the user is logged in', async () => {
     const client = t.client();
     for (const expires_in of [1e308, '1e308', Number.MAX_VALUE, 2 ** 53]) {
