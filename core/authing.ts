@@ -9,9 +9,13 @@ import type {
 } from './types';
 import { resolveOptions, ResolvedOptions } from './options';
 import { Http, formEncode } from './http';
-import { fail, guard, kitError, ok, Result } from './errors';
-import { computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import { fail, guard, invalidArgument, kitError, ok, Result } from './errors';
+import { checkLoginState, computeExpiresAt, hasToken, isLive, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import { sessionSync, SessionSync, settled, tracked } from './session-sync';
+import { revokeTokens, tokensOf, tokensToRevoke } from './revocation';
+import { jsonArgument } from './json-argument';
 import { ClientContext, bindContext } from './context';
+import { shown } from './checks';
 import { loginByPassword } from './features/password';
 import { loginByPassCode, sendSms } from './features/passcode';
 import { getPhone, loginByCode, loginByPhone } from './features/wechat';
@@ -60,11 +64,15 @@ export class Authing implements AuthingClient {
   /** Stores a token set (e.g. from your own server). `expires_at` is computed unless given. */
   saveLoginState(state: Omit<LoginState, 'expires_at'> & { expires_at?: number }): SDKResponse<LoginState> {
     return this.run(async () => {
-      if (!hasToken(state)) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'loginState' }));
-      const given = (state as { expires_at?: unknown }).expires_at;
-      const expiresAt = typeof given === 'number' && isFinite(given) ? given : computeExpiresAt(state as Json, Date.now());
+      // Stored as JSON: what cannot be (BigInt, cycles) is refused, what can is stored as it reads back.
+      const copy = jsonArgument(state, 'loginState');
+      const problem = copy.problem || checkLoginState(copy.value);
+      if (problem) return fail(invalidArgument(this.lang, problem));
+      const tokens = copy.value!;
+      const given = tokens.expires_at;
+      const expiresAt = typeof given === 'number' && isFinite(given) ? given : computeExpiresAt(tokens, Date.now());
       if (expiresAt === undefined) return fail(kitError(this.lang, 'invalid_argument', 'invalidParam', { name: 'expires_in' }));
-      const stored = { ...(state as Json), expires_at: expiresAt } as StoredState;
+      const stored = { ...tokens, expires_at: expiresAt } as StoredState;
       await this.store.write(stored);
       return ok(publicState(stored));
     });
@@ -85,7 +93,7 @@ export class Authing implements AuthingClient {
 
   getPublicKey(type: 'rsa' | 'sm2'): SDKResponse<string> {
     return this.run(async () => {
-      if (type !== 'rsa' && type !== 'sm2') return fail(kitError(this.lang, 'invalid_argument', 'invalidEncryptType', { type: String(type) }));
+      if (type !== 'rsa' && type !== 'sm2') return fail(kitError(this.lang, 'invalid_argument', 'invalidEncryptType', { type: shown(type) }));
       return this.ctx.keys.get(type);
     });
   }
@@ -178,62 +186,84 @@ export class Authing implements AuthingClient {
 
   /**
    * Works after the access token expired (the seed refused then), keeps the old refresh_token
-   * when the answer has none, and leaves the stored state untouched on failure.
+   * when the answer has none, and leaves the stored state untouched on failure. Coordinated with
+   * every Authing on the same stored state (session-sync): one refresh at a time, and a logout wins.
    */
   private doRefresh(): Promise<Result<LoginState>> {
     return guard(this.lang, async () => {
-      const state = await this.store.read();
-      if (!state) return fail(kitError(this.lang, 'not_logged_in', 'notLoggedIn'));
-      const refreshToken = state.refresh_token;
-      if (typeof refreshToken !== 'string' || !refreshToken) return fail(kitError(this.lang, 'refresh_expired', 'refreshExpired'));
-      const [err, json] = await this.http.call({
-        method: 'POST',
-        path: '/oidc/token',
-        app: true,
-        form: true,
-        kind: 'token',
-        data: formEncode({ grant_type: 'refresh_token', redirect_uri: '', refresh_token: refreshToken }),
-      });
-      if (err) {
-        // invalid_grant: the refresh token is expired, used or revoked — the user must log in again.
-        return fail(err.error === 'invalid_grant' ? { ...err, code: 'refresh_expired' } : err);
-      }
-      if (!hasToken(json)) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
-      const next: Json = { ...json! };
-      if (typeof next.refresh_token !== 'string' || !next.refresh_token) next.refresh_token = refreshToken;
-      return this.saveTokens(next, state._kit);
+      const sync = sessionSync(this.store.key);
+      // A refresh started during a logout waits for it: after a completed logout there is nothing to refresh.
+      await settled(sync.logout);
+      const seen = await this.store.read();
+      while (sync.refresh) await settled(sync.refresh);
+      return tracked(sync, 'refresh', this.refreshOnce(sync, seen));
     });
+  }
+
+  /** One refresh request; `seen`: the state before waiting for another Authing's refresh. */
+  private async refreshOnce(sync: SessionSync, seen: StoredState | undefined): Promise<Result<LoginState>> {
+    const state = await this.store.read();
+    if (!state) return fail(kitError(this.lang, 'not_logged_in', 'notLoggedIn'));
+    // Another Authing on this stored state refreshed while we waited: its answer is ours.
+    if (seen && seen.refresh_token !== state.refresh_token && isLive(state, Date.now())) return ok(publicState(state));
+    const refreshToken = state.refresh_token;
+    if (typeof refreshToken !== 'string' || !refreshToken) return fail(kitError(this.lang, 'refresh_expired', 'refreshExpired'));
+    const generation = sync.generation;
+    const [err, json] = await this.http.call({
+      method: 'POST',
+      path: '/oidc/token',
+      app: true,
+      form: true,
+      kind: 'token',
+      data: formEncode({ grant_type: 'refresh_token', redirect_uri: '', refresh_token: refreshToken }),
+    });
+    // A logout that ran meanwhile wins: the answer is not stored, and the tokens it brought are revoked.
+    await settled(sync.logout);
+    if (sync.generation !== generation) {
+      if (json) await revokeTokens(this.http, this.config.appId, tokensOf(json));
+      return fail(kitError(this.lang, 'not_logged_in', 'notLoggedIn'));
+    }
+    if (err) {
+      if (err.error !== 'invalid_grant') return fail(err);
+      // invalid_grant: expired, used or revoked. Another copy of the kit may have used it first and
+      // stored the next one: re-read before telling the user to log in again.
+      const now = await this.store.read();
+      if (now && now.refresh_token !== refreshToken && isLive(now, Date.now())) return ok(publicState(now));
+      return fail({ ...err, code: 'refresh_expired' });
+    }
+    if (!hasToken(json)) return fail(kitError(this.lang, 'bad_response', 'badResponse'));
+    const next: Json = { ...json! };
+    if (typeof next.refresh_token !== 'string' || !next.refresh_token) next.refresh_token = refreshToken;
+    return this.saveTokens(next, state._kit);
   }
 
   // ---- logout ------------------------------------------------------------------------------
 
   /**
    * Revokes the access token (and the refresh token, which outlives it) at
-   * `/oidc/token/revocation`, then clears the state. A 2xx answer counts as revoked (RFC 7009);
-   * a network failure, 5xx, OIDC error or Authing error envelope returns the error and keeps the
-   * state so the user can retry.
+   * `/oidc/token/revocation`, both at once, then clears the state. A 2xx answer counts as revoked
+   * (RFC 7009); a network failure, 5xx, OIDC error or Authing error envelope returns the error and
+   * keeps the state so the user can retry. A refresh answer arriving after a logout is not stored.
    */
   logout(): SDKResponse<boolean> {
-    return this.run(async () => {
-      const state = await this.store.read();
-      const tokens: string[] = [];
-      if (state) {
-        const accessValid = typeof state.expires_at === 'number' && state.expires_at > Date.now();
-        if (accessValid && typeof state.access_token === 'string' && state.access_token) tokens.push(state.access_token);
-        if (typeof state.refresh_token === 'string' && state.refresh_token) tokens.push(state.refresh_token);
-      }
-      for (const token of tokens) {
-        const [err] = await this.http.call({
-          method: 'POST',
-          path: '/oidc/token/revocation',
-          form: true,
-          kind: 'revocation',
-          data: formEncode({ client_id: this.config.appId, token }),
-        });
-        if (err) return fail(err);
-      }
-      await this.store.clear();
-      return ok(true);
+    return this.run(() => {
+      const sync = sessionSync(this.store.key);
+      return tracked(sync, 'logout', this.doLogout(sync));
     });
+  }
+
+  private async doLogout(sync: SessionSync): Promise<Result<boolean>> {
+    const revoked: string[] = [];
+    // A refresh may store new tokens while the revocations are on the wire: re-read, revoke those too.
+    for (let round = 0; round < 3; round++) {
+      const tokens = tokensToRevoke(await this.store.read(), Date.now()).filter((t) => revoked.indexOf(t) < 0);
+      if (!tokens.length) break;
+      const err = await revokeTokens(this.http, this.config.appId, tokens);
+      if (err) return fail(err);
+      revoked.push(...tokens);
+    }
+    sync.generation++;
+    await this.store.clear();
+    return ok(true);
   }
 }

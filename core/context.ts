@@ -8,7 +8,8 @@ import type { ResolvedOptions } from './options';
 import { CallSpec, Http, unwrapData } from './http';
 import { fail, guard, invalidArgument, kitError, ok, platformError, readErrMsg, Result } from './errors';
 import type { MessageKey } from './i18n';
-import { computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import { checkLoginState, computeExpiresAt, hasToken, KitMarker, LoginStateStore, publicState, StoredState } from './login-state';
+import { withoutSecrets } from './redact';
 import { PublicKeys, isKeyMismatch, KeyType } from './public-key';
 import { getEncryptor } from './registry';
 import { ensureEntropy } from './crypto/entropy';
@@ -76,13 +77,14 @@ export class ClientContext {
   /** Saves a fresh token set from a login; the marker records which login produced it. */
   async saveTokens(tokens: Json, marker: KitMarker | undefined): Promise<Result<LoginState>> {
     const expiresAt = computeExpiresAt(tokens, Date.now());
-    if (!hasToken(tokens) || expiresAt === undefined) return fail(this.error('bad_response', 'badResponse'));
+    // A token field that is not a string (e.g. `access_token: []` beside a valid id_token) is a bad answer, never stored.
+    if (checkLoginState(tokens) || expiresAt === undefined) return fail(this.error('bad_response', 'badResponse'));
     const stored = { ...tokens, expires_at: expiresAt } as StoredState;
     if (marker) stored._kit = marker;
     try {
       await this.store.write(stored);
     } catch (err) {
-      return fail(platformError(this.lang, err, 'platform'));
+      return fail(withoutSecrets(this.lang, platformError(this.lang, err, 'platform'), tokens));
     }
     return ok(publicState(stored));
   }
@@ -140,7 +142,8 @@ export class ClientContext {
       try {
         cipher = encryptFunction(value, publicKey!);
       } catch (err) {
-        return fail(this.encryptError(entropyError || err));
+        // The encryptor's own text may quote the plaintext it was given: only the platform's is kept.
+        return fail(this.encryptError(entropyError));
       }
       // The seed's RSA helper returned false on failure and sent the string "false".
       if (typeof cipher !== 'string' || !cipher || cipher === 'false') return fail(this.encryptError());

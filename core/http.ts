@@ -4,6 +4,8 @@ import type { Platform, PlatformResponse } from './platform/types';
 import { SDK_VERSION } from './version';
 import { fail, ok, platformError, Result } from './errors';
 import { translate } from './i18n';
+import { DEADLINE_GRACE_MS, withDeadline } from './deadline';
+import { withoutSecrets } from './redact';
 
 /** How a path's answer is judged (contract §3.3: three URLs bypass the envelope). */
 export type AnswerKind = 'envelope' | 'system' | 'token' | 'revocation';
@@ -135,15 +137,16 @@ export class Http {
     const { config } = this;
     let res: PlatformResponse;
     try {
-      res = await config.platform.request({
+      const request = config.platform.request({
         url: config.host + spec.path,
         method: spec.method,
         header: buildHeaders(config, spec),
         data: spec.data,
         timeout: config.timeout,
       });
+      res = await withDeadline(request, config.timeout + DEADLINE_GRACE_MS, 'request');
     } catch (err) {
-      return fail(platformError(config.lang, err, 'request'));
+      return fail(withoutSecrets(config.lang, platformError(config.lang, err, 'request'), [spec.data, spec.token]));
     }
     return classify(config.lang, res, spec.kind || 'envelope');
   }

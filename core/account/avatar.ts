@@ -7,6 +7,8 @@ import type { ChosenImage } from '../platform/types';
 import type { ClientContext } from '../context';
 import { buildHeaders } from '../http';
 import { fail, ok, Result } from '../errors';
+import { DEADLINE_GRACE_MS, withDeadline } from '../deadline';
+import { withoutSecrets } from '../redact';
 import { checkAvatarFile, DEFAULT_MAX_AVATAR_BYTES } from '../flows/avatar-uploader';
 import { updateUserInfo } from '../features/profile';
 
@@ -57,18 +59,21 @@ async function uploadAvatar(
   const config = ctx.config;
   let res;
   try {
-    res = await config.platform.uploadFile({
+    // Images on a slow mobile link take longer than an API call.
+    const timeout = Math.max(config.timeout, 60000);
+    const upload = config.platform.uploadFile({
       url: config.host + '/api/v2/upload?folder=avatar',
       filePath,
       name: 'file',
       // The seed uploaded anonymously; we send the token and the SDK headers like every call.
       header: buildHeaders(config, { token }),
-      // Images on a slow mobile link take longer than an API call.
-      timeout: Math.max(config.timeout, 60000),
+      timeout,
       onProgress,
     });
+    // The kit's own deadline: a platform that never calls back still settles.
+    res = await withDeadline(upload, timeout + DEADLINE_GRACE_MS, 'uploadFile');
   } catch (err) {
-    return fail(ctx.platformError(err, 'request'));
+    return fail(withoutSecrets(ctx.lang, ctx.platformError(err, 'request'), token));
   }
   return parseUpload(ctx, res.statusCode, res.data);
 }

@@ -6,7 +6,9 @@ import type {
 } from '../types';
 import type { Problem } from '../validate';
 import { validateEmail, validatePassword, validatePhone, validateSmsCode } from '../validate';
-import { Checked, Json, UserData, checkEncryptType, checkUserData, isObject, optionalTrimmed, param, requiredString } from '../checks';
+import {
+  Checked, Json, LOGIN_PASSWORD_MAX, UserData, checkEncryptType, checkUserData, isObject, optionalTrimmed, param, requiredString, shown, tooLong,
+} from '../checks';
 
 export const EMAIL_CHANNELS: readonly EmailChannel[] = [
   'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_VERIFY_EMAIL_LINK', 'CHANNEL_UPDATE_EMAIL', 'CHANNEL_BIND_EMAIL',
@@ -17,7 +19,7 @@ export function checkSendEmailCode(data: SendEmailCodeOptions): Checked<Json> {
   if (!isObject(data)) return { problem: { key: 'required', params: { field: 'email' } } };
   const problem = validateEmail(data.email);
   if (problem) return { problem };
-  if (EMAIL_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
+  if (EMAIL_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: shown(data.channel) } } };
   return { value: { email: String(data.email).trim(), channel: data.channel } };
 }
 
@@ -34,6 +36,7 @@ export function checkUpdatePassword(data: UpdatePasswordOptions): Checked<Passwo
   if (data.oldPassword !== undefined && (typeof data.oldPassword !== 'string' || data.oldPassword === '')) {
     return { problem: { key: 'required', params: { field: 'password' } } };
   }
+  if (data.oldPassword !== undefined && data.oldPassword.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const type = checkEncryptType(data.passwordEncryptType);
   if (type.problem) return type;
   return { value: { newPassword: data.newPassword, oldPassword: data.oldPassword, encryptType: type.value } };
@@ -102,7 +105,7 @@ export function checkBindEmail(data: BindEmailOptions): Checked<Json> {
 /** The only verifyMethod of a request, when the caller names one at all. */
 function checkFixedMethod(value: unknown, method: string): Problem | null {
   if (value === undefined || value === null || value === method) return null;
-  return typeof value === 'string' ? { key: 'invalidVerifyMethod', params: { method: value } } : { key: 'invalidParam', params: { name: 'verifyMethod' } };
+  return typeof value === 'string' ? { key: 'invalidVerifyMethod', params: { method: shown(value) } } : { key: 'invalidParam', params: { name: 'verifyMethod' } };
 }
 
 export function checkUpdatePhoneRequest(data: UpdatePhoneRequestOptions): Checked<Json> {
@@ -156,7 +159,7 @@ export function checkDeleteAccountRequest(data: DeleteAccountRequestOptions): Ch
   if (!isObject(data) || data.verifyMethod === undefined || data.verifyMethod === null) return param('verifyMethod');
   const method = data.verifyMethod;
   if (typeof method !== 'string') return param('verifyMethod');
-  if (DELETE_ACCOUNT_METHODS.indexOf(method) < 0) return { problem: { key: 'invalidVerifyMethod', params: { method } } };
+  if (DELETE_ACCOUNT_METHODS.indexOf(method) < 0) return { problem: { key: 'invalidVerifyMethod', params: { method: shown(method) } } };
   if (method === 'PHONE_PASSCODE') {
     const src = data.phonePassCodePayload as unknown;
     if (!isObject(src)) return { problem: { key: 'required', params: { field: 'phone' } } };
@@ -174,6 +177,7 @@ export function checkDeleteAccountRequest(data: DeleteAccountRequestOptions): Ch
   const src = data.passwordPayload as unknown;
   // The current password, as typed (no trim, no length policy: it was set under older rules maybe).
   if (!isObject(src) || typeof src.password !== 'string' || src.password === '') return { problem: { key: 'required', params: { field: 'password' } } };
+  if (src.password.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const type = checkEncryptType(src.passwordEncryptType);
   if (type.problem) return type;
   return { value: { body: { verifyMethod: method }, password: src.password, encryptType: type.value } };

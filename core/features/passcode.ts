@@ -1,7 +1,7 @@
 // SMS codes and pass-code logins (phone or email + code): check + body + call in one place.
 import type { LoginByPassCodeOptions, LoginState, SDKResponse, SendSmsOptions, SimpleResponseData, SmsChannel } from '../types';
 import type { ClientContext } from '../context';
-import { Checked, Json, copyObject, isObject, optionalTrimmed } from '../checks';
+import { Checked, Json, copyObject, isObject, optionalTrimmed, shown } from '../checks';
 import { fail, ok } from '../errors';
 import { validateEmail, validatePhone, validateSmsCode } from '../validate';
 
@@ -17,7 +17,7 @@ export function checkSendSms(data: SendSmsOptions): Checked<Json> {
   const phoneCountryCode = cc.value || '+86';
   const problem = validatePhone(data.phoneNumber, phoneCountryCode);
   if (problem) return { problem };
-  if (SMS_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: String(data.channel) } } };
+  if (SMS_CHANNELS.indexOf(data.channel) < 0) return { problem: { key: 'invalidChannel', params: { channel: shown(data.channel) } } };
   return { value: { phoneNumber: String(data.phoneNumber).trim(), channel: data.channel, phoneCountryCode } };
 }
 

@@ -1,9 +1,9 @@
 // Password login: check + body + call in one place.
 import type { EncryptType, LoginByPasswordOptions, LoginState, SDKResponse } from '../types';
 import type { ClientContext } from '../context';
-import { Checked, Json, checkEncryptType, copyObject, isObject, optionalTrimmed } from '../checks';
+import { Checked, Json, LOGIN_PASSWORD_MAX, checkEncryptType, copyObject, isObject, optionalTrimmed, tooLong } from '../checks';
 import { fail } from '../errors';
-import { validateEmail } from '../validate';
+import { TEXT_MAX, validateEmail } from '../validate';
 
 export interface PasswordLogin {
   payload: Json & { password: string };
@@ -18,6 +18,8 @@ export function checkPasswordLogin(data: LoginByPasswordOptions): Checked<Passwo
   for (const field of ['account', 'email', 'username', 'phone']) {
     const checked = optionalTrimmed(src[field], field);
     if (checked.problem) return checked;
+    // The email is bounded by validateEmail below.
+    if (checked.value !== undefined && field !== 'email' && checked.value.length > TEXT_MAX) return tooLong(field, TEXT_MAX);
     if (checked.value !== undefined) payload[field] = checked.value;
   }
   if (Object.keys(payload).length === 0) return { problem: { key: 'required', params: { field: 'account' } } };
@@ -27,6 +29,7 @@ export function checkPasswordLogin(data: LoginByPasswordOptions): Checked<Passwo
   }
   // Passwords are sent as typed (no trim): spaces may be part of them. Login accepts any length.
   if (typeof src.password !== 'string' || src.password === '') return { problem: { key: 'required', params: { field: 'password' } } };
+  if (src.password.length > LOGIN_PASSWORD_MAX) return tooLong('password', LOGIN_PASSWORD_MAX);
   const options = copyObject(data.options, 'options');
   if (options.problem) return options;
   const type = checkEncryptType(options.value && options.value.passwordEncryptType);

@@ -2,6 +2,7 @@
 import type { GetUserInfoOptions, SDKResponse, UpdateUserInfo, UserInfo } from '../types';
 import type { ClientContext } from '../context';
 import { Checked, Json, isObject, param } from '../checks';
+import { jsonArgument } from '../json-argument';
 import { fail, ok } from '../errors';
 import { unwrapData } from '../http';
 import { validateBirthdate, validateGender, validateText, validateUsername } from '../validate';
@@ -54,7 +55,9 @@ export function checkUpdateUserInfo(data: UpdateUserInfo): Checked<Json> {
   }
   if (src.customData !== undefined) {
     if (!isObject(src.customData)) return param('customData');
-    out.customData = { ...src.customData };
+    const customData = jsonArgument(src.customData, 'customData');
+    if (customData.problem) return customData;
+    out.customData = customData.value;
   }
   return { value: out };
 }

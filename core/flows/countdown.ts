@@ -52,6 +52,9 @@ export function parseCountdownKey(key: string): { channel: string; countryCode: 
   return m ? { channel: m[1], countryCode: m[2], target: m[3] } : null;
 }
 
+/** No resend countdown runs longer than this, whatever a caller or the stored data asks (1 hour). */
+export const MAX_COUNTDOWN_SECONDS = 3600;
+
 export class CountdownStore {
   private readonly entries: Record<string, CountdownEntry> = {};
   private readonly storage: CountdownStorage | null;
@@ -69,22 +72,41 @@ export class CountdownStore {
   start(key: string, seconds: number): number {
     this.load();
     const now = this.now();
-    const endsAt = now + Math.max(0, Math.round(seconds * 1000));
+    const length = seconds > 0 ? Math.min(seconds, MAX_COUNTDOWN_SECONDS) : 0;
+    const endsAt = now + Math.round(length * 1000);
     this.entries[key] = { key, endsAt, startedAt: now };
     this.save();
     return endsAt;
   }
 
-  /** Milliseconds left for `key`, 0 when none runs. */
-  remaining(key: string): number {
+  /**
+   * Milliseconds left for `key`, 0 when none runs; never more than `maxSeconds` (the configured
+   * countdown) nor the entry's own length, whatever the stored end time or a clock moved back.
+   */
+  remaining(key: string, maxSeconds = MAX_COUNTDOWN_SECONDS): number {
     this.load();
     const entry = this.entries[key];
-    return entry ? Math.max(0, entry.endsAt - this.now()) : 0;
+    return entry ? Math.max(0, this.bounded(entry, maxSeconds).endsAt - this.now()) : 0;
   }
 
   /** Whole seconds left (rounded up), 0 when none runs. */
-  remainingSeconds(key: string): number {
-    return Math.ceil(this.remaining(key) / 1000);
+  remainingSeconds(key: string, maxSeconds = MAX_COUNTDOWN_SECONDS): number {
+    return Math.ceil(this.remaining(key, maxSeconds) / 1000);
+  }
+
+  /**
+   * An entry that would run longer than allowed from now (its end time from a clock that has since
+   * moved back, or a corrupt stored entry) restarts now with the allowed length, so it counts down
+   * normally from there instead of freezing at the cap until the clock catches up.
+   */
+  private bounded(entry: CountdownEntry, maxSeconds: number): CountdownEntry {
+    const now = this.now();
+    const allowed = Math.min(entry.endsAt - entry.startedAt, Math.max(0, maxSeconds) * 1000, MAX_COUNTDOWN_SECONDS * 1000);
+    if (entry.endsAt - now <= allowed) return entry;
+    const fixed = { key: entry.key, endsAt: now + Math.max(0, allowed), startedAt: now };
+    this.entries[entry.key] = fixed;
+    this.save();
+    return fixed;
   }
 
   clear(key: string): void {
@@ -95,14 +117,15 @@ export class CountdownStore {
     }
   }
 
-  /** The most recently started countdown still running whose key starts with `prefix`. */
-  latest(prefix = ''): CountdownEntry | null {
+  /** The most recently started countdown still running whose key starts with `prefix` (bounded as in remaining). */
+  latest(prefix = '', maxSeconds = MAX_COUNTDOWN_SECONDS): CountdownEntry | null {
     this.load();
     const now = this.now();
     let best: CountdownEntry | null = null;
     for (const k of Object.keys(this.entries)) {
-      const e = this.entries[k];
-      if (k.indexOf(prefix) !== 0 || e.endsAt <= now) continue;
+      if (k.indexOf(prefix) !== 0) continue;
+      const e = this.bounded(this.entries[k], maxSeconds);
+      if (e.endsAt <= now) continue;
       if (!best || e.startedAt > best.startedAt) best = e;
     }
     return best ? { ...best } : null;
@@ -117,7 +140,7 @@ export class CountdownStore {
     if (!stored || typeof stored !== 'object') return;
     for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
       const e = v as Partial<CountdownEntry> | null;
-      if (this.entries[k] || !e || typeof e.endsAt !== 'number' || typeof e.startedAt !== 'number') continue;
+      if (this.entries[k] || !e || typeof e.endsAt !== 'number' || typeof e.startedAt !== 'number' || !isFinite(e.endsAt) || !isFinite(e.startedAt)) continue;
       this.entries[k] = { key: k, endsAt: e.endsAt, startedAt: e.startedAt };
     }
   }

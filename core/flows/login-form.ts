@@ -93,7 +93,7 @@ export class LoginForm {
     let changed = false;
     for (const m of CODE_METHODS) {
       const c = CODE_CHANNELS[m];
-      const latest = this.countdowns.latest(c.prefix(this.config));
+      const latest = this.countdowns.latest(c.prefix(this.config), this.config.countdown);
       const parsed = latest && parseCountdownKey(latest.key);
       if (!parsed || !parsed.target) continue;
       this.values[c.target] = parsed.target;
@@ -253,7 +253,7 @@ export class LoginForm {
   /** Recomputes the countdown of a code method's target now typed; true when it changed. */
   private syncCountdown(m: CodeMethod): boolean {
     const c = CODE_CHANNELS[m];
-    const left = this.values[c.target].trim() ? this.countdowns.remaining(this.countdownKeyNow(m)) : 0;
+    const left = this.values[c.target].trim() ? this.countdowns.remaining(this.countdownKeyNow(m), this.config.countdown) : 0;
     const endsAt = left > 0 ? this.now() + left : 0;
     const before = this.s[c.endsAt];
     // Same countdown, re-read a few ms later: keep the old value so nothing re-renders.
@@ -299,7 +299,7 @@ export class LoginForm {
     }
     const channel = codeChannelOf(action);
     const sending = channel && action === channel.send ? channel : null;
-    if (sending && this.countdowns.remaining(this.countdownKeyNow(sending.method)) > 0) {
+    if (sending && this.countdowns.remaining(this.countdownKeyNow(sending.method), this.config.countdown) > 0) {
       this.syncCountdown(sending.method);
       this.commit();
       return;

@@ -2,7 +2,7 @@
 const crypto = require('crypto');
 const { sm2 } = require('sm-crypto');
 const { prepareEncryption } = require('../../miniprogram_dist/core/crypto/entropy');
-const { encryptRsa, encryptSm2, bareClient, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
+const { core, encryptRsa, encryptSm2, bareClient, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
 
 /** An encryptFunction that does not use the kit's pool (like the seed's own helper package). */
 function encryptRsaWithNodeCrypto(plain, pem) {
@@ -147,11 +147,12 @@ describe('encrypted password login', () => {
   test('a throwing encryptFunction → code encrypt, no signin request (none at all once the key is cached)', async () => {
     await t.client().getPublicKey('rsa'); // warm the cache for this host
     t.mark();
-    const client = t.client({ encryptFunction: () => { throw new Error('boom'); } });
+    // Its text quotes the plaintext it was given: none of it may reach ErrorData.
+    const client = t.client({ encryptFunction: (plain) => { throw new Error(`boom: cannot encrypt ${plain}`); } });
     const [err, data] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: 'rsa' } });
     expect(data).toBeUndefined();
     expectReadableError(err, 'encrypt');
-    expect(err.errMsg).toBe('boom');
+    expect(err).toEqual({ code: 'encrypt', message: core.translate('zh-CN', 'encrypt') });
     expect(t.sent()).toHaveLength(0);
   });
 
@@ -167,8 +168,8 @@ describe('encrypted password login', () => {
   test('encryptRsa with a message too long for the key → code encrypt', async () => {
     const client = t.client({ encryptFunction: encryptRsa });
     const [err] = await client.loginByPassword({ passwordPayload: { account: 'demo', password: 'x'.repeat(300) }, options: { passwordEncryptType: 'rsa' } });
-    expectReadableError(err, 'encrypt');
-    expect(err.errMsg).toMatch(/too long/i);
+    // The encryptor's own text is not passed through (it was handed the secret).
+    expect(err).toEqual({ code: 'encrypt', message: core.translate('zh-CN', 'encrypt') });
   });
 
   test('no secure random source: a custom encryptFunction still works, the kit encryptor fails with the cause', async () => {

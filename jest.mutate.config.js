@@ -1,0 +1,15 @@
+// The jest run StrykerJS uses per mutant (npm run mutate): the tests that exercise core/ and the flows
+// directly (test/core and the bad-input suite), without the component suites, which
+// reach the same code through miniprogram-simulate at many times the cost. Property suites run with a
+// fixed seed so a mutant is killed or not the same way every time.
+process.env.FC_SEED = process.env.FC_SEED || '20261130';
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  // Files with an `@jest-environment node` docblock (core-faults, the bare-vm wechat-runtime test) are left
+  // out: Stryker's per-test coverage needs its own wrapper of the configured environment.
+  testMatch: ['<rootDir>/test/core/**/*.test.js', '<rootDir>/test/faults/bad-input.test.js'],
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/core/wechat-runtime.test.js'],
+  reporters: ['default'],
+};
