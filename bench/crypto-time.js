@@ -52,11 +52,11 @@ async function measureOne(label, { encryptModule, exportName, publicKey, decrypt
 async function measureCrypto({ warmup = 20, runs = 200 } = {}) {
   const keys = await generateKeys();
   const rsa = await measureOne('RSA-2048', {
-    encryptModule: 'miniprogram_dist/core/crypto/rsa.js', exportName: 'encryptRsa', publicKey: keys.rsa.publicKey,
+    encryptModule: 'miniprogram_dist/crypto/rsa.js', exportName: 'encryptRsa', publicKey: keys.rsa.publicKey,
     decrypt: (c) => rsaDecrypt(keys.rsa.privateKey, c),
   }, { warmup, runs });
   const sm2 = await measureOne('SM2', {
-    encryptModule: 'miniprogram_dist/core/crypto/sm2.js', exportName: 'encryptSm2', publicKey: keys.sm2.publicKey,
+    encryptModule: 'miniprogram_dist/crypto/sm2.js', exportName: 'encryptSm2', publicKey: keys.sm2.publicKey,
     decrypt: (c) => sm2Decrypt(keys.sm2.privateKey, c),
   }, { warmup, runs });
   return { rsa, sm2, plainText: `${PLAIN.length} chars`, runtime: 'bare vm context (test/core/vm-loader.js)' };

@@ -5,7 +5,7 @@
 const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
 const { until } = require('../helpers/until');
 const { shared, dev, startDevServer, call } = require('../helpers/server');
-const core = require('../../miniprogram_dist/core/index');
+const core = require('../../miniprogram_dist/index');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];

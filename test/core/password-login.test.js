@@ -1,7 +1,7 @@
 // loginByPassword + getPublicKey over real HTTP: wire format, validation, RSA/SM2, key cache.
 const crypto = require('crypto');
 const { sm2 } = require('sm-crypto');
-const { prepareEncryption } = require('../../miniprogram_dist/core/crypto/entropy');
+const { prepareEncryption } = require('../helpers/kit').internal('core/crypto/entropy');
 const { encryptRsa, encryptSm2, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
 
 /** An encryptFunction that does not use the kit's pool (like the seed's own helper package). */
@@ -172,7 +172,7 @@ describe('encrypted password login', () => {
   });
 
   test('no secure random source: a custom encryptFunction still works, the kit encryptor fails with the cause', async () => {
-    const entropy = require('../../miniprogram_dist/core/crypto/entropy');
+    const entropy = require('../helpers/kit').internal('core/crypto/entropy');
     const { core } = require('./support');
     const platform = { ...core.createWechatPlatform(t.wx), getRandomValues: () => Promise.reject({ errMsg: 'getRandomValues:fail not supported' }) };
     await t.client().getPublicKey('rsa');

@@ -41,9 +41,9 @@ test('control: sm-crypto required directly throws there (what the lazy require +
 
 test('RSA and SM2 password logins complete; Math.random is never called', async () => {
   const rt = runtime();
-  const core = rt.require('miniprogram_dist/core/index.js');
-  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
-  const sm2Module = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  const core = rt.require('miniprogram_dist/index.js');
+  const { encryptRsa } = rt.require('miniprogram_dist/crypto/rsa.js');
+  const sm2Module = rt.require('miniprogram_dist/crypto/sm2.js');
   expect(sm2Module.default).toBe(sm2Module.encryptSm2);
   const options = { appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url };
   const randomSpy = jest.spyOn(rt.wx, 'getRandomValues');
@@ -59,8 +59,9 @@ test('RSA and SM2 password logins complete; Math.random is never called', async 
   expect(sm2Err).toBeNull();
   expect(typeof sm2State.access_token).toBe('string');
 
-  // Both really loaded inside the sandbox (not from Node's module system).
-  expect(rt.loaded).toEqual(expect.arrayContaining(['node_modules/jsencrypt/bin/jsencrypt.min.js', 'node_modules/sm-crypto/src/sm2/rng.js', 'node_modules/jsbn/index.js']));
+  // Both really loaded inside the sandbox (not from Node's module system): the crypto bundles inline
+  // jsencrypt / sm-crypto and share the one core bundle; nothing comes from node_modules.
+  expect([...rt.loaded].sort()).toEqual(['miniprogram_dist/crypto/rsa.js', 'miniprogram_dist/crypto/sm2.js', 'miniprogram_dist/index.js']);
   expect(randomSpy).toHaveBeenCalled(); // entropy came from wx.getRandomValues
   expect(rt.randomCalls).toEqual([]);
   // The crypto shim was installed only because there was none.
@@ -84,8 +85,8 @@ test('the default platform (global wx) works in the sandbox: code login + storag
 
 test('encryptors refuse to run on an empty entropy pool (no Math.random fallback)', () => {
   const rt = runtime();
-  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
-  const { encryptSm2 } = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  const { encryptRsa } = rt.require('miniprogram_dist/crypto/rsa.js');
+  const { encryptSm2 } = rt.require('miniprogram_dist/crypto/sm2.js');
   const pem = srvKey();
   expect(() => encryptRsa('secret', pem)).toThrow(/prepareEncryption/);
   expect(() => encryptSm2('secret', '04' + 'ab'.repeat(64))).toThrow(/prepareEncryption/);
@@ -96,3 +97,36 @@ function srvKey() {
   const { generateKeyPairSync } = require('crypto');
   return generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey;
 }
+
+describe('the bundled components', () => {
+  const fs = require('fs');
+  const path = require('path');
+  const DIST = path.resolve(__dirname, '../../miniprogram_dist');
+  const NAMES = fs.readdirSync(path.join(DIST, 'components')).filter((n) => fs.existsSync(path.join(DIST, 'components', n, 'index.js')));
+  const requiresOf = (name) => [...fs.readFileSync(path.join(DIST, 'components', name, 'index.js'), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+
+  test('the control: the core bundle holds the login-state store', () => {
+    expect(fs.readFileSync(path.join(DIST, 'index.js'), 'utf8')).toContain('login-state');
+  });
+
+  test('require only the core bundle, the crypto bundles and tdesign — never a copy of the core', () => {
+    expect(NAMES).toEqual(expect.arrayContaining(['login', 'phone-button', 'avatar-uploader', 'profile-form']));
+    for (const name of NAMES) {
+      const specs = requiresOf(name);
+      expect(specs).toContain('../../index');
+      for (const spec of specs) expect(spec).toMatch(/^(\.\.\/\.\.\/index|\.\.\/\.\.\/crypto\/(rsa|sm2)|tdesign-miniprogram\/.+)$/);
+      // The login-state store (core only) is not inlined here.
+      expect(fs.readFileSync(path.join(DIST, 'components', name, 'index.js'), 'utf8')).not.toContain('login-state');
+    }
+  });
+
+  test('load in the bare runtime and share one core instance', () => {
+    const defs = [];
+    const rt = createMiniProgramRuntime({ wx: createWxShim({ baseUrl: srv.url, transport: createNodeTransport() }), Component: (def) => defs.push(def) });
+    const plain = NAMES.filter((n) => !requiresOf(n).some((s) => s.startsWith('tdesign-miniprogram/')));
+    expect(plain.length).toBeGreaterThan(0); // tdesign's own scripts are ES modules WeChat compiles; they cannot run here
+    for (const name of plain) rt.require(`miniprogram_dist/components/${name}/index.js`);
+    expect(defs).toHaveLength(plain.length);
+    expect(rt.loaded.filter((f) => !f.startsWith('miniprogram_dist/components/'))).toEqual(['miniprogram_dist/index.js']);
+  });
+});

@@ -8,9 +8,9 @@
 const { startDevServer, call } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
-const core = require('../../miniprogram_dist/core/index');
-const { forgetPublicKeys } = require('../../miniprogram_dist/core/public-key');
-const { encryptRsa } = require('../../miniprogram_dist/core/crypto/rsa');
+const core = require('../../miniprogram_dist/index');
+const { forgetPublicKeys } = require('../helpers/kit').internal('core/public-key');
+const { encryptRsa } = require('../../miniprogram_dist/crypto/rsa');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile, expectReadable } = require('./support');
 
 let srv;

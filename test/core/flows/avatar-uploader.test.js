@@ -2,7 +2,7 @@
 const {
   extensionOf, detectImageType, checkAvatarFile, normalizeMaxSize, formatBytes, progressWorthRendering,
   AVATAR_TEXTS, DEFAULT_MAX_AVATAR_BYTES,
-} = require('../../../miniprogram_dist/core/flows/avatar-uploader');
+} = require('../../helpers/kit').internal('core/flows/avatar-uploader');
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
 const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46];

@@ -5,12 +5,12 @@
 const { startDevServer, call } = require('../../helpers/server');
 const { createWxShim } = require('../../../devserver/wx-shim');
 const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/core/index');
-const { encryptRsa } = require('../../../miniprogram_dist/core/crypto/rsa');
+const core = require('../../../miniprogram_dist/index');
+const { encryptRsa } = require('../../../miniprogram_dist/crypto/rsa');
 const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
-} = require('../../../miniprogram_dist/core/flows/login-form');
-const { CountdownStore, countdownKey } = require('../../../miniprogram_dist/core/flows/countdown');
+} = require('../../helpers/kit').internal('core/flows/login-form');
+const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 

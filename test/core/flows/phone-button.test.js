@@ -2,7 +2,7 @@
 const {
   classifyPhoneResult, phoneFailureKey, phoneFailureError, normalizeMode, PHONE_BUTTON_TEXTS,
   ERRNO_NO_QUOTA, ERRNO_NO_PERMISSION,
-} = require('../../../miniprogram_dist/core/flows/phone-button');
+} = require('../../helpers/kit').internal('core/flows/phone-button');
 
 describe('classifyPhoneResult', () => {
   test('a code with getPhoneNumber:ok is ok', () => {

@@ -1,7 +1,7 @@
 // Unit tests of core/flows/profile-form (built output): fields, diff of changed fields, validation.
 const {
   parseFields, valuesFromUser, diffValues, validateField, validateValues, isoDate, DEFAULT_FIELDS, FIELD_DEFS, PROFILE_TEXTS,
-} = require('../../../miniprogram_dist/core/flows/profile-form');
+} = require('../../helpers/kit').internal('core/flows/profile-form');
 
 const TODAY = Date.UTC(2026, 10, 25);
 
