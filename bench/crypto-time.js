@@ -22,8 +22,9 @@ async function measureOne(label, { encryptModule, exportName, publicKey, decrypt
   // A fresh sandbox per algorithm, so the first call really is the first (module load + key parse).
   const wx = createWxShim({ baseUrl: 'http://127.0.0.1:9', transport: createNodeTransport() });
   const rt = createMiniProgramRuntime({ wx });
-  const entropy = rt.require('miniprogram_dist/core/crypto/entropy.js');
-  const { createWechatPlatform } = rt.require('miniprogram_dist/core/platform/wechat.js');
+  const core = rt.require('miniprogram_dist/index.js');
+  const entropy = core.__kitInternals['core/crypto/entropy']; // the pool the crypto bundles draw from
+  const { createWechatPlatform } = core;
   const platform = createWechatPlatform(wx);
   const encrypt = rt.require(encryptModule)[exportName];
 
