@@ -14,7 +14,7 @@ const { simulate, loadKitComponent, mount, bindings, clearCountdowns } = require
 const { startDevServer, call } = require('../test/helpers/server');
 const { PNG, tmpFile } = require('../test/faults/support');
 const { until } = require('../test/helpers/until');
-const { Authing } = require('../miniprogram_dist/core/index');
+const { Authing } = require('../miniprogram_dist/index');
 
 const OUT = path.join(__dirname, 'tmp', 'components.json');
 const DEMO = { username: 'demo', password: 'Demo@123456', phone: '13800000000' };

@@ -22,8 +22,9 @@ async function measureOne(label, { encryptModule, exportName, publicKey, decrypt
   // A fresh sandbox per algorithm, so the first call really is the first (module load + key parse).
   const wx = createWxShim({ baseUrl: 'http://127.0.0.1:9', transport: createNodeTransport() });
   const rt = createMiniProgramRuntime({ wx });
-  const entropy = rt.require('miniprogram_dist/core/crypto/entropy.js');
-  const { createWechatPlatform } = rt.require('miniprogram_dist/core/platform/wechat.js');
+  const core = rt.require('miniprogram_dist/index.js');
+  const entropy = core.__kitInternals['core/crypto/entropy']; // the pool the crypto bundles draw from
+  const { createWechatPlatform } = core;
   const platform = createWechatPlatform(wx);
   const encrypt = rt.require(encryptModule)[exportName];
 
@@ -52,11 +53,11 @@ async function measureOne(label, { encryptModule, exportName, publicKey, decrypt
 async function measureCrypto({ warmup = 20, runs = 200 } = {}) {
   const keys = await generateKeys();
   const rsa = await measureOne('RSA-2048', {
-    encryptModule: 'miniprogram_dist/core/crypto/rsa.js', exportName: 'encryptRsa', publicKey: keys.rsa.publicKey,
+    encryptModule: 'miniprogram_dist/crypto/rsa.js', exportName: 'encryptRsa', publicKey: keys.rsa.publicKey,
     decrypt: (c) => rsaDecrypt(keys.rsa.privateKey, c),
   }, { warmup, runs });
   const sm2 = await measureOne('SM2', {
-    encryptModule: 'miniprogram_dist/core/crypto/sm2.js', exportName: 'encryptSm2', publicKey: keys.sm2.publicKey,
+    encryptModule: 'miniprogram_dist/crypto/sm2.js', exportName: 'encryptSm2', publicKey: keys.sm2.publicKey,
     decrypt: (c) => sm2Decrypt(keys.sm2.privateKey, c),
   }, { warmup, runs });
   return { rsa, sm2, plainText: `${PLAIN.length} chars`, runtime: 'bare vm context (test/core/vm-loader.js)' };

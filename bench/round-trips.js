@@ -8,9 +8,9 @@ const path = require('path');
 const { createDevServer } = require('../devserver');
 const { createWxShim } = require('../devserver/wx-shim');
 const { createNodeTransport } = require('../devserver/wx-shim/node-transport');
-const core = require('../miniprogram_dist/core/index');
-const { encryptRsa } = require('../miniprogram_dist/core/crypto/rsa');
-const { encryptSm2 } = require('../miniprogram_dist/core/crypto/sm2');
+const core = require('../miniprogram_dist/index');
+const { encryptRsa } = require('../miniprogram_dist/crypto/rsa');
+const { encryptSm2 } = require('../miniprogram_dist/crypto/sm2');
 
 const DEMO = { account: 'demo', password: 'Demo@123456', phone: '13800000000' };
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

@@ -3,7 +3,7 @@
 // as ONE aligned Markdown table and written to bench/results/latest.{json,md}. What each figure
 // means and how it is measured: bench/README.md.
 //
-//   1. package weight         bench/weight.js        (demo/miniprogram_npm, laid out by `gulp demo`)
+//   1. package weight         bench/weight.js        (fresh consumer apps: miniprogram-ci 构建 npm + analyseCode)
 //   2. round trips per flow   bench/round-trips.js   (counted at the devserver)
 //   3. encryption time        bench/crypto-time.js   (bare vm context, like WeChat's runtime)
 //   4. setData + WXML nodes   bench/*.bench.js       (jest + miniprogram-simulate, own config)
@@ -61,19 +61,16 @@ function runComponentBench() {
 function buildRows({ weight, roundTrips, crypto, components }) {
   const rows = [];
   const add = (section, measure, kit, anchor = '', note = '') => rows.push({ section, measure, kit, anchor, note });
-  const A = weight.anchors;
+  const A = { authingCoreMin: 28608 }; // Authing's own client, minified (issue #10)
 
-  // 1. package weight
-  add('weight', 'core client, min / gzip', `${bytes(weight.core.min)} / ${bytes(weight.core.gzip)}`, `${bytes(A.authingCoreMin)} min`, 'esbuild bundle of the package entry, crypto excluded');
-  add('weight', 'RSA entry (jsencrypt), min / gzip', `${bytes(weight.rsa.min)} / ${bytes(weight.rsa.gzip)}`, `${bytes(A.authingJsencryptMin)} min`, 'core/crypto/rsa + entropy + jsencrypt');
-  add('weight', 'SM2 entry (sm-crypto), min / gzip', `${bytes(weight.sm2.min)} / ${bytes(weight.sm2.gzip)}`, `${bytes(A.authingSm2Min)}`, 'core/crypto/sm2 + entropy + all of sm-crypto');
-  for (const [name, c] of Object.entries(weight.components)) {
-    add('weight', `<${name}> own files, min / gzip`, `${bytes(c.own.min)} / ${bytes(c.own.gzip)}`, '', 'index.{js,json,wxml,wxss}, JS minified');
-    const o = c.closure.byOwner;
-    const crypto = (o.jsencrypt || 0) + (o['sm-crypto'] || 0);
-    add('weight', `<${name}> shipped closure, raw / gzip`, `${kb(c.closure.bytes)} / ${kb(c.closure.gzip)}`, '',
-      `${c.closure.files} files: kit ${kb(o['authing-miniapp-kit'] || 0)}, tdesign ${kb(o['tdesign-miniprogram'] || 0)}, crypto ${kb(crypto)}`);
+  // 1. package weight (WeChat's analyser on fresh consumer apps)
+  for (const app of Object.values(weight.apps)) {
+    const owners = Object.entries(app.byOwner).sort((a, b) => b[1].bytes - a[1].bytes).map(([o, v]) => `${o} ${kb(v.bytes)}`).join(', ');
+    add('weight', `${app.title}: reachable, raw / gzip`, `${bytes(app.bytes)} / ${bytes(Object.values(app.byOwner).reduce((a, v) => a + v.gzip, 0))}`, '',
+      `${app.files} files, ${app.errors.length} unresolved: ${owners}`);
   }
+  const login = weight.apps.loginNone;
+  add('weight', 'core bundle (index.js), min / gzip', `${bytes(login.core.size)} / ${bytes(login.core.gzip)}`, `${bytes(A.authingCoreMin)} min`, 'one module shared by every component');
 
   // 2. round trips
   // The same flow driven through a component: requests the devserver saw during those steps.
@@ -129,15 +126,29 @@ function toMarkdown(rows) {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n');
 }
 
+/** Rewrites the README's figures between its bench markers, so the README shows this run. */
+function updateReadme(figuresTable) {
+  const file = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const start = '<!-- bench:figures:start -->';
+  const end = '<!-- bench:figures:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  fs.writeFileSync(file, `${text.slice(0, a + start.length)}\n${figuresTable}\n\n![reachable bytes per consumer app](bench/results/weight.svg)\n${text.slice(b)}`);
+}
+
 async function main() {
   const started = Date.now();
   const { measureWeight } = require('./weight');
   const { measureRoundTrips } = require('./round-trips');
   const { measureCrypto } = require('./crypto-time');
+  const { figureRows, figuresMarkdown } = require('./figures');
+  const { weightSvg, BEFORE_BAR } = require('./chart');
   const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
-  log('package weight…');
-  const weight = measureWeight();
+  log('package weight (miniprogram-ci on fresh consumer apps)…');
+  const weight = await measureWeight();
   log('round trips…');
   const roundTrips = await measureRoundTrips();
   log('encryption time (bare vm)…');
@@ -148,19 +159,32 @@ async function main() {
   const info = { ...meta(), durationS: Math.round((Date.now() - started) / 100) / 10 };
   const rows = buildRows({ weight, roundTrips, crypto, components });
   const table = toMarkdown(rows);
+  const figures = figureRows({ weight, roundTrips, crypto, components });
+  const figuresTable = figuresMarkdown(figures);
+  const bars = [BEFORE_BAR, ...Object.values(weight.apps).map((a) => ({ label: `now: ${a.chart || a.title}`, byOwner: Object.fromEntries(Object.entries(a.byOwner).map(([o, v]) => [o, v.bytes])) }))];
   const header = `date ${info.date} · node ${info.node} · commit ${info.commit} · ${info.platform}, ${info.cpus} · ${info.durationS} s`;
 
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ meta: info, weight, roundTrips, crypto, components, table: rows }, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ meta: info, figures, weight, roundTrips, crypto, components, table: rows }, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'weight.svg'), weightSvg(bars, 350 * 1000));
+  updateReadme(figuresTable);
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), [
     '# authing-miniapp-kit — bench results',
     '',
     `${header}. Produced by \`npm run bench\`; what each figure means: [bench/README.md](../README.md).`,
     '',
+    '## Lean and fast: figures and goals',
+    '',
+    figuresTable,
+    '',
+    '![reachable bytes per consumer app](weight.svg)',
+    '',
+    '## Every figure',
+    '',
     table,
     '',
   ].join('\n'));
-  process.stdout.write(`\n${header}\n\n${table}\n\nwritten: bench/results/latest.json, bench/results/latest.md\n`);
+  process.stdout.write(`\n${header}\n\n${figuresTable}\n\n${table}\n\nwritten: bench/results/latest.{json,md}, bench/results/weight.svg, README.md (figures)\n`);
 }
 
 main().catch((err) => {

@@ -19,7 +19,7 @@ test('the check notices a README that disagrees with its spec', () => {
 });
 
 test('api.ts types every property (common ones included) and the README lists every event', () => {
-  const { allProps } = require('../../miniprogram_dist/components/common/spec');
+  const { allProps } = require('../helpers/kit').internal('components/common/spec');
   for (const name of COMPONENTS) {
     const { SPEC } = loadTs(path.join(ROOT, 'components', name, 'spec.ts'));
     const names = Object.keys(allProps(SPEC)).sort();

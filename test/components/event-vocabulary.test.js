@@ -138,7 +138,7 @@ test('login: {method, loginState} from the login form and the phone button', asy
 });
 
 test('the wrapper gives every component its spec\'s properties at run time', () => {
-  const { allProps } = require('../../miniprogram_dist/components/common/spec');
+  const { allProps } = require('../helpers/kit').internal('components/common/spec');
   for (const name of COMPONENTS) {
     const { c } = render(name, 'lang="en-US"');
     const { SPEC } = loadTs(path.join(ROOT, 'components', name, 'spec.ts'));

@@ -3,7 +3,7 @@
 // the host page's setData re-renders the component anyway and would hide a missing observer.
 const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns } = require('../helpers/mp');
 const { shared } = require('../helpers/server');
-const core = require('../../miniprogram_dist/core/index');
+const core = require('../../miniprogram_dist/index');
 
 const EVENTS = ['login', 'error', 'send-code', 'tab-change', 'cancel', 'agreement-tap'];
 const PROPS = `app-id="${shared.appId}" user-pool-id="${shared.userPoolId}" host="${shared.url}"`;

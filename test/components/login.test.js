@@ -5,7 +5,7 @@
 const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { until } = require('../helpers/until');
 const { shared, dev, startDevServer, call } = require('../helpers/server');
-const core = require('../../miniprogram_dist/core/index');
+const core = require('../../miniprogram_dist/index');
 
 checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary
 

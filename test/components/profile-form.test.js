@@ -3,7 +3,7 @@
 // the server's request log (the exact JSON body it received) and by reading the profile back.
 const { simulate, loadKitComponent, mount, bindings, recordRenders, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, dev, loggedInServer } = require('../helpers/server');
-const { Authing } = require('../../miniprogram_dist/core/index');
+const { Authing } = require('../../miniprogram_dist/index');
 const { untilEvent } = require('../helpers/until');
 
 checkEventVocabulary(); // every shared event detail recorded here matches the one vocabulary

@@ -1,7 +1,7 @@
 // The render scheduler of the kit wrapper (components/common/view.ts), on its own: a render with
 // nothing pending commits at once; renders while a request is pending wait BUSY_DELAY_MS, then at most
 // one per PENDING_RENDER_INTERVAL_MS; the settled render replaces whatever waited; only changed keys go out.
-const { RenderScheduler, BUSY_DELAY_MS, PENDING_RENDER_INTERVAL_MS } = require('../../miniprogram_dist/components/common/view');
+const { RenderScheduler, BUSY_DELAY_MS, PENDING_RENDER_INTERVAL_MS } = require('../helpers/kit').internal('components/common/view');
 
 function setup() {
   const sent = [];

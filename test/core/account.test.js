@@ -399,7 +399,7 @@ describe('deleteAccountRequest + deleteAccount', () => {
 
   test('PASSWORD encrypted with no encryptor registered (nor encryptFunction) → encrypt error, no request', async () => {
     const user = await passwordUser();
-    const bare = bareClient(t, ['core/account']);
+    const bare = bareClient(t, ['account']);
     await bare.saveLoginState((await user.client.getLoginState())[1]);
     t.mark();
     const [err] = await bare.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: user.password, passwordEncryptType: 'rsa' } });

@@ -1,7 +1,7 @@
 // One core behaviour suite, run over the three platform adapters (four API shapes).
 const { core, encryptRsa, encryptSm2, DEMO, setup, bodyOf, expectReadableError, writePng } = require('./support');
 const { createFakeTaro, createFakeUni } = require('./platform-fakes');
-const entropy = require('../../miniprogram_dist/core/crypto/entropy');
+const entropy = require('../helpers/kit').internal('core/crypto/entropy');
 
 let t;
 beforeAll(async () => { t = await setup(); });

@@ -6,8 +6,8 @@ const { call } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
 const { core, DEMO, setup, bodyOf } = require('./support');
-const sm2Module = require('../../miniprogram_dist/core/crypto/sm2');
-const { keyStorageKey } = require('../../miniprogram_dist/core/public-key');
+const sm2Module = require('../../miniprogram_dist/crypto/sm2');
+const { keyStorageKey } = require('../helpers/kit').internal('core/public-key');
 
 let t;
 beforeAll(async () => { t = await setup(); });

@@ -1,5 +1,5 @@
 // id_token claims → UserInfo (core/claims): what the components put in the login event's userInfo.
-const { userInfoFromClaims, jwtClaims } = require('../../miniprogram_dist/core/index');
+const { userInfoFromClaims, jwtClaims } = require('../../miniprogram_dist/index');
 
 const jwt = (payload) => `e30.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
 

@@ -1,12 +1,12 @@
 // Unit checks of the encryption entry points and their helpers (jsdom, like component tests).
 const crypto = require('crypto');
 const { sm2 } = require('sm-crypto');
-const { encryptRsa } = require('../../miniprogram_dist/core/crypto/rsa');
-const rsaModule = require('../../miniprogram_dist/core/crypto/rsa');
-const sm2Module = require('../../miniprogram_dist/core/crypto/sm2');
-const entropy = require('../../miniprogram_dist/core/crypto/entropy');
-const encoding = require('../../miniprogram_dist/core/encoding');
-const { jwtExpiry } = require('../../miniprogram_dist/core/jwt');
+const { encryptRsa } = require('../../miniprogram_dist/crypto/rsa');
+const rsaModule = require('../../miniprogram_dist/crypto/rsa');
+const sm2Module = require('../../miniprogram_dist/crypto/sm2');
+const entropy = require('../helpers/kit').internal('core/crypto/entropy');
+const encoding = require('../helpers/kit').internal('core/encoding');
+const { jwtExpiry } = require('../helpers/kit').internal('core/jwt');
 
 const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', {
   modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

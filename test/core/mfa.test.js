@@ -4,7 +4,7 @@
 // recovery codes once, an expired mfaToken, and the taken-phone message.
 const crypto = require('crypto');
 const { core, encryptRsa, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError } = require('./support');
-const journey = require('../../miniprogram_dist/core/journey');
+const journey = require('../../miniprogram_dist/journey');
 const { startDevServer } = require('../helpers/server');
 
 let t;

@@ -1,7 +1,7 @@
 // What a core WITHOUT the opt-in modules does (a fresh copy of the built core, nothing registered),
 // and what requiring each module adds: account methods on the one class, English messages, encryptors.
 const { DEMO, setup, bareCore, bareClient } = require('./support');
-const { LoginForm } = require('../../miniprogram_dist/core/flows/login-form');
+const { LoginForm } = require('../helpers/kit').internal('core/flows/login-form');
 
 let t;
 beforeAll(async () => { t = await setup(); });
@@ -15,10 +15,10 @@ const ACCOUNT_METHODS = [
 test('account: the core alone has none of its methods; requiring it attaches all of them to the same class', async () => {
   const bare = bareCore();
   expect(ACCOUNT_METHODS.filter((m) => typeof bare.Authing.prototype[m] === 'function')).toEqual([]);
-  const withAccount = bareCore(['core/account']);
+  const withAccount = bareCore(['account']);
   expect(ACCOUNT_METHODS.filter((m) => typeof withAccount.Authing.prototype[m] !== 'function')).toEqual([]);
   // Attached methods work on clients made before or after, with the client's own state.
-  const client = bareClient(t, ['core/account']);
+  const client = bareClient(t, ['account']);
   t.mark();
   const [err] = await client.bindPhone({ phoneNumber: '13800000000', passCode: '123456' });
   expect(err.code).toBe('not_logged_in');
@@ -30,7 +30,7 @@ test('i18n/en-US: without it an en-US client still sends x-authing-lang en-US bu
   const bare = bareClient(t, [], { lang: 'en-US' });
   const [err] = await bare.loginByPassword({ passwordPayload: { account: DEMO.username, password: '' } });
   expect(err.message).toBe('请输入密码');
-  const english = bareClient(t, ['core/i18n/en-US'], { lang: 'en-US' });
+  const english = bareClient(t, ['i18n/en-US'], { lang: 'en-US' });
   const [enErr] = await english.loginByPassword({ passwordPayload: { account: DEMO.username, password: '' } });
   expect(enErr.message).toBe('Please enter your password');
   expect(t.sent()).toEqual([]);
@@ -44,8 +44,8 @@ test('crypto: requiring a module registers its encryptor and exports it', () => 
   expect([bare.getEncryptor('rsa'), bare.getEncryptor('sm2')]).toEqual([undefined, undefined]);
   let rsa;
   jest.isolateModules(() => {
-    const core = require('../../miniprogram_dist/core/index');
-    rsa = require('../../miniprogram_dist/core/crypto/rsa');
+    const core = require('../../miniprogram_dist/index');
+    rsa = require('../../miniprogram_dist/crypto/rsa');
     expect(core.getEncryptor('rsa').encrypt).toBe(rsa.encryptRsa);
     expect(core.getEncryptor('sm2')).toBeUndefined();
   });

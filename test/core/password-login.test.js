@@ -1,7 +1,7 @@
 // loginByPassword + getPublicKey over real HTTP: wire format, validation, RSA/SM2, key cache.
 const crypto = require('crypto');
 const { sm2 } = require('sm-crypto');
-const { prepareEncryption } = require('../../miniprogram_dist/core/crypto/entropy');
+const { prepareEncryption } = require('../helpers/kit').internal('core/crypto/entropy');
 const { core, encryptRsa, encryptSm2, bareClient, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError, deepFreeze } = require('./support');
 
 /** An encryptFunction that does not use the kit's pool (like the seed's own helper package). */
@@ -173,7 +173,7 @@ describe('encrypted password login', () => {
   });
 
   test('no secure random source: a custom encryptFunction still works, the kit encryptor fails with the cause', async () => {
-    const entropy = require('../../miniprogram_dist/core/crypto/entropy');
+    const entropy = require('../helpers/kit').internal('core/crypto/entropy');
     const { core } = require('./support');
     const platform = { ...core.createWechatPlatform(t.wx), getRandomValues: () => Promise.reject({ errMsg: 'getRandomValues:fail not supported' }) };
     await t.client().getPublicKey('rsa');
@@ -193,7 +193,7 @@ describe('encrypted password login', () => {
     const [err] = await bareClient(t).loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: type } });
     expectReadableError(err, 'encrypt');
     expect(err.message).toBe(`未加载 ${upper} 密码加密：请在 app 中引入 authing-miniapp-kit/crypto/${type}（或传入 encryptFunction）`);
-    const [enErr] = await bareClient(t, ['core/i18n/en-US'], { lang: 'en-US' })
+    const [enErr] = await bareClient(t, ['i18n/en-US'], { lang: 'en-US' })
       .loginByPassword({ passwordPayload: { account: 'demo', password: DEMO.password }, options: { passwordEncryptType: type } });
     expect(enErr.message).toBe(`${upper} password encryption is not loaded: import authing-miniapp-kit/crypto/${type} in your app (or pass encryptFunction)`);
     expect(t.sent()).toHaveLength(0);

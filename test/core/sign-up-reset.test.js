@@ -2,7 +2,7 @@
 // over HTTP against an isolated devserver: wire format (path, headers, body, encryption), the
 // server's messages in place, validation with zero requests, and single-use reset tokens.
 const { core, bareClient, encryptRsa, encryptSm2, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError } = require('./support');
-const journey = require('../../miniprogram_dist/core/journey');
+const journey = require('../../miniprogram_dist/journey');
 
 let t;
 beforeAll(async () => { t = await setup(); });
@@ -122,7 +122,7 @@ describe('signUp', () => {
   });
 
   test('encryption without an encryptor fails before the request', async () => {
-    const [err] = await bareClient(t, ['core/journey']).signUp({ connection: 'PASSWORD', passwordPayload: { username: 'x1', password: 'Signup@123' }, options: { passwordEncryptType: 'rsa' } });
+    const [err] = await bareClient(t, ['journey']).signUp({ connection: 'PASSWORD', passwordPayload: { username: 'x1', password: 'Signup@123' }, options: { passwordEncryptType: 'rsa' } });
     expectReadableError(err, 'encrypt');
     expect(t.sent('/api/v3/signup')).toHaveLength(0);
   });

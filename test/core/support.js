@@ -7,9 +7,9 @@ const { startDevServer, call, dev } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
 
-const core = require('../../miniprogram_dist/core/index');
-const { encryptRsa } = require('../../miniprogram_dist/core/crypto/rsa');
-const { encryptSm2 } = require('../../miniprogram_dist/core/crypto/sm2');
+const core = require('../../miniprogram_dist/index');
+const { encryptRsa } = require('../../miniprogram_dist/crypto/rsa');
+const { encryptSm2 } = require('../../miniprogram_dist/crypto/sm2');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 
@@ -55,12 +55,12 @@ async function setup(serverOptions = {}) {
 
 /**
  * A fresh copy of the built core with none of the opt-in modules the test setup registers (or only
- * the given ones, e.g. ['core/account']), as in an app that imports nothing else.
+ * the given ones, e.g. ['account']), as in an app that imports nothing else.
  */
 function bareCore(entries = []) {
   let bare;
   jest.isolateModules(() => {
-    bare = require('../../miniprogram_dist/core/index');
+    bare = require('../../miniprogram_dist/index');
     for (const entry of entries) require(`../../miniprogram_dist/${entry}`);
   });
   return bare;

@@ -34,42 +34,38 @@ test('the sandbox really lacks what WeChat lacks', () => {
   expect(new Set(missing)).toEqual(new Set(['undefined']));
 });
 
-test('control: sm-crypto required whole throws there (why the kit takes only its curve and SM3 parts)', () => {
+test('control: sm-crypto required directly throws there (what the lazy require + crypto shim avoids)', () => {
   const rt = runtime();
   expect(() => rt.require('node_modules/sm-crypto/src/index.js')).toThrow(/crypto\.getRandomValues/);
 });
 
 test('RSA and SM2 password logins complete; Math.random is never called', async () => {
   const rt = runtime();
-  const core = rt.require('miniprogram_dist/core/index.js');
-  rt.require('miniprogram_dist/core/crypto/rsa.js'); // registers itself
-  const sm2Module = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  const core = rt.require('miniprogram_dist/index.js');
+  const { encryptRsa } = rt.require('miniprogram_dist/crypto/rsa.js');
+  const sm2Module = rt.require('miniprogram_dist/crypto/sm2.js');
   expect(sm2Module.default).toBe(sm2Module.encryptSm2);
   const options = { appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url };
   const randomSpy = jest.spyOn(rt.wx, 'getRandomValues');
 
-  // The encryptors registered themselves when required: no encryptFunction needed.
-  const rsaClient = new core.Authing(options);
+  const rsaClient = new core.Authing({ ...options, encryptFunction: encryptRsa });
   const login = (client, type) => client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' }, options: { passwordEncryptType: type } });
   const [rsaErr, rsaState] = await login(rsaClient, 'rsa');
   expect(rsaErr).toBeNull();
   expect(typeof rsaState.access_token).toBe('string');
 
   const sm2Client = new core.Authing({ ...options, encryptFunction: sm2Module.encryptSm2 });
-  const [registeredErr] = await login(new core.Authing(options), 'sm2');
-  expect(registeredErr).toBeNull();
   const [sm2Err, sm2State] = await login(sm2Client, 'sm2');
   expect(sm2Err).toBeNull();
   expect(typeof sm2State.access_token).toBe('string');
 
-  // Both really loaded inside the sandbox (not from Node's module system).
-  expect(rt.loaded).toEqual(expect.arrayContaining(['node_modules/jsbn/index.js', 'node_modules/sm-crypto/src/sm2/ec.js', 'node_modules/sm-crypto/src/sm2/sm3.js']));
-  // Only those parts: not jsencrypt's bundle, not sm-crypto's Math.random/crypto-seeded RNG.
-  expect(rt.loaded.filter((f) => /jsencrypt|sm2\/(rng|utils|index)\.js|sm-crypto\/src\/index/.test(f))).toEqual([]);
+  // Both really loaded inside the sandbox (not from Node's module system): the crypto bundles inline
+  // jsencrypt / sm-crypto and share the one core bundle; nothing comes from node_modules.
+  expect([...rt.loaded].sort()).toEqual(['miniprogram_dist/crypto/rsa.js', 'miniprogram_dist/crypto/sm2.js', 'miniprogram_dist/index.js']);
   expect(randomSpy).toHaveBeenCalled(); // entropy came from wx.getRandomValues
   expect(rt.randomCalls).toEqual([]);
-  // No globalThis.crypto shim: the kit's own RNG (the entropy pool) feeds both encryptors.
-  expect(vm.runInContext('typeof crypto', rt.context)).toBe('undefined');
+  // The crypto shim was installed only because there was none.
+  expect(vm.runInContext('typeof crypto.getRandomValues', rt.context)).toBe('function');
 
   const wrong = await rsaClient.loginByPassword({ passwordPayload: { account: 'demo', password: 'wrong-password' }, options: { passwordEncryptType: 'rsa' } });
   expect(wrong[0].code).toBe('server');
@@ -89,12 +85,11 @@ test('the default platform (global wx) works in the sandbox: code login + storag
 
 test('encryptors refuse to run on an empty entropy pool (no Math.random fallback)', () => {
   const rt = runtime();
-  const { encryptRsa } = rt.require('miniprogram_dist/core/crypto/rsa.js');
-  const { encryptSm2 } = rt.require('miniprogram_dist/core/crypto/sm2.js');
+  const { encryptRsa } = rt.require('miniprogram_dist/crypto/rsa.js');
+  const { encryptSm2 } = rt.require('miniprogram_dist/crypto/sm2.js');
   const pem = srvKey();
   expect(() => encryptRsa('secret', pem)).toThrow(/prepareEncryption/);
-  const { sm2 } = require('sm-crypto');
-  expect(() => encryptSm2('secret', sm2.generateKeyPairHex().publicKey)).toThrow(/prepareEncryption/);
+  expect(() => encryptSm2('secret', '04' + 'ab'.repeat(64))).toThrow(/prepareEncryption/);
   expect(rt.randomCalls).toEqual([]);
 });
 
@@ -102,3 +97,36 @@ function srvKey() {
   const { generateKeyPairSync } = require('crypto');
   return generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey;
 }
+
+describe('the bundled components', () => {
+  const fs = require('fs');
+  const path = require('path');
+  const DIST = path.resolve(__dirname, '../../miniprogram_dist');
+  const NAMES = fs.readdirSync(path.join(DIST, 'components')).filter((n) => fs.existsSync(path.join(DIST, 'components', n, 'index.js')));
+  const requiresOf = (name) => [...fs.readFileSync(path.join(DIST, 'components', name, 'index.js'), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+
+  test('the control: the core bundle holds the login-state store', () => {
+    expect(fs.readFileSync(path.join(DIST, 'index.js'), 'utf8')).toContain('login-state');
+  });
+
+  test('require only the core bundle, the crypto bundles and tdesign — never a copy of the core', () => {
+    expect(NAMES).toEqual(expect.arrayContaining(['login', 'phone-button', 'avatar-uploader', 'profile-form']));
+    for (const name of NAMES) {
+      const specs = requiresOf(name);
+      expect(specs).toContain('../../index');
+      for (const spec of specs) expect(spec).toMatch(/^(\.\.\/\.\.\/index|\.\.\/\.\.\/crypto\/(rsa|sm2)|tdesign-miniprogram\/.+)$/);
+      // The login-state store (core only) is not inlined here.
+      expect(fs.readFileSync(path.join(DIST, 'components', name, 'index.js'), 'utf8')).not.toContain('login-state');
+    }
+  });
+
+  test('load in the bare runtime and share one core instance', () => {
+    const defs = [];
+    const rt = createMiniProgramRuntime({ wx: createWxShim({ baseUrl: srv.url, transport: createNodeTransport() }), Component: (def) => defs.push(def) });
+    const plain = NAMES.filter((n) => !requiresOf(n).some((s) => s.startsWith('tdesign-miniprogram/')));
+    expect(plain.length).toBeGreaterThan(0); // tdesign's own scripts are ES modules WeChat compiles; they cannot run here
+    for (const name of plain) rt.require(`miniprogram_dist/components/${name}/index.js`);
+    expect(defs).toHaveLength(plain.length);
+    expect(rt.loaded.filter((f) => !f.startsWith('miniprogram_dist/components/'))).toEqual(['miniprogram_dist/index.js']);
+  });
+});

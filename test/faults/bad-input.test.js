@@ -4,7 +4,7 @@
 const exparser = require('miniprogram-exparser');
 const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer } = require('../helpers/server');
-const core = require('../../miniprogram_dist/core/index');
+const core = require('../../miniprogram_dist/index');
 const { PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
 

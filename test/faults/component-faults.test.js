@@ -9,7 +9,7 @@
 // their client per action, and both clients read the same stored login state.
 const { simulate, loadKitComponent, mount, bindings, userActions, clearCountdowns, checkEventVocabulary } = require('../helpers/mp');
 const { startDevServer, call } = require('../helpers/server');
-const core = require('../../miniprogram_dist/core/index');
+const core = require('../../miniprogram_dist/index');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile } = require('./support');
 const { until } = require('../helpers/until');
 

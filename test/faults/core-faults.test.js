@@ -8,8 +8,8 @@
 const { startDevServer, call } = require('../helpers/server');
 const { createWxShim } = require('../../devserver/wx-shim');
 const { createNodeTransport } = require('../../devserver/wx-shim/node-transport');
-const core = require('../../miniprogram_dist/core/index');
-const { encryptRsa } = require('../../miniprogram_dist/core/crypto/rsa');
+const core = require('../../miniprogram_dist/index');
+const { encryptRsa } = require('../../miniprogram_dist/crypto/rsa');
 const { FAULTS, TIMEOUT_MS, faultSpec, closedPort, PNG, tmpFile, expectReadable } = require('./support');
 
 let srv;

@@ -130,7 +130,7 @@ function userActions(host, comp, events) {
 
 /** Stops every resend countdown the built kit keeps across components (and in storage). */
 function clearCountdowns() {
-  const { sharedCountdowns } = require('../../miniprogram_dist/core/flows/countdown');
+  const { sharedCountdowns } = require('./kit').internal('core/flows/countdown');
   const cd = sharedCountdowns();
   for (let e = cd.latest(); e; e = cd.latest()) cd.clear(e.key);
 }

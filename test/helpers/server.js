@@ -62,7 +62,7 @@ const dev = (baseUrl = shared.url) => ({
  * `setProfile(body)` read and write the demo user's profile directly over HTTP.
  */
 async function loggedInServer() {
-  const { Authing } = require('../../miniprogram_dist/core/index');
+  const { Authing } = require('../../miniprogram_dist/index');
   const srv = await startDevServer();
   wx.__control.baseUrl = srv.url;
   wx.clearStorageSync();

@@ -18,4 +18,4 @@ global.wx = Object.assign(shim, {
 // Like an app.ts that uses every opt-in module: the account methods, English messages and both
 // password encryptors register with the core here. Tests of a core WITHOUT them load a fresh copy
 // with jest.isolateModules (test/core/opt-in.test.js).
-for (const entry of ['core/account', 'core/journey', 'core/i18n/en-US', 'core/crypto/rsa', 'core/crypto/sm2']) require(`../../miniprogram_dist/${entry}`);
+for (const entry of ['account', 'journey', 'i18n/en-US', 'crypto/rsa', 'crypto/sm2']) require(`../../miniprogram_dist/${entry}`);

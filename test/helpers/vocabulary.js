@@ -1,7 +1,7 @@
 // The kit's one event vocabulary (core/flows/events.ts, documented in components/EVENTS.md), checked
 // on every event detail a component test records: `vocabularyProblems(events)` lists each detail of a
 // shared event (login, error, cancel, agreement-tap, agreement-change) that does not match its shape.
-const { EVENT_SHAPES } = require('../../miniprogram_dist/core/flows/events');
+const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
 const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];

@@ -36,7 +36,7 @@ function readExamples(file = path.join(ROOT, 'README.md')) {
 }
 
 /** Public opt-in paths → where a plain tsc build puts them (used until the build lays them out at the public path). */
-const SOURCE_PATHS = { 'crypto/rsa': 'core/crypto/rsa', 'crypto/sm2': 'core/crypto/sm2', account: 'core/account', 'i18n/en-US': 'core/i18n/en-US' };
+const SOURCE_PATHS = { 'crypto/rsa': 'crypto/rsa', 'crypto/sm2': 'crypto/sm2', account: 'account', 'i18n/en-US': 'i18n/en-US' };
 
 function builtPath(sub) {
   const direct = path.join(DIST, sub);

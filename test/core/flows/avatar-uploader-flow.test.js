@@ -3,9 +3,9 @@
 const fs = require('fs');
 const { loggedInServer, startDevServer, dev } = require('../../helpers/server');
 const { PNG, tmpFile } = require('../../faults/support');
-const { Authing } = require('../../../miniprogram_dist/core/index');
-const { AvatarFlow } = require('../../../miniprogram_dist/core/flows/avatar-uploader-flow');
-const { AVATAR_TEXTS } = require('../../../miniprogram_dist/components/avatar-uploader/texts');
+const { Authing } = require('../../../miniprogram_dist/index');
+const { AvatarFlow } = require('../../helpers/kit').internal('core/flows/avatar-uploader-flow');
+const { AVATAR_TEXTS } = require('../../helpers/kit').internal('components/avatar-uploader/texts');
 const { recordingHost } = require('./flow-host');
 
 const T = AVATAR_TEXTS['zh-CN'];

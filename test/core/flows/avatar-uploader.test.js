@@ -1,8 +1,8 @@
 // Unit tests of core/flows/avatar-uploader (built output): the checks made before any upload.
 const {
   extensionOf, detectImageType, checkAvatarFile, normalizeMaxSize, formatBytes, DEFAULT_MAX_AVATAR_BYTES,
-} = require('../../../miniprogram_dist/core/flows/avatar-uploader');
-const { AVATAR_TEXTS } = require('../../../miniprogram_dist/components/avatar-uploader/texts');
+} = require('../../helpers/kit').internal('core/flows/avatar-uploader');
+const { AVATAR_TEXTS } = require('../../helpers/kit').internal('components/avatar-uploader/texts');
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
 const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46];

@@ -1,6 +1,6 @@
 // Agreement consent (core/flows/consent): normalisation of the `agreements` property and the gate that
 // parks an action until the user agrees.
-const { ConsentGate, normalizeAgreements, joinAgreementTitles } = require('../../../miniprogram_dist/core/flows/consent');
+const { ConsentGate, normalizeAgreements, joinAgreementTitles } = require('../../helpers/kit').internal('core/flows/consent');
 
 describe('normalizeAgreements', () => {
   test('objects, titles, comma strings and JSON strings; 《》 stripped; empties dropped', () => {

@@ -1,6 +1,6 @@
 // Resend countdowns (core/flows/countdown): absolute end times in memory + storage, keyed by channel +
 // country code + target. A fake clock drives time; nothing waits.
-const { CountdownStore, countdownKey, parseCountdownKey } = require('../../../miniprogram_dist/core/flows/countdown');
+const { CountdownStore, countdownKey, parseCountdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 
 function fakeStorage() {
   const data = new Map();

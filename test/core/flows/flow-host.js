@@ -1,7 +1,7 @@
 // A recording host for the component flows (core/flows/*-flow.ts): counts renders, records events,
 // words text keys with a component's zh-CN table (as the kit wrapper does) and hands out the client.
-const { format } = require('../../../miniprogram_dist/components/common/texts');
-const { clientOrError } = require('../../../miniprogram_dist/components/common/client');
+const { format } = require('../../helpers/kit').internal('components/common/texts');
+const { clientOrError } = require('../../helpers/kit').internal('components/common/client');
 
 function recordingHost(texts, { client, extra = {} } = {}) {
   const rec = { changes: 0, events: [] };

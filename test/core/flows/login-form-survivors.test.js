@@ -4,9 +4,9 @@
 const { startDevServer, call } = require('../../helpers/server');
 const { createWxShim } = require('../../../devserver/wx-shim');
 const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/core/index');
-const { LoginForm } = require('../../../miniprogram_dist/core/flows/login-form');
-const { CountdownStore, countdownKey } = require('../../../miniprogram_dist/core/flows/countdown');
+const core = require('../../../miniprogram_dist/index');
+const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
+const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 
 const DEMO = { username: 'demo', phone: '13800000000', password: 'Demo@123456' };
 

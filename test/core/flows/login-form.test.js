@@ -5,11 +5,11 @@
 const { startDevServer, call } = require('../../helpers/server');
 const { createWxShim } = require('../../../devserver/wx-shim');
 const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/core/index');
+const core = require('../../../miniprogram_dist/index');
 const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
-} = require('../../../miniprogram_dist/core/flows/login-form');
-const { CountdownStore, countdownKey } = require('../../../miniprogram_dist/core/flows/countdown');
+} = require('../../helpers/kit').internal('core/flows/login-form');
+const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 
@@ -174,7 +174,7 @@ describe('password login', () => {
   });
 
   test('fetchUserInfo parsing: true / "claims" → claims, "full" → full, false / "false" / "none" → none', () => {
-    const { parseFetchUserInfo } = require('../../../miniprogram_dist/core/flows/login-form');
+    const { parseFetchUserInfo } = require('../../helpers/kit').internal('core/flows/login-form');
     expect([true, 'claims', '', undefined].map(parseFetchUserInfo)).toEqual([true, true, true, true]);
     expect(parseFetchUserInfo('full')).toBe('full');
     expect([false, 'false', 'none'].map(parseFetchUserInfo)).toEqual([false, false, false]);

@@ -2,9 +2,9 @@
 // the REAL client and an isolated devserver over HTTP. Render contract, consent gate (agree = the phone
 // tap), the vocabulary of every event detail, no request for anything WeChat refused.
 const { startDevServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/core/index');
-const { PhoneButtonFlow } = require('../../../miniprogram_dist/core/flows/phone-button-flow');
-const { PHONE_BUTTON_TEXTS } = require('../../../miniprogram_dist/components/phone-button/texts');
+const { Authing } = require('../../../miniprogram_dist/index');
+const { PhoneButtonFlow } = require('../../helpers/kit').internal('core/flows/phone-button-flow');
+const { PHONE_BUTTON_TEXTS } = require('../../helpers/kit').internal('components/phone-button/texts');
 const { recordingHost } = require('./flow-host');
 
 const T = PHONE_BUTTON_TEXTS['zh-CN'];

@@ -1,9 +1,9 @@
 // Unit tests of core/flows/phone-button (built output): how getPhoneNumber results are read.
 const {
   classifyPhoneResult, phoneFailureKey, phoneFailureError, ERRNO_NO_QUOTA, ERRNO_NO_PERMISSION,
-} = require('../../../miniprogram_dist/core/flows/phone-button');
-const { normalizeMode } = require('../../../miniprogram_dist/core/flows/phone-button-flow');
-const { PHONE_BUTTON_TEXTS } = require('../../../miniprogram_dist/components/phone-button/texts');
+} = require('../../helpers/kit').internal('core/flows/phone-button');
+const { normalizeMode } = require('../../helpers/kit').internal('core/flows/phone-button-flow');
+const { PHONE_BUTTON_TEXTS } = require('../../helpers/kit').internal('components/phone-button/texts');
 
 describe('classifyPhoneResult', () => {
   test('a code with getPhoneNumber:ok is ok', () => {

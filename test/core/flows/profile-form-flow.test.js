@@ -2,9 +2,9 @@
 // the REAL client and an isolated devserver over HTTP. Typing renders nothing, only changed fields are
 // sent, validation messages come from the component's (overridable) texts, edits survive failures.
 const { loggedInServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/core/index');
-const { ProfileFlow } = require('../../../miniprogram_dist/core/flows/profile-form-flow');
-const { PROFILE_TEXTS } = require('../../../miniprogram_dist/components/profile-form/texts');
+const { Authing } = require('../../../miniprogram_dist/index');
+const { ProfileFlow } = require('../../helpers/kit').internal('core/flows/profile-form-flow');
+const { PROFILE_TEXTS } = require('../../helpers/kit').internal('components/profile-form/texts');
 const { recordingHost } = require('./flow-host');
 
 const T = PROFILE_TEXTS['zh-CN'];

@@ -1,8 +1,8 @@
 // Unit tests of core/flows/profile-form (built output): fields, diff of changed fields, validation.
 const {
   parseFields, valuesFromUser, diffValues, validateField, validateValues, isoDate, DEFAULT_FIELDS, FIELD_DEFS,
-} = require('../../../miniprogram_dist/core/flows/profile-form');
-const { PROFILE_TEXTS } = require('../../../miniprogram_dist/components/profile-form/texts');
+} = require('../../helpers/kit').internal('core/flows/profile-form');
+const { PROFILE_TEXTS } = require('../../helpers/kit').internal('components/profile-form/texts');
 
 const TODAY = Date.UTC(2026, 10, 25);
 

@@ -1,9 +1,9 @@
 // Clocks: resend countdowns never show more than the configured countdown (stored end time far ahead,
 // clock moved back); login expiry is the token's own lifetime counted from its arrival, not the device
 // clock against `exp`; absurd expires_in values give a finite, usable expiry.
-const { CountdownStore, countdownKey, MAX_COUNTDOWN_SECONDS } = require('../../../miniprogram_dist/core/flows/countdown');
+const { CountdownStore, countdownKey, MAX_COUNTDOWN_SECONDS } = require('../../helpers/kit').internal('core/flows/countdown');
 const { core, DEMO, setup, expectReadableError } = require('../support');
-const { MAX_LIFETIME_MS } = require('../../../miniprogram_dist/core/login-state');
+const { MAX_LIFETIME_MS } = require('../../helpers/kit').internal('core/login-state');
 
 function fakeStorage() {
   const data = new Map();

@@ -1,7 +1,7 @@
 // withDeadline, the kit's own deadline on platform calls (requests, uploads): settles a call the platform
 // never answers, passes through one it does, and never waits past what setTimeout can express.
-const { withDeadline, DEADLINE_GRACE_MS, MAX_TIMER_MS } = require('../../../miniprogram_dist/core/deadline');
-const { platformError } = require('../../../miniprogram_dist/core/errors');
+const { withDeadline, DEADLINE_GRACE_MS, MAX_TIMER_MS } = require('../../helpers/kit').internal('core/deadline');
+const { platformError } = require('../../helpers/kit').internal('core/errors');
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());

@@ -175,7 +175,7 @@ describe('two Authing objects, one appId and storage', () => {
 
   test('a second copy of the kit (no shared module state) that loses the race re-reads storage instead of reporting refresh_expired', async () => {
     let otherCore;
-    jest.isolateModules(() => { otherCore = require('../../../miniprogram_dist/core/index'); });
+    jest.isolateModules(() => { otherCore = require('../../../miniprogram_dist/index'); });
     expect(otherCore.Authing).not.toBe(core.Authing);
     const a = t.client();
     await login(a);
