@@ -8,7 +8,7 @@ const { signJwt, decodeVerified } = require('./jwt');
 const { hashPassword } = require('./passwords');
 const { newTotpSecret, otpauthUri } = require('./totp');
 const { DEMO_USER } = require('./config');
-const { say } = require('./journey-messages');
+const { msg } = require('./i18n');
 const users = require('./users');
 
 /**
@@ -29,6 +29,14 @@ const users = require('./users');
 const FACTORS = Object.freeze(/** @type {const} */ (['SMS', 'EMAIL', 'OTP']));
 const MFA_TYP = 'mfa+jwt';
 const RECOVERY_CODE_COUNT = 10;
+
+const MFA_REQUIRED = msg('请完成多因素认证', 'Multi-factor authentication required');
+const MFA_TOKEN_MISSING = msg('缺少 MFA 凭证（Authorization: Bearer <mfaToken>）', 'MFA token missing (Authorization: Bearer <mfaToken>)');
+const MFA_TOKEN_INVALID = msg('MFA 凭证无效，请重新登录', 'The MFA token is invalid, please log in again');
+const MFA_TOKEN_EXPIRED = msg('MFA 验证已超时，请重新登录', 'The MFA step timed out, please log in again');
+const MFA_TOKEN_USED = msg('MFA 凭证已使用，请重新登录', 'The MFA token has already been used, please log in again');
+/** How each factor is named in a message. */
+const FACTOR_NAMES = Object.freeze({ SMS: msg('短信', 'SMS'), EMAIL: msg('邮箱', 'Email'), OTP: msg('动态口令（TOTP）', 'Authenticator (TOTP)') });
 
 /** The seeded MFA demo users (password: the demo password). */
 const MFA_DEMO_USERS = Object.freeze([
@@ -150,7 +158,7 @@ function mfaChallenge(ctx, user, scope) {
   /** @type {Record<string, any>} */
   const json = {
     statusCode: field === 'apiCode' ? 403 : code,
-    message: say(ctx, 'mfaRequired'),
+    message: MFA_REQUIRED,
     requestId: ctx.requestId,
     data: triggerData(app, user, policy, mfaToken),
   };
@@ -167,17 +175,17 @@ function mfaChallenge(ctx, user, scope) {
 function authenticateMfa(ctx) {
   const app = ctx.app;
   const header = ctx.headers.authorization;
-  if (typeof header !== 'string' || !header.trim()) throw new ApiError(401, API_CODES.NOT_LOGGED_IN, say(ctx, 'mfaTokenMissing'));
+  if (typeof header !== 'string' || !header.trim()) throw new ApiError(401, API_CODES.NOT_LOGGED_IN, MFA_TOKEN_MISSING);
   const decoded = decodeVerified(header.trim().replace(/^Bearer\s+/i, ''), app.store.state.secrets.jwtSecret);
-  if (!decoded || decoded.header.typ !== MFA_TYP) throw new ApiError(401, API_CODES.TOKEN_INVALID, say(ctx, 'mfaTokenInvalid'));
+  if (!decoded || decoded.header.typ !== MFA_TYP) throw new ApiError(401, API_CODES.TOKEN_INVALID, MFA_TOKEN_INVALID);
   const { payload } = decoded;
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= app.now()) {
-    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, say(ctx, 'mfaTokenExpired'));
+    throw new ApiError(401, API_CODES.TOKEN_EXPIRED, MFA_TOKEN_EXPIRED);
   }
-  if (usedOf(app).has(payload.jti)) throw new ApiError(401, API_CODES.TOKEN_EXPIRED, say(ctx, 'mfaTokenUsed'));
+  if (usedOf(app).has(payload.jti)) throw new ApiError(401, API_CODES.TOKEN_EXPIRED, MFA_TOKEN_USED);
   const user = users.findById(app, String(payload.sub));
   const policy = user && policyOf(user);
-  if (!user || !policy) throw new ApiError(401, API_CODES.TOKEN_INVALID, say(ctx, 'mfaTokenInvalid'));
+  if (!user || !policy) throw new ApiError(401, API_CODES.TOKEN_INVALID, MFA_TOKEN_INVALID);
   return { user, policy, scope: String(payload.scope || ''), jti: String(payload.jti) };
 }
 
@@ -188,7 +196,8 @@ function authenticateMfa(ctx) {
  */
 function requireFactor(ctx, policy, factor) {
   if (!policy.factors.includes(factor)) {
-    throw new ApiError(400, API_CODES.MFA_FACTOR_UNAVAILABLE, say(ctx, 'mfaFactorUnavailable', { factor }));
+    const name = FACTOR_NAMES[factor];
+    throw new ApiError(400, API_CODES.MFA_FACTOR_UNAVAILABLE, msg(`该账号未开启${name.zh}验证`, `${name.en} verification is not enabled for this account`));
   }
 }
 

@@ -4,6 +4,8 @@
 const crypto = require('crypto');
 const { promisify } = require('util');
 const { msg } = require('./i18n');
+const { ApiError } = require('./envelope');
+const { API_CODES } = require('./api-codes');
 
 const scrypt = /** @type {(pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>} */ (
   promisify(crypto.scrypt)
@@ -14,16 +16,14 @@ const MIN_LEN = 6;
 const MAX_LEN = 64;
 
 /**
- * Password policy: 6-64 characters. Returns an error message or null.
- * @param {string} password
- * @returns {import('./i18n').Msg|null}
+ * Password policy: 6-64 characters; anything else is refused with 2103 before it is hashed.
+ * @param {string} password  decrypted
  */
-function checkPolicy(password) {
+function requirePolicy(password) {
   const len = [...password].length;
   if (len < MIN_LEN || len > MAX_LEN) {
-    return msg(`密码长度需为 ${MIN_LEN}-${MAX_LEN} 位`, `password must be ${MIN_LEN}-${MAX_LEN} characters`);
+    throw new ApiError(400, API_CODES.PASSWORD_POLICY, msg(`密码长度需为 ${MIN_LEN}-${MAX_LEN} 位`, `password must be ${MIN_LEN}-${MAX_LEN} characters`));
   }
-  return null;
 }
 
 /**
@@ -56,4 +56,4 @@ async function verifyPassword(password, stored) {
   return crypto.timingSafeEqual(actual, expected);
 }
 
-module.exports = { checkPolicy, hashPassword, verifyPassword, MIN_LEN, MAX_LEN };
+module.exports = { requirePolicy, hashPassword, verifyPassword, MIN_LEN, MAX_LEN };

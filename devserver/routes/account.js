@@ -5,7 +5,7 @@ const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const { msg } = require('../i18n');
 const v = require('../validate');
-const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
+const { hashPassword, verifyPassword, requirePolicy } = require('../passwords');
 const { ENCRYPT_TYPES, requireUserPoolId, requireUser, tryDecrypt, decryptPassword } = require('../request-helpers');
 
 /**
@@ -30,8 +30,7 @@ function register(router) {
         throw new ApiError(400, API_CODES.OLD_PASSWORD_WRONG, msg('旧密码错误', 'oldPassword is incorrect'));
       }
     }
-    const policy = checkPolicy(newPassword);
-    if (policy) throw new ApiError(400, API_CODES.PASSWORD_POLICY, policy);
+    requirePolicy(newPassword);
     user.passwordHash = await hashPassword(newPassword, ctx.app.config.scryptN);
     user.updatedAt = new Date(ctx.app.now()).toISOString();
     ctx.app.store.save();

@@ -47,4 +47,4 @@ function register(router) {
   });
 }
 
-module.exports = { register };
+module.exports = { register, SENT };

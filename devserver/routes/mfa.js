@@ -10,7 +10,8 @@ const { phoneTarget, emailTarget } = require('../sms');
 const { requireAppId, requireUserPoolId, readPhone, readEmail } = require('../request-helpers');
 const { verifyTotp, otpauthUri } = require('../totp');
 const mfa = require('../mfa');
-const { say } = require('../journey-messages');
+const { msg } = require('../i18n');
+const { SENT } = require('./messages');
 
 /**
  * @typedef {import('../index').App} App
@@ -23,12 +24,18 @@ const MFA_CHANNELS = Object.freeze(['CHANNEL_VERIFY_MFA']);
 /** V2 email scenes this server sends (`POST /api/v2/email/send`) → the inbox channel they land on. */
 const EMAIL_SCENES = Object.freeze({ MFA_VERIFY_CODE: 'CHANNEL_VERIFY_MFA' });
 
+const VERIFIED = msg('验证成功', 'Verified');
+const PHONE_MISMATCH = msg('手机号与账号的 MFA 手机号不一致', 'This is not the account\'s MFA phone number');
+const EMAIL_MISMATCH = msg('邮箱与账号的 MFA 邮箱不一致', 'This is not the account\'s MFA email');
+const TOTP_WRONG = msg('动态口令错误', 'The authenticator code is incorrect');
+const RECOVERY_CODE_WRONG = msg('恢复码错误或已使用', 'The recovery code is incorrect or already used');
+
 /**
  * A V2 answer: `{code, message, data}` plus the `statusCode` / `apiCode` newer Authing servers add.
  * Errors keep the HTTP status of the envelope convention and put the apiCode in `code` too. With
  * `config.v2StatusCode` off, answers are the older V2 shape: HTTP 200 and only `code`.
  * @param {RequestContext} ctx
- * @param {() => Promise<{data?: any, message: string}>} body
+ * @param {() => Promise<{data?: any, message: import('../i18n').Msg}>} body
  * @returns {Promise<Reply>}
  */
 async function v2(ctx, body) {
@@ -39,7 +46,7 @@ async function v2(ctx, body) {
     return { status: 200, json: modern ? { ...json, statusCode: 200 } : json };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    const json = { code: err.apiCode, message: err.message, requestId: ctx.requestId, data: null };
+    const json = { code: err.apiCode, message: err.texts, requestId: ctx.requestId, data: null };
     return modern
       ? { status: err.statusCode, json: { ...json, statusCode: err.statusCode, apiCode: err.apiCode } }
       : { status: 200, json };
@@ -64,7 +71,7 @@ function signedIn(ctx, auth) {
     token: issued.access_token,
     tokenExpiredAt: new Date(app.now() + issued.expires_in * 1000).toISOString(),
   };
-  return { data, message: say(ctx, 'mfaVerified') };
+  return { data, message: VERIFIED };
 }
 
 /** @param {App} app @param {User} user */
@@ -109,7 +116,7 @@ function register(router, app) {
     const { phone, cc } = readPhone(ctx.body, 'phone', 'phoneCountryCode');
     const code = v.requireString(ctx.body, 'code');
     if (phone !== auth.user.phone || cc !== auth.user.phoneCountryCode) {
-      throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, say(ctx, 'mfaPhoneMismatch'));
+      throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, PHONE_MISMATCH);
     }
     app.inbox.consume(phoneTarget(phone, cc), code, MFA_CHANNELS);
     return signedIn(ctx, auth);
@@ -121,7 +128,7 @@ function register(router, app) {
     mfa.requireFactor(ctx, auth.policy, 'EMAIL');
     const email = readEmail(ctx.body, 'email');
     const code = v.requireString(ctx.body, 'code');
-    if (email !== auth.user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, say(ctx, 'mfaEmailMismatch'));
+    if (email !== auth.user.email) throw new ApiError(400, API_CODES.NOT_ACCOUNT_CONTACT, EMAIL_MISMATCH);
     app.inbox.consume(emailTarget(email), code, MFA_CHANNELS);
     return signedIn(ctx, auth);
   }));
@@ -133,7 +140,7 @@ function register(router, app) {
     mfa.requireFactor(ctx, auth.policy, 'OTP');
     const code = v.requireString(ctx.body, 'totp').trim();
     if (!verifyTotp(/** @type {string} */ (auth.policy.totpSecret), code, app.now())) {
-      throw new ApiError(400, API_CODES.TOTP_WRONG, say(ctx, 'totpWrong'));
+      throw new ApiError(400, API_CODES.TOTP_WRONG, TOTP_WRONG);
     }
     return signedIn(ctx, auth);
   });
@@ -147,7 +154,7 @@ function register(router, app) {
     mfa.requireFactor(ctx, auth.policy, 'OTP');
     const given = v.requireString(ctx.body, 'recoveryCode').trim().toLowerCase();
     const entry = auth.policy.recoveryCodes.find((c) => !c.used && c.code === given);
-    if (!entry) throw new ApiError(400, API_CODES.RECOVERY_CODE_WRONG, say(ctx, 'recoveryCodeWrong'));
+    if (!entry) throw new ApiError(400, API_CODES.RECOVERY_CODE_WRONG, RECOVERY_CODE_WRONG);
     entry.used = true;
     app.store.save();
     return signedIn(ctx, auth);
@@ -160,9 +167,9 @@ function register(router, app) {
     const email = readEmail(ctx.body, 'email');
     const scene = v.requireString(ctx.body, 'scene');
     const channel = /** @type {Record<string, string>} */ (EMAIL_SCENES)[scene];
-    if (!channel) throw new ApiError(400, API_CODES.UNKNOWN_CHANNEL, say(ctx, 'emailSceneUnknown', { scene }));
+    if (!channel) throw new ApiError(400, API_CODES.UNKNOWN_CHANNEL, msg(`不支持的邮件类型：${scene}`, `Unsupported email scene: ${scene}`));
     app.inbox.send(emailTarget(email), channel);
-    return { message: say(ctx, 'sent') };
+    return { message: SENT };
   }));
 
   // Dev-only: read or set a user's MFA policy (secret, recovery codes) — not part of the contract.

@@ -5,15 +5,16 @@ const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const v = require('../validate');
 const users = require('../users');
-const { hashPassword } = require('../passwords');
+const { hashPassword, requirePolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword, readPhone, readEmail } = require('../request-helpers');
-const { checkPassword } = require('./signup');
-const { say } = require('../journey-messages');
+const { msg } = require('../i18n');
 
 /** @typedef {import('../index').RequestContext} RequestContext */
 
 const RESET_CHANNELS = Object.freeze(['CHANNEL_RESET_PASSWORD']);
+const USER_NOT_FOUND = msg('用户不存在', 'User not found');
+const PASSWORD_RESET = msg('密码重置成功', 'Password reset');
 
 /**
  * The account a verify-reset-password-request proves, after burning its code. The code is
@@ -39,7 +40,8 @@ function verifiedUser(ctx) {
     app.inbox.consume(emailTarget(email), passCode, RESET_CHANNELS);
     return users.findByEmail(app, email);
   }
-  throw v.invalid(say(ctx, 'verifyMethodUnsupported', { method }));
+  throw v.invalid(msg(`不支持的验证方式：${method}（支持 PHONE_PASSCODE、EMAIL_PASSCODE）`,
+    `Unsupported verifyMethod: ${method} (PHONE_PASSCODE or EMAIL_PASSCODE)`));
 }
 
 /**
@@ -53,7 +55,7 @@ function register(router) {
   router.add('POST', '/api/v3/verify-reset-password-request', (ctx) => {
     requireAppId(ctx);
     const user = verifiedUser(ctx);
-    if (!user) throw new ApiError(400, API_CODES.USER_NOT_FOUND, say(ctx, 'userNotFound'));
+    if (!user) throw new ApiError(400, API_CODES.USER_NOT_FOUND, USER_NOT_FOUND);
     const { token, expiresIn } = ctx.app.actionTokens.issue('passwordResetToken', user.userId, { userId: user.userId });
     return success(ctx.requestId, { passwordResetToken: token, tokenExpiresIn: expiresIn });
   });
@@ -66,14 +68,14 @@ function register(router) {
     const encType = v.oneOf(v.optionalString(ctx.body, 'passwordEncryptType'), ENCRYPT_TYPES, 'passwordEncryptType') || 'none';
     // Everything that can fail on the request itself is checked before the token is burnt.
     const password = await decryptPassword(ctx, encType, sent, 'password');
-    checkPassword(ctx, password);
+    requirePolicy(password);
     const { userId } = app.actionTokens.consume('passwordResetToken', token, null);
     const user = users.findById(app, userId);
-    if (!user) throw new ApiError(400, API_CODES.USER_NOT_FOUND, say(ctx, 'userNotFound'));
+    if (!user) throw new ApiError(400, API_CODES.USER_NOT_FOUND, USER_NOT_FOUND);
     user.passwordHash = await hashPassword(password, app.config.scryptN);
     user.updatedAt = new Date(app.now()).toISOString();
     app.store.save();
-    return success(ctx.requestId, { success: true }, say(ctx, 'passwordReset'));
+    return success(ctx.requestId, { success: true }, PASSWORD_RESET);
   });
 }
 

@@ -8,7 +8,7 @@ const { msg } = require('../i18n');
 const { usernameKey, normalizeEmail } = require('../identity');
 const users = require('../users');
 const tokens = require('../tokens');
-const { hashPassword, verifyPassword, checkPolicy } = require('../passwords');
+const { hashPassword, verifyPassword, requirePolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword } = require('../request-helpers');
 const { mfaChallenge } = require('../mfa');
@@ -96,8 +96,7 @@ async function registerByPassword(ctx, kind, id, password) {
   if (as === 'email' && !v.isEmail(id)) throw new ApiError(400, API_CODES.INVALID_EMAIL, msg(`邮箱格式无效：${id}`, `invalid email: ${id}`));
   if (as === 'phone' && !v.isPhone(id, '+86')) throw new ApiError(400, API_CODES.INVALID_PHONE, msg(`手机号格式无效：${id}`, `invalid phone number: ${id}`));
   if (as === 'username' && id.length > 255) throw v.invalid(msg('用户名最多 255 个字符', 'username must be at most 255 characters'));
-  const policy = checkPolicy(password);
-  if (policy) throw new ApiError(400, API_CODES.PASSWORD_POLICY, policy);
+  requirePolicy(password);
   return users.createUser(app, { [as]: id, passwordHash: await hashPassword(password, app.config.scryptN) });
 }
 
@@ -197,13 +196,8 @@ function register(router) {
     const options = v.optionalObject(ctx.body, 'options');
     const scope = tokens.normalizeScope(v.optionalString(options, 'scope', 'options.scope'));
     const autoRegister = v.optionalBoolean(options, 'autoRegister', 'options.autoRegister') || false;
-    let user;
-    if (connection === 'PASSWORD') user = await passwordLogin(ctx, options, autoRegister);
-    else if (connection === 'PASSCODE') user = passcodeLogin(ctx, autoRegister);
-    else {
-      throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION,
-        `unsupported connection: ${connection} (this server supports PASSWORD and PASSCODE)`);
-    }
+    // readConnection lets only PASSWORD and PASSCODE through.
+    const user = connection === 'PASSWORD' ? await passwordLogin(ctx, options, autoRegister) : passcodeLogin(ctx, autoRegister);
     const mfaRequired = mfaChallenge(ctx, user, scope);
     if (mfaRequired) return mfaRequired;
     users.recordLogin(ctx.app, user);

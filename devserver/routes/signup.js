@@ -5,11 +5,11 @@ const { ApiError, success } = require('../envelope');
 const { API_CODES } = require('../api-codes');
 const v = require('../validate');
 const users = require('../users');
-const { hashPassword, checkPolicy, MIN_LEN, MAX_LEN } = require('../passwords');
+const { hashPassword, requirePolicy } = require('../passwords');
 const { phoneTarget, emailTarget } = require('../sms');
 const { ENCRYPT_TYPES, requireAppId, decryptPassword, tryDecrypt, readPhone, readEmail } = require('../request-helpers');
 const { readUpdates } = require('./profile');
-const { say } = require('../journey-messages');
+const { msg } = require('../i18n');
 
 /**
  * @typedef {import('../index').RequestContext} RequestContext
@@ -20,24 +20,14 @@ const REGISTER_CHANNELS = Object.freeze(['CHANNEL_REGISTER']);
 const COMPLETE_PHONE_CHANNELS = Object.freeze(['CHANNEL_COMPLETE_PHONE']);
 const COMPLETE_EMAIL_CHANNELS = Object.freeze(['CHANNEL_COMPLETE_EMAIL']);
 
-/** @param {RequestContext} ctx @param {string} password */
-function checkPassword(ctx, password) {
-  if (checkPolicy(password)) throw new ApiError(400, API_CODES.PASSWORD_POLICY, say(ctx, 'passwordPolicy', { min: MIN_LEN, max: MAX_LEN }));
-}
-
-/**
- * Duplicate username / email / phone, each with its own message (checked after the codes, so a
- * taken number or address is only revealed to someone holding a code for it).
- * @param {RequestContext} ctx
- * @param {{username?: string|null, email?: string|null, phone?: string|null, phoneCountryCode?: string|null}} keys
- */
-function assertFree(ctx, keys) {
-  const app = ctx.app;
-  const taken = (/** @type {'usernameTaken'|'emailTaken'|'phoneTaken'} */ key) => new ApiError(400, API_CODES.USER_EXISTS, say(ctx, key));
-  if (keys.username && users.findByUsername(app, keys.username)) throw taken('usernameTaken');
-  if (keys.email && users.findByEmail(app, keys.email)) throw taken('emailTaken');
-  if (keys.phone && users.findByPhone(app, keys.phone, keys.phoneCountryCode || '+86')) throw taken('phoneTaken');
-}
+const SIGNED_UP = msg('注册成功', 'Signed up');
+const ACCOUNT_REQUIRED = msg('请提供用户名或邮箱', 'A username or an email is required');
+/** @param {string} what  'profile.phone' or 'profile.email' */
+const completionCodeRequired = (what) => msg(`填写了 ${what} 时需要提供对应的验证码`,
+  `A verification code is required for the ${what} in the profile`);
+/** @param {string} connection */
+const connectionUnsupported = (connection) => msg(`不支持的注册方式：${connection}（支持 PASSWORD、PASSCODE）`,
+  `Unsupported sign-up connection: ${connection} (PASSWORD or PASSCODE)`);
 
 /**
  * `profile` (SignUpProfileDto): the fields this server stores are checked like update-profile;
@@ -52,14 +42,14 @@ function readProfile(ctx, options, codes) {
   if (v.optionalString(profile, 'phone', 'profile.phone')) {
     const { phone, cc } = readPhone(profile, 'phone', 'phoneCountryCode', 'profile');
     const code = v.optionalString(options, 'phonePassCodeForInformationCompletion', 'options.phonePassCodeForInformationCompletion');
-    if (!code) throw v.invalid(say(ctx, 'completionCodeRequired', { what: 'profile.phone' }));
+    if (!code) throw v.invalid(completionCodeRequired('profile.phone'));
     codes.push({ target: phoneTarget(phone, cc), code, channels: COMPLETE_PHONE_CHANNELS });
     Object.assign(fields, { phone, phoneCountryCode: cc, phoneVerified: true });
   }
   if (v.optionalString(profile, 'email', 'profile.email')) {
     const email = readEmail(profile, 'email', 'profile');
     const code = v.optionalString(options, 'emailPassCodeForInformationCompletion', 'options.emailPassCodeForInformationCompletion');
-    if (!code) throw v.invalid(say(ctx, 'completionCodeRequired', { what: 'profile.email' }));
+    if (!code) throw v.invalid(completionCodeRequired('profile.email'));
     codes.push({ target: emailTarget(email), code, channels: COMPLETE_EMAIL_CHANNELS });
     Object.assign(fields, { email, emailVerified: true });
   }
@@ -77,10 +67,10 @@ async function passwordAccount(ctx, encType) {
   const sent = v.requireString(payload, 'password', 'passwordPayload.password');
   const username = v.optionalString(payload, 'username', 'passwordPayload.username');
   const email = v.optionalString(payload, 'email', 'passwordPayload.email') ? readEmail(payload, 'email', 'passwordPayload') : undefined;
-  if (!username && !email) throw v.invalid(say(ctx, 'accountRequired'));
+  if (!username && !email) throw v.invalid(ACCOUNT_REQUIRED);
   if (username && username.length > 255) throw v.invalid('passwordPayload.username must be at most 255 characters');
   const password = await decryptPassword(ctx, encType, sent, 'passwordPayload.password');
-  checkPassword(ctx, password);
+  requirePolicy(password);
   return { fields: { username: username || null, email: email || null }, password, codes: /** @type {PendingCode[]} */ ([]) };
 }
 
@@ -113,7 +103,7 @@ async function passcodeAccount(ctx, encType, options) {
   let password = null;
   if (sentPassword !== undefined) {
     password = encType === 'none' ? sentPassword : ((await tryDecrypt(ctx, encType, sentPassword)) ?? sentPassword);
-    checkPassword(ctx, password);
+    requirePolicy(password);
   }
   return { fields, password, codes: [{ target, code, channels: REGISTER_CHANNELS }] };
 }
@@ -134,18 +124,20 @@ function register(router) {
     let account;
     if (connection === 'PASSWORD') account = await passwordAccount(ctx, encType);
     else if (connection === 'PASSCODE') account = await passcodeAccount(ctx, encType, options);
-    else throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION, say(ctx, 'connectionUnsupported', { connection }));
+    else throw new ApiError(400, API_CODES.UNSUPPORTED_CONNECTION, connectionUnsupported(connection));
     const codes = account.codes;
     const profile = readProfile(ctx, options, codes);
     // The account's own phone / email win over the profile's.
     const fields = { ...profile, ...account.fields };
     for (const c of codes) app.inbox.verify(c.target, c.code, c.channels);
-    assertFree(ctx, fields);
+    // Duplicates are checked after the codes, so a taken number or address is only revealed to
+    // someone holding a code for it.
+    users.assertUnique(app, fields);
     for (const c of codes) app.inbox.consume(c.target, c.code, c.channels);
     const passwordHash = account.password === null ? null : await hashPassword(account.password, app.config.scryptN);
     const user = users.createUser(app, { ...fields, passwordHash });
-    return success(ctx.requestId, users.toUserDto(app, user, { withCustomData: true }), say(ctx, 'signedUp'));
+    return success(ctx.requestId, users.toUserDto(app, user, { withCustomData: true }), SIGNED_UP);
   });
 }
 
-module.exports = { register, checkPassword };
+module.exports = { register };

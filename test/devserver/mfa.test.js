@@ -7,16 +7,19 @@ const { totp, hotp, base32Encode, base32Decode } = require('../../devserver/totp
 
 const c = useServer();
 const EN = { 'x-authing-lang': 'en-US' };
+const ZH = { 'x-authing-lang': 'zh-CN' };
 const MFA_SMS = { username: 'mfa-sms', phone: '13800000101', email: 'mfa-sms@example.com' };
 
 const bearer = (mfaToken) => ({ ...c.A, ...c.U, authorization: `Bearer ${mfaToken}` });
-async function challenge(username, cl = c) {
-  const r = await cl.passwordLogin({ account: username, password: DEMO.password });
+async function challenge(username, cl = c, headers = {}) {
+  const r = await cl.post('/api/v3/signin', { connection: 'PASSWORD', passwordPayload: { account: username, password: DEMO.password } }, { ...cl.A, ...headers });
   expect(r.status).toBe(200);
   return r.json;
 }
 const policy = async (username) => (await c.get(`/__dev/mfa?username=${username}`)).json;
+// One send per phone per sendCooldown whatever the channel: step the server clock past it first.
 async function mfaSmsCode(cl = c) {
+  await cl.advanceClock(cl.srv.config.sendCooldown * 1000);
   expect((await cl.post('/api/v3/send-sms', { phoneNumber: MFA_SMS.phone, channel: 'CHANNEL_VERIFY_MFA' }, cl.U)).status).toBe(200);
   return (await cl.get(`/__dev/sms/latest?phone=${MFA_SMS.phone}&channel=CHANNEL_VERIFY_MFA`)).json.code;
 }
@@ -36,7 +39,7 @@ describe('TOTP (RFC 6238 / RFC 4226)', () => {
 
 describe('MFA-required answer', () => {
   test('the SMS user: 1636 in apiCode and statusCode, factors in order, contacts and a short-lived mfaToken', async () => {
-    const json = await challenge('mfa-sms');
+    const json = await challenge('mfa-sms', c, ZH);
     expect(json).toMatchObject({ statusCode: 1636, apiCode: 1636, message: '请完成多因素认证' });
     const d = json.data;
     expect(d.applicationMfa).toEqual([{ mfaPolicy: 'SMS', status: 1, sort: 1 }, { mfaPolicy: 'EMAIL', status: 1, sort: 2 }]);
@@ -149,7 +152,7 @@ describe('V2 verify endpoints with Bearer mfaToken', () => {
     try {
       const old = client(srv);
       const { mfaToken } = (await challenge('mfa-totp', old)).data;
-      const wrong = await old.post('/api/v2/mfa/totp/verify', { totp: 'abcdef' }, { ...old.A, authorization: `Bearer ${mfaToken}` });
+      const wrong = await old.post('/api/v2/mfa/totp/verify', { totp: 'abcdef' }, { ...old.A, ...ZH, authorization: `Bearer ${mfaToken}` });
       expect(wrong.status).toBe(200);
       expect(wrong.json).toEqual({ code: 6001, message: '动态口令错误', requestId: expect.any(String), data: null });
       const ok = await old.post('/api/v2/mfa/totp/verify', { totp: totp(srv.config.demoTotpSecret, srv.now()) }, { ...old.A, authorization: `Bearer ${mfaToken}` });
