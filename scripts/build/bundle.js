@@ -118,6 +118,8 @@ function placeCoreFiles(graphs, coreEntry, entrySources) {
     for (const f of files) if (isCoreOwned(f) && !entrySources.has(f)) reach.set(f, (reach.get(f) || 0) + 1);
   }
   for (const [f, n] of reach) if (n >= 2) coreFiles.add(f);
+  // Modules whose state the kit's tests reach live in the core too (one instance they can see).
+  for (const k of TEST_HOOKS) coreFiles.add(`${k}.ts`);
   return coreFiles;
 }
 

@@ -34,7 +34,7 @@ test('the sandbox really lacks what WeChat lacks', () => {
   expect(new Set(missing)).toEqual(new Set(['undefined']));
 });
 
-test('control: sm-crypto required directly throws there (what the lazy require + crypto shim avoids)', () => {
+test('control: sm-crypto required whole throws there (why the kit takes only its curve and SM3 parts)', () => {
   const rt = runtime();
   expect(() => rt.require('node_modules/sm-crypto/src/index.js')).toThrow(/crypto\.getRandomValues/);
 });
@@ -42,30 +42,33 @@ test('control: sm-crypto required directly throws there (what the lazy require +
 test('RSA and SM2 password logins complete; Math.random is never called', async () => {
   const rt = runtime();
   const core = rt.require('miniprogram_dist/index.js');
-  const { encryptRsa } = rt.require('miniprogram_dist/crypto/rsa.js');
+  rt.require('miniprogram_dist/crypto/rsa.js'); // registers itself
   const sm2Module = rt.require('miniprogram_dist/crypto/sm2.js');
   expect(sm2Module.default).toBe(sm2Module.encryptSm2);
   const options = { appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url };
   const randomSpy = jest.spyOn(rt.wx, 'getRandomValues');
 
-  const rsaClient = new core.Authing({ ...options, encryptFunction: encryptRsa });
+  // The encryptors registered themselves when required: no encryptFunction needed.
+  const rsaClient = new core.Authing(options);
   const login = (client, type) => client.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' }, options: { passwordEncryptType: type } });
   const [rsaErr, rsaState] = await login(rsaClient, 'rsa');
   expect(rsaErr).toBeNull();
   expect(typeof rsaState.access_token).toBe('string');
 
   const sm2Client = new core.Authing({ ...options, encryptFunction: sm2Module.encryptSm2 });
+  const [registeredErr] = await login(new core.Authing(options), 'sm2');
+  expect(registeredErr).toBeNull();
   const [sm2Err, sm2State] = await login(sm2Client, 'sm2');
   expect(sm2Err).toBeNull();
   expect(typeof sm2State.access_token).toBe('string');
 
   // Both really loaded inside the sandbox (not from Node's module system): the crypto bundles inline
-  // jsencrypt / sm-crypto and share the one core bundle; nothing comes from node_modules.
+  // jsbn / sm-crypto's curve and SM3 and share the one core bundle; nothing comes from node_modules.
   expect([...rt.loaded].sort()).toEqual(['miniprogram_dist/crypto/rsa.js', 'miniprogram_dist/crypto/sm2.js', 'miniprogram_dist/index.js']);
   expect(randomSpy).toHaveBeenCalled(); // entropy came from wx.getRandomValues
   expect(rt.randomCalls).toEqual([]);
-  // The crypto shim was installed only because there was none.
-  expect(vm.runInContext('typeof crypto.getRandomValues', rt.context)).toBe('function');
+  // No globalThis.crypto shim: the kit's own RNG (the entropy pool) feeds both encryptors.
+  expect(vm.runInContext('typeof crypto', rt.context)).toBe('undefined');
 
   const wrong = await rsaClient.loginByPassword({ passwordPayload: { account: 'demo', password: 'wrong-password' }, options: { passwordEncryptType: 'rsa' } });
   expect(wrong[0].code).toBe('server');
@@ -89,7 +92,8 @@ test('encryptors refuse to run on an empty entropy pool (no Math.random fallback
   const { encryptSm2 } = rt.require('miniprogram_dist/crypto/sm2.js');
   const pem = srvKey();
   expect(() => encryptRsa('secret', pem)).toThrow(/prepareEncryption/);
-  expect(() => encryptSm2('secret', '04' + 'ab'.repeat(64))).toThrow(/prepareEncryption/);
+  const { sm2 } = require('sm-crypto');
+  expect(() => encryptSm2('secret', sm2.generateKeyPairHex().publicKey)).toThrow(/prepareEncryption/);
   expect(rt.randomCalls).toEqual([]);
 });
 
@@ -109,12 +113,12 @@ describe('the bundled components', () => {
     expect(fs.readFileSync(path.join(DIST, 'index.js'), 'utf8')).toContain('login-state');
   });
 
-  test('require only the core bundle, the crypto bundles and tdesign — never a copy of the core', () => {
+  test('require only the core bundle, the opt-in entries and tdesign — never a copy of the core', () => {
     expect(NAMES).toEqual(expect.arrayContaining(['login', 'phone-button', 'avatar-uploader', 'profile-form']));
     for (const name of NAMES) {
       const specs = requiresOf(name);
       expect(specs).toContain('../../index');
-      for (const spec of specs) expect(spec).toMatch(/^(\.\.\/\.\.\/index|\.\.\/\.\.\/crypto\/(rsa|sm2)|tdesign-miniprogram\/.+)$/);
+      for (const spec of specs) expect(spec).toMatch(/^(\.\.\/\.\.\/(index|account|journey|i18n\/en-US|crypto\/(rsa|sm2))|tdesign-miniprogram\/.+)$/);
       // The login-state store (core only) is not inlined here.
       expect(fs.readFileSync(path.join(DIST, 'components', name, 'index.js'), 'utf8')).not.toContain('login-state');
     }
@@ -127,6 +131,8 @@ describe('the bundled components', () => {
     expect(plain.length).toBeGreaterThan(0); // tdesign's own scripts are ES modules WeChat compiles; they cannot run here
     for (const name of plain) rt.require(`miniprogram_dist/components/${name}/index.js`);
     expect(defs).toHaveLength(plain.length);
-    expect(rt.loaded.filter((f) => !f.startsWith('miniprogram_dist/components/'))).toEqual(['miniprogram_dist/index.js']);
+    // Besides the components: the core once, and the opt-in entries they name (the avatar uploader needs `account`).
+    const entries = new Set(plain.flatMap(requiresOf).filter((s) => s.startsWith('../../') && s !== '../../index').map((s) => `miniprogram_dist/${s.slice(6)}.js`));
+    expect(rt.loaded.filter((f) => !f.startsWith('miniprogram_dist/components/')).sort()).toEqual(['miniprogram_dist/index.js', ...entries].sort());
   });
 });

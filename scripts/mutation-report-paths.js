@@ -1,0 +1,15 @@
+// Stryker writes absolute sandbox paths into its report; the committed report keeps them relative
+// to the repository (no machine path in any tracked file).
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+for (const file of ['reports/mutation/index.html', 'reports/mutation/mutation.json']) {
+  const full = path.join(ROOT, file);
+  if (!fs.existsSync(full)) continue;
+  const text = fs.readFileSync(full, 'utf8');
+  // Any absolute path that ends in one of the repository's top-level folders becomes relative.
+  const relative = text.replace(/(?:\/[\w.+-]+)+?\/(?=(?:core|components|test|scripts|devserver|node_modules|\.stryker-tmp)\/)/g, '');
+  // …and the project root itself (`"projectRoot":"/…"`).
+  fs.writeFileSync(full, relative.split(JSON.stringify(ROOT).slice(1, -1)).join('.').replace(/"projectRoot":"[^"]*"/g, '"projectRoot":"."'));
+}
