@@ -15,6 +15,7 @@ beforeAll(() => {
   pointReadmeHostAtDevServer(shared.url);
   wx.clearStorageSync();
   global.App = (def) => { appDefinition = def; };
+  global.Page = global.Page || (() => {}); // uni-app's runtime looks for it when it loads
   require(path.join(UNI_DIST, 'app.js'));
 });
 

@@ -38,15 +38,23 @@ function resolveComponent(root, from, spec) {
   return undefined;
 }
 
+// wxml <import>/<include> and wxss @import may leave out the extension of their own kind.
 function resolveAsset(root, from, spec) {
-  return candidates(root, from, spec).find(isFile);
+  const ext = path.extname(from);
+  for (const base of candidates(root, from, spec)) for (const f of [base, base + ext]) if (isFile(f)) return f;
+  return undefined;
 }
+
+// AMD `define([...])` dependencies (tslib's UMD wrapper) that TypeScript's scanner also reports.
+const AMD_PSEUDO = new Set(['require', 'exports', 'module']);
 
 /** [{from, spec, kind}] of every reference in one file. */
 function referencesOf(file) {
   const text = fs.readFileSync(file, 'utf8');
   const ext = path.extname(file);
-  if (ext === '.js') return ts.preProcessFile(text, true, true).importedFiles.map((r) => ({ spec: r.fileName, kind: 'require' }));
+  if (ext === '.js') {
+    return ts.preProcessFile(text, true, true).importedFiles.filter((r) => !AMD_PSEUDO.has(r.fileName)).map((r) => ({ spec: r.fileName, kind: 'require' }));
+  }
   if (ext === '.json') {
     const using = (JSON.parse(text) || {}).usingComponents || {};
     return Object.values(using).filter((s) => !s.startsWith('plugin://')).map((spec) => ({ spec, kind: 'component' }));
