@@ -8,9 +8,13 @@
 const fs = require('fs');
 const path = require('path');
 const { KIT_ROOT, findPackageDir, readPackageJson } = require('./packages');
+const { resolveReference, assetReferences, isFile } = require('./wechat-paths');
 
 const SKIP = /\.d\.ts$|\.map$/;
 const REQUIRE = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+// require('x'), import … from 'x', import 'x', export … from 'x' (TDesign ships minified ES modules).
+const SCRIPT_REFS = /\brequire\(\s*['"]([^'"]+)['"]\s*\)|\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]/g;
+const COMPONENT_FILES = ['.js', '.json', '.wxml', '.wxss'];
 
 function copyTree(from, to) {
   fs.mkdirSync(to, { recursive: true });
@@ -65,6 +69,40 @@ function packPlain(pkgDir, targetDir) {
   return [...bare];
 }
 
+function listFiles(dir) {
+  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter(isFile);
+}
+
+function referencesOf(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (path.extname(file) !== '.js') return assetReferences(file, text);
+  return [...text.matchAll(SCRIPT_REFS)].map((m) => ({ spec: m[1] || m[2] || m[3], kind: 'require' }));
+}
+
+/**
+ * Removes the dependency files the kit's files never reach (most of TDesign), as WeChat's
+ * "过滤无依赖文件" would at upload: the folder then stays well under the 2 MB package limit.
+ */
+function pruneUnreached(kitTarget) {
+  const npmDir = path.join(kitTarget, 'miniprogram_npm') + path.sep;
+  const all = listFiles(kitTarget);
+  const reached = new Set(all.filter((f) => !f.startsWith(npmDir)));
+  const queue = [...reached];
+  while (queue.length) {
+    const from = queue.pop();
+    for (const ref of referencesOf(from)) {
+      const to = resolveReference(kitTarget, from, ref);
+      if (!to) continue;
+      const files = ref.kind === 'component' ? COMPONENT_FILES.map((ext) => to + ext).filter(isFile) : [to];
+      for (const f of files) if (!reached.has(f)) { reached.add(f); queue.push(f); }
+    }
+  }
+  for (const f of all) if (!reached.has(f)) fs.rmSync(f);
+  for (const dir of fs.readdirSync(kitTarget, { recursive: true }).map((d) => path.join(kitTarget, d)).sort().reverse()) {
+    if (fs.statSync(dir).isDirectory() && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  }
+}
+
 /**
  * @param {{dir?: string, cwd?: string}} [options] dir: the wxcomponents folder (default src/wxcomponents)
  * @returns {string} the kit's folder inside it
@@ -86,6 +124,7 @@ function layoutWxcomponents({ dir = 'src/wxcomponents', cwd = process.cwd() } = 
     if (pkg.miniprogram) copyTree(path.join(pkgDir, pkg.miniprogram), target);
     else for (const dep of packPlain(pkgDir, target)) queue.push({ name: dep, from: pkgDir });
   }
+  pruneUnreached(kitTarget);
   return kitTarget;
 }
 
