@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node test/interop/run.js` (from .ci/run, after `npm test` built the kit): packs the kit, builds the
+// `node test/interop/run.js` (from .ci/run; builds the kit when miniprogram_dist/ is absent): packs the kit, builds the
 // Taro 4 and uni-app 3 test apps from the README's snippets with that tarball (pinned toolchains,
 // committed lockfiles), installs the tarball alone in a fresh folder, then runs the interop checks
 // (jest -c test/interop/jest.config.js). INTEROP_REUSE=1 keeps already installed app node_modules.

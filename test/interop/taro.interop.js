@@ -24,6 +24,11 @@ test('the built app.js registers the README client (Taro platform, README option
   expect(client.options).toMatchObject({ appId: 'demo-app-id', userPoolId: 'demo-userpool-id', host: 'http://127.0.0.1:3000' });
 });
 
+test('the README page binds the component\'s login event in the built template', () => {
+  const wxml = fs.readFileSync(path.join(TARO_DIST, 'base.wxml'), 'utf8');
+  expect(wxml).toMatch(/<authing-login\b[^>]*\bbindlogin=/);
+});
+
 test('the built login component logs in with the app\'s client', async () => {
   const pageJson = path.join(TARO_DIST, 'pages/index/index.json');
   const base = resolveComponent(TARO_DIST, pageJson, JSON.parse(fs.readFileSync(pageJson, 'utf8')).usingComponents['authing-login']);
