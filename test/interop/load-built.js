@@ -66,7 +66,7 @@ async function loginThroughComponent(id) {
   type('authing-password', 'Demo@123456');
   await simulate.sleep(0);
   login.querySelector('#authing-submit-password').querySelector('.t-button').dispatchEvent('tap');
-  for (let i = 0; i < 200 && !events.length; i++) await simulate.sleep(25);
+  for (const deadline = Date.now() + 30000; !events.length && Date.now() < deadline;) await simulate.sleep(25);
   return { host, events };
 }
 

@@ -34,7 +34,7 @@ test('the built login component logs in with the app\'s client', async () => {
   const base = resolveComponent(TARO_DIST, pageJson, JSON.parse(fs.readFileSync(pageJson, 'utf8')).usingComponents['authing-login']);
   const id = loadBuiltComponent(TARO_DIST, path.join(TARO_DIST, 'npm'), base, 'authing-login');
   const { events, host } = await loginThroughComponent(id);
-  expect(events.map((e) => e.name)).toEqual(['login']);
+  expect(events.map((e) => (e.name === 'error' ? e.detail.error.message : e.name))).toEqual(['login']);
   expect(events[0].detail.userInfo.username).toBe('demo');
   const [, state] = await registry().defaultClient.getLoginState();
   expect(state.access_token).toEqual(expect.any(String));
