@@ -4,9 +4,9 @@
 const fs = require('fs');
 const path = require('path');
 const ts = require('typescript');
+const { createRequire } = require('module');
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'miniprogram_dist');
 
 function readExamples(file = path.join(ROOT, 'README.md')) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -35,23 +35,27 @@ function readExamples(file = path.join(ROOT, 'README.md')) {
   return examples;
 }
 
-/** Public opt-in paths → where a plain tsc build puts them (used until the build lays them out at the public path). */
-const SOURCE_PATHS = { 'crypto/rsa': 'crypto/rsa', 'crypto/sm2': 'crypto/sm2', account: 'account', 'i18n/en-US': 'i18n/en-US' };
+// Node's own resolution of the package name from inside this repository (package self-reference):
+// the README's import paths go through package.json `exports` exactly as in an app.
+const selfRequire = createRequire(path.join(ROOT, 'package.json'));
 
-function builtPath(sub) {
-  const direct = path.join(DIST, sub);
-  if (fs.existsSync(direct + '.js') || fs.existsSync(direct) || !SOURCE_PATHS[sub]) return direct;
-  return path.join(DIST, SOURCE_PATHS[sub]);
-}
-
-/** `require` for examples: the package name maps to the built kit, `extra` adds fakes ('@tarojs/taro'). */
+/** `require` for examples: the package's public paths via its exports map, `extra` adds fakes ('@tarojs/taro'). */
 function exampleRequire(extra = {}) {
   return (spec) => {
     if (Object.prototype.hasOwnProperty.call(extra, spec)) return extra[spec];
-    if (spec === 'authing-miniapp-kit') return require(path.join(DIST, 'index.js'));
-    if (spec.startsWith('authing-miniapp-kit/')) return require(builtPath(spec.slice('authing-miniapp-kit/'.length)));
+    if (spec === 'authing-miniapp-kit' || spec.startsWith('authing-miniapp-kit/')) return require(selfRequire.resolve(spec));
     throw new Error(`README example requires an unexpected module: ${spec}`);
   };
+}
+
+/** tsc `paths` for the package's public paths, read from the `types` of its exports map. */
+function typePaths() {
+  const { exports: map } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const paths = {};
+  for (const [key, target] of Object.entries(map)) {
+    if (target && typeof target === 'object' && target.types) paths[`authing-miniapp-kit${key.slice(1)}`] = [target.types];
+  }
+  return paths;
 }
 
 /**
@@ -83,7 +87,7 @@ function typeCheckExamples(examples, tmpDir) {
   for (const ex of examples) {
     ex.blocks.forEach((b, i) => {
       if (b.lang !== 'js') return;
-      const file = path.join(tmpDir, `${ex.name}-${i}.js`);
+      const file = path.join(tmpDir, `${ex.name.replace(/\W/g, '_')}-${i}.js`);
       fs.writeFileSync(file, b.code);
       files.push({ file, ex, block: b });
     });
@@ -98,12 +102,7 @@ function typeCheckExamples(examples, tmpDir) {
     esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2019.d.ts'], types: ['miniprogram-api-typings'],
     typeRoots: [path.join(ROOT, 'node_modules')], moduleResolution: ts.ModuleResolutionKind.Node10,
     baseUrl: ROOT,
-    paths: {
-      'authing-miniapp-kit': ['miniprogram_dist/index.d.ts'],
-      // Public opt-in paths first where the build puts them, else where a plain tsc build does.
-      ...Object.fromEntries(Object.entries(SOURCE_PATHS).map(([pub, built]) => [`authing-miniapp-kit/${pub}`, [`miniprogram_dist/${pub}`, `miniprogram_dist/${built}`]])),
-      'authing-miniapp-kit/*': ['miniprogram_dist/*'],
-    },
+    paths: typePaths(),
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? files.find((f) => f.file === d.file.fileName) : undefined;
