@@ -14,6 +14,7 @@ const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
 const { minify } = require('terser');
+const { execFileSync } = require('child_process');
 const { entries: ENTRIES, coreRoots: CORE_ROOTS, testHooks: TEST_HOOKS } = require('./entries');
 const { writeNotices } = require('./notices');
 
@@ -123,6 +124,18 @@ function placeCoreFiles(graphs, coreEntry, entrySources) {
   return coreFiles;
 }
 
+/**
+ * Node's ESM loader finds a CommonJS module's named exports by reading its source; a minified
+ * bundle hides them. A never-run line names them (the same hint esbuild writes for Node), so
+ * `import { Authing } from 'authing-miniapp-kit'` works in Node and in bundlers that follow Node.
+ */
+function addEsmHint(file) {
+  // A child process: loading the bundle here would keep its module state in the build process.
+  const keys = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(file)}))))`], { encoding: 'utf8' }));
+  const valid = keys.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+  if (valid.length) fs.appendFileSync(file, `\n0&&(module.exports={${valid.join(',')}});\n`);
+}
+
 async function minifyTo(file, code, banner) {
   const result = await minify(code, {
     ecma: 2017, module: false, compress: { passes: 2 }, mangle: true,
@@ -194,6 +207,8 @@ async function buildBundles({ root, dist }) {
   });
 
   await Promise.all([...outputs].map(([out, code]) => minifyTo(path.join(dist, `${out}.js`), code, banners.get(out))));
+  // Library entries (not components, which need WeChat's Component()) load in Node: name their exports.
+  for (const out of outputs.keys()) if (!out.startsWith('components/')) addEsmHint(path.join(dist, `${out}.js`));
   if (thirdParty.size) writeNotices({ root, file: path.join(dist, 'THIRD_PARTY_NOTICES.txt'), packages: thirdParty });
   return { entries, coreFiles: [...coreFiles].sort(), exposed, thirdParty };
 }

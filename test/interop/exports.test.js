@@ -45,7 +45,7 @@ import { Authing, setDefaultClient, getDefaultClient } from 'authing-miniapp-kit
 import type { EncryptFunction, LoginState } from 'authing-miniapp-kit';
 import { encryptRsa } from 'authing-miniapp-kit/crypto/rsa';
 import { encryptSm2 } from 'authing-miniapp-kit/crypto/sm2';
-import type { LoginDetail } from 'authing-miniapp-kit/components/login/index';
+import type { LoginEventDetail } from 'authing-miniapp-kit/components/login/index';
 ${COMPONENT_PATHS.map((p, i) => `import * as component${i} from '${p}';`).join('\n')}
 
 const encryptors: EncryptFunction[] = [encryptRsa, encryptSm2];
@@ -56,7 +56,7 @@ export async function state(): Promise<LoginState | undefined> {
   const [error, data] = await client.getLoginState();
   return error ? undefined : data;
 }
-export const onLogin = (detail: LoginDetail): string => detail.method;
+export const onLogin = (detail: LoginEventDetail): string => detail.method;
 export const components = [${COMPONENT_PATHS.map((p, i) => `component${i}`).join(', ')}];
 `;
 
