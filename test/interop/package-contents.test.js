@@ -31,7 +31,7 @@ test('every exports target, the bin and the main / types entries are in the tarb
 });
 
 test('no sources, tests, source maps, demo, preview or devserver data', () => {
-  const clutter = files.filter((f) => /\.map$|(^|\/)test\/|^(demo|preview|scripts|docs)\/|^devserver\/data\/|^bench\/(?!README\.md$|results\/latest\.md$)/.test(f)
+  const clutter = files.filter((f) => /\.map$|(^|\/)test\/|^(demo|preview|scripts)\/|^docs\/(?!wire-contract\.md$)|^devserver\/data\/|^bench\/(?!README\.md$|results\/latest\.md$)/.test(f)
     || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)));
   expect(clutter).toEqual([]);
 });
