@@ -22,7 +22,7 @@ import type {
 import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
-import type { Problem } from '../../core/validate';
+import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 
 export type { BeforeLoginContext, BeforeLoginHook, LoginMethod } from '../../core/flows/login-form';
@@ -43,9 +43,10 @@ function secondsLeft(endsAt: number): number {
   return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
 }
 
-/** A field problem in the current texts (`{field}` names are texts too, e.g. `field_phone`). */
-function problemText(ctx: Ctx, p: Problem | null): string {
-  return p ? ctx.text(p.key, p.params) : '';
+/** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
+function fieldErrorText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
+  if (!e) return '';
+  return 'error' in e ? errorText(t, e.error) : ctx.text(e.key, e.params);
 }
 
 /** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
@@ -148,13 +149,12 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       busy: s.busy || '',
-      errAccount: problemText(ctx, s.errors.account),
-      errPassword: problemText(ctx, s.errors.password),
-      errPhone: problemText(ctx, s.errors.phone),
-      errCode: problemText(ctx, s.errors.code),
-      errEmail: problemText(ctx, s.errors.email),
-      errEmailCode: problemText(ctx, s.errors.emailCode),
-      formError: errorText(t, s.formError),
+      errAccount: fieldErrorText(ctx, t, s.errors.account),
+      errPassword: fieldErrorText(ctx, t, s.errors.password),
+      errPhone: fieldErrorText(ctx, t, s.errors.phone),
+      errCode: fieldErrorText(ctx, t, s.errors.code),
+      errEmail: fieldErrorText(ctx, t, s.errors.email),
+      errEmailCode: fieldErrorText(ctx, t, s.errors.emailCode),
       passwordVisible: s.passwordVisible,
       countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
       countryIndex,

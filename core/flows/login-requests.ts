@@ -4,6 +4,7 @@ import type { AuthingClient, ErrorData, LoginState, PassCodePayload } from '../t
 import { validateEmail, validatePhone } from '../validate';
 import type { Problem } from '../validate';
 import { countdownKey } from './countdown';
+import type { FieldError } from './field-errors';
 import { userInfoFromClaims } from '../claims';
 import { translate } from '../i18n';
 import { loginWithPhoneCode } from './phone-button';
@@ -11,7 +12,7 @@ import type { EventAction } from './events';
 import { DEFAULT_WECHAT_IDP, EMAIL_COUNTDOWN_CHANNEL, passwordPayload } from './login-types';
 import type { CodeMethod, EventMethod, FetchUserInfo, LoginAction, LoginDetail, LoginField, LoginFormConfig } from './login-types';
 
-export const NO_ERRORS: Record<LoginField, Problem | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null };
+export const NO_ERRORS: Record<LoginField, FieldError | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null };
 
 /**
  * One "target + code" method: where its values live, how the target is checked, sent to and logged in

@@ -3,6 +3,7 @@ import type { AuthingClient, EmailChannel, EncryptType, ErrorData, PasswordPaylo
 import { accountKind, validateAccount, validateEmail } from '../validate';
 import type { Problem } from '../validate';
 import type { ConsentState } from './consent';
+import type { FieldError } from './field-errors';
 
 import type { CancelReason, EventMethod, LoginEventDetail } from './events';
 
@@ -108,10 +109,12 @@ export interface LoginFormState {
   method: LoginMethod;
   /** The action whose request is in flight (its button shows loading; every action is blocked). */
   busy: LoginAction | null;
-  /** Field problems, language-neutral (the component translates them). */
-  errors: Record<LoginField, Problem | null>;
-  /** Server / network / client failure of the last action, shown in place until the next attempt or edit. */
-  formError: ErrorData | null;
+  /**
+   * Field errors, shown on their field until it is edited or the next attempt: problems found before the
+   * request (language-neutral, the component translates them) or a server failure about that field.
+   * Any other failure is a toast (host.notify), never shown in the form.
+   */
+  errors: Record<LoginField, FieldError | null>;
   consent: ConsentState<LoginAction>;
   countryCode: string;
   /** When the resend countdown of the phone now typed ends (ms epoch); 0 = none. */

@@ -129,7 +129,8 @@ export class ProfileFlow {
     }
     const errors = validateValues(this.current, changed);
     if (Object.keys(errors).length) {
-      this.set({ errors, notice: { tone: 'error', key: 'invalid' } });
+      // One display: each problem on its field; `invalid` words the event only.
+      this.set({ errors, notice: null });
       const fields: Record<string, string> = {};
       for (const [f, p] of Object.entries(errors)) fields[f] = this.host.text(p.key, p.params);
       const error: ErrorData = { message: this.host.text('invalid'), code: 'invalid_argument' };

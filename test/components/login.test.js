@@ -255,7 +255,7 @@ describe('password login', () => {
     expect(body.passwordPayload.password).toMatch(/^[0-9a-f]+$/);
   });
 
-  test('wrong password: message in place + toast, error event, input kept, button enabled again', async () => {
+  test('wrong password: message on the password field only (no toast), error event, input kept, button enabled again', async () => {
     const ui = render();
     await ui.type('authing-account', DEMO.username);
     await ui.type('authing-password', 'not-the-password');
@@ -265,17 +265,19 @@ describe('password login', () => {
     expect(detail.method).toBe('password');
     expect(detail.error.apiCode).toBe(2333);
     expect(JSON.stringify(detail)).not.toContain('not-the-password');
-    expect(ui.data().formError).toBe(detail.error.message);
-    expect(ui.text()).toContain(detail.error.message);
-    expect(ui.q('authing-toast').data.visible).toBe(true);
-    expect(ui.q('authing-toast').data.message).toBe(detail.error.message);
+    expect(ui.data().errPassword).toBe(detail.error.message);
+    expect(ui.data().errAccount).toBe('');
+    expect(ui.q('authing-password').data.tips).toBe(detail.error.message);
+    expect(ui.q('authing-password').data.status).toBe('error');
+    // One display: no toast repeats it.
+    expect(ui.q('authing-toast').data.visible).toBeFalsy();
     expect(ui.value('authing-account')).toBe(DEMO.username);
     expect(ui.value('authing-password')).toBe('not-the-password');
     expect(ui.loading('authing-submit-password')).toBe(false);
     expect(ui.q('authing-submit-password').data.disabled).toBe(false);
     // Retyping clears the message; a correct password then works from the same form.
     await ui.type('authing-password', DEMO.password);
-    expect(ui.data().formError).toBe('');
+    expect(ui.data().errPassword).toBe('');
     await ui.tap('authing-submit-password');
     await until(() => ui.named('login').length, 'login event');
   });
@@ -408,7 +410,9 @@ describe('SMS code', () => {
     await until(() => ui.named('error').length, 'error event');
     expect(ui.named('error')[0].detail).toMatchObject({ method: 'sms', action: 'send-code', error: { statusCode: 429 } });
     expect(ui.data().resendLeft).toBe(0);
-    expect(ui.data().formError).toBeTruthy();
+    // A rate limit is about no field: a toast only.
+    expect(ui.q('authing-toast').data.message).toBe(ui.named('error')[0].detail.error.message);
+    expect(ui.data().errPhone).toBe('');
     expect(ui.q('authing-send-code').data.disabled).toBe(false);
     expect(ui.named('send-code')).toHaveLength(0);
   });
@@ -596,9 +600,9 @@ describe('email code (opt-in method)', () => {
     await until(() => ui.named('error').length, 'error event');
     expect(ui.named('error')[0].detail).toMatchObject({ method: 'email', action: 'send-code', error: { statusCode: 429 } });
     expect(ui.data().emailResendLeft).toBe(0);
-    expect(ui.data().formError).toBe(ui.named('error')[0].detail.error.message);
-    expect(ui.text()).toContain(ui.data().formError);
-    expect(ui.q('authing-toast').data.message).toBe(ui.data().formError);
+    const sendMessage = ui.named('error')[0].detail.error.message;
+    expect(ui.q('authing-toast').data.message).toBe(sendMessage);
+    expect(ui.data().errEmail).toBe('');
     expect(ui.q('authing-send-email-code').data.disabled).toBe(false);
     expect(ui.loading('authing-send-email-code')).toBe(false);
     expect(ui.named('send-code')).toHaveLength(0);
@@ -611,12 +615,15 @@ describe('email code (opt-in method)', () => {
     await until(() => ui.named('error').length === 2, 'second error event');
     expect(ui.named('error')[1].detail).toMatchObject({ method: 'email', error: { apiCode: 2001 } });
     expect(ui.named('error')[1].detail.action).toBe('login');
+    // The wrong code sits on the code field; no second toast.
+    expect(ui.data().errEmailCode).toBe(ui.named('error')[1].detail.error.message);
+    expect(ui.q('authing-toast').data.message).toBe(sendMessage);
     expect(ui.value('authing-email')).toBe(email);
     expect(ui.value('authing-email-code')).toBe(wrong);
     expect(ui.loading('authing-submit-email')).toBe(false);
     expect(ui.q('authing-submit-email').data.disabled).toBe(false);
     await ui.type('authing-email-code', code);
-    expect(ui.data().formError).toBe('');
+    expect(ui.data().errEmailCode).toBe('');
     await ui.tap('authing-submit-email');
     await until(() => ui.named('login').length, 'login event');
     expect(ui.named('login')[0].detail.method).toBe('email');
@@ -664,7 +671,6 @@ describe('WeChat', () => {
     expect(ui.named('cancel')).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'deny' } }]);
     expect(ui.named('error')).toHaveLength(0);
     expect(sentSince(mark)).toHaveLength(0);
-    expect(ui.data().formError).toBe('');
     expect(ui.q('authing-toast').data.message).toBe('已取消手机号授权，可选择其他方式登录');
   });
 });
@@ -789,9 +795,9 @@ describe('server and network failures (isolated devserver, configured by propert
     expect(ui.named('error')).toHaveLength(1);
     const { error } = ui.named('error')[0].detail;
     expect(error.code).toBe(expected.code);
-    expect(ui.data().formError).toBe(expected.text(error));
-    expect(ui.text()).toContain(ui.data().formError);
-    expect(ui.q('authing-toast').data.message).toBe(ui.data().formError);
+    // No field to put a transport failure on: a toast only.
+    expect(ui.q('authing-toast').data.message).toBe(expected.text(error));
+    expect(ui.data().errAccount + ui.data().errPassword).toBe('');
     expect(ui.value('authing-account')).toBe(DEMO.username);
     expect(ui.value('authing-password')).toBe(DEMO.password);
     expect(ui.loading('authing-submit-password')).toBe(false);

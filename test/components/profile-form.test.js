@@ -129,6 +129,7 @@ describe('logged in as the demo user', () => {
     expect(pf.data.errors).toEqual({ birthdate: '请输入正确的日期（YYYY-MM-DD）', address: '地址不能超过 255 个字符' });
     expect(pf.querySelector('#authing-field-address').data.tips).toBe('地址不能超过 255 个字符');
     expect(pf.querySelector('#authing-field-address').data.status).toBe('error');
+    expect(pf.data.message).toBe(''); // on the fields only, no summary line
     expect(JSON.stringify(pf.toJSON())).toContain('请输入正确的日期（YYYY-MM-DD）');
     expect(srv.requests.length).toBe(count);
     expect(renders.length).toBe(1);

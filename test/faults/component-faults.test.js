@@ -83,7 +83,7 @@ const ACTIONS = [
       await ui.type('authing-password', 'Typed-Pass-1');
     },
     go: (ui) => ui.tap('authing-submit-password'),
-    message: (ui) => ui.c.instance.data.formError,
+    message: (ui) => ui.q('authing-toast').data.message, // no field of its own: a toast
     kept: (ui) => [ui.value('authing-account'), ui.value('authing-password')],
     expectKept: [DEMO.username, 'Typed-Pass-1'],
     usable: (ui) => ui.usable('authing-submit-password'),
@@ -92,7 +92,7 @@ const ACTIONS = [
     name: 'login: send SMS code', component: 'login', attrs: 'default-method="sms"', path: '/api/v3/send-sms',
     act: (ui) => ui.type('authing-phone', '13800000000'),
     go: (ui) => ui.tap('authing-send-code'),
-    message: (ui) => ui.c.instance.data.formError,
+    message: (ui) => ui.q('authing-toast').data.message, // no field of its own: a toast
     kept: (ui) => [ui.value('authing-phone'), ui.c.instance.data.resendLeft, ui.named('send-code').length],
     expectKept: ['13800000000', 0, 0], // no countdown, no send-code event after a failed send
     usable: (ui) => ui.usable('authing-send-code'),
@@ -104,7 +104,7 @@ const ACTIONS = [
       await ui.type('authing-code', '123456');
     },
     go: (ui) => ui.tap('authing-submit-sms'),
-    message: (ui) => ui.c.instance.data.formError,
+    message: (ui) => ui.q('authing-toast').data.message, // no field of its own: a toast
     kept: (ui) => [ui.value('authing-phone'), ui.value('authing-code')],
     expectKept: ['13800000000', '123456'],
     usable: (ui) => ui.usable('authing-submit-sms'),
@@ -113,7 +113,7 @@ const ACTIONS = [
     name: 'login: WeChat', component: 'login', attrs: 'default-method="wechat"', path: '/api/v3/signin-by-mobile',
     act: async () => {},
     go: (ui) => ui.tap('authing-wechat'),
-    message: (ui) => ui.c.instance.data.formError,
+    message: (ui) => ui.q('authing-toast').data.message, // no field of its own: a toast
     kept: (ui) => [ui.c.instance.data.method],
     expectKept: ['wechat'],
     usable: (ui) => ui.usable('authing-wechat') && ui.usable('authing-phone-login'),

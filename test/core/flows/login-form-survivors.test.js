@@ -57,11 +57,11 @@ test('agreements set after mount turn consent gating on: the next login is parke
 test('a failed send starts no STORED countdown: a new form (page re-entered) may send at once', async () => {
   const countdowns = new CountdownStore({ storage: null });
   const phone = freshPhone();
-  const { form } = makeForm({ methods: ['sms'] }, countdowns);
+  const { form, rec } = makeForm({ methods: ['sms'] }, countdowns);
   form.input('phone', phone);
   await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', count: 1 });
   await form.sendCode();
-  expect(form.state.formError).toBeTruthy();
+  expect(rec.events.map((e) => e.name)).toEqual(['error']);
   expect(countdowns.remaining(countdownKey('CHANNEL_LOGIN', '+86', phone))).toBe(0);
   expect(countdowns.latest('CHANNEL_LOGIN:')).toBeNull();
   const again = makeForm({ methods: ['sms'] }, countdowns);

@@ -10,6 +10,7 @@ const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
 } = require('../../helpers/kit').internal('core/flows/login-form');
 const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
+const { fieldOfError } = require('../../helpers/kit').internal('core/flows/field-errors');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 
@@ -190,23 +191,53 @@ describe('password login', () => {
     expect(since(mark)).toHaveLength(1);
   });
 
-  test('wrong password: error in state, error event + notice, values kept, not busy', async () => {
+  test('wrong password: the failure sits on the password field only (no toast), error event, values kept, not busy', async () => {
     const { form, rec } = makeForm();
     form.input('account', DEMO.username);
     form.input('password', 'wrong-password');
     await form.submit();
     expect(form.state.busy).toBeNull();
-    expect(form.state.formError.apiCode).toBe(2333);
+    const error = form.state.errors.password.error;
+    expect(error.apiCode).toBe(2333);
+    expect(form.state.errors.account).toBeNull();
+    expect(form.state).not.toHaveProperty('formError');
     expect(form.value('account')).toBe(DEMO.username);
     expect(form.value('password')).toBe('wrong-password');
-    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'login', method: 'password', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
-    expect(rec.notices).toEqual([{ type: 'error', method: 'password', error: form.state.formError }]);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'login', method: 'password', code: 'server', message: error.message, error } }]);
+    // One display: inline on the field, so no toast notice.
+    expect(rec.notices).toEqual([]);
     expect(JSON.stringify(rec.events)).not.toContain('wrong-password');
-    // The next edit clears the shown failure (one render).
+    // The next edit of that field clears the shown failure (one render).
     const before = rec.changes;
     form.input('password', 'x');
-    expect(form.state.formError).toBeNull();
+    expect(form.state.errors.password).toBeNull();
     expect(rec.changes).toBe(before + 1);
+  });
+
+  test('a failure tied to no field of the action (not configured, captcha-free server errors) is a toast only', async () => {
+    const { form, rec } = makeForm({}, { c: null });
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    await form.submit();
+    expect(Object.values(form.state.errors).every((e) => e === null)).toBe(true);
+    expect(rec.notices).toEqual([{ type: 'error', method: 'password', error: { message: 'msg:notConfigured', code: 'invalid_options' } }]);
+    expect(rec.events.map((e) => e.name)).toEqual(['error']);
+  });
+
+  test('fieldOfError: the apiCodes about one input land on that input when the action used it, else nowhere', () => {
+    const e = (apiCode) => ({ message: 'm', code: 'server', apiCode });
+    expect(fieldOfError(e(2333), ['account', 'password'])).toBe('password');
+    expect(fieldOfError(e(2006), ['oldPassword', 'password'])).toBe('password');
+    expect(fieldOfError(e(2004), ['account', 'password'])).toBe('account');
+    expect(fieldOfError(e(2001), ['phone', 'code'])).toBe('code');
+    expect(fieldOfError(e(2001), ['email', 'emailCode'])).toBe('emailCode');
+    expect(fieldOfError(e(3101), ['phone'])).toBe('phone');
+    expect(fieldOfError(e(3104), ['email'])).toBe('email');
+    // A captcha code (2001) during a password login has no field in the form; 429 and friends neither.
+    expect(fieldOfError(e(2001), ['account', 'password'])).toBeNull();
+    expect(fieldOfError(e(2004), ['phone', 'code'])).toBeNull();
+    expect(fieldOfError({ message: 'm', code: 'server', statusCode: 429 }, ['phone'])).toBeNull();
+    expect(fieldOfError({ message: 'm', code: 'network' }, ['account', 'password'])).toBeNull();
   });
 
   test('encrypt=rsa: the one client encrypts with the registered RSA encryptor and sends passwordEncryptType', async () => {
@@ -361,8 +392,12 @@ describe('sms countdown', () => {
     form.input('phone', '13800000023');
     await form.sendCode();
     expect(form.state.countdownEndsAt).toBe(0);
-    expect(form.state.formError.statusCode).toBe(429);
-    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'sms', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
+    // A cooldown is about no field: a toast only.
+    const error = rec.notices[0].error;
+    expect(error.statusCode).toBe(429);
+    expect(rec.notices).toEqual([{ type: 'error', method: 'sms', error }]);
+    expect(form.state.errors.phone).toBeNull();
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'sms', code: 'server', message: error.message, error } }]);
   });
 });
 
@@ -491,16 +526,20 @@ describe('email code (the generalised "target + code" path)', () => {
     await form.sendCode();
     expect(form.state.busy).toBeNull();
     expect(form.state.emailCountdownEndsAt).toBe(0);
-    expect(form.state.formError.statusCode).toBe(429);
-    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'email', code: 'server', message: form.state.formError.message, error: form.state.formError } }]);
-    expect(rec.notices).toEqual([{ type: 'error', method: 'email', error: form.state.formError }]);
+    const sendError = rec.notices[0].error;
+    expect(sendError.statusCode).toBe(429);
+    expect(rec.events).toEqual([{ name: 'error', detail: { action: 'send-code', method: 'email', code: 'server', message: sendError.message, error: sendError } }]);
+    expect(rec.notices).toEqual([{ type: 'error', method: 'email', error: sendError }]);
     const code = await emailCode(email);
     const wrong = code === '000000' ? '111111' : '000000';
     form.input('emailCode', wrong);
     await form.submit();
     expect(form.state.busy).toBeNull();
-    expect(form.state.formError.apiCode).toBe(2001);
-    expect(rec.events[1]).toEqual({ name: 'error', detail: { action: 'login', method: 'email', code: 'server', message: form.state.formError.message, error: form.state.formError } });
+    // A wrong code belongs on the code field: inline, no second toast.
+    const codeError = form.state.errors.emailCode.error;
+    expect(codeError.apiCode).toBe(2001);
+    expect(rec.notices).toHaveLength(1);
+    expect(rec.events[1]).toEqual({ name: 'error', detail: { action: 'login', method: 'email', code: 'server', message: codeError.message, error: codeError } });
     expect(form.value('email')).toBe(email);
     expect(form.value('emailCode')).toBe(wrong);
   });

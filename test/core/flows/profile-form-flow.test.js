@@ -58,6 +58,8 @@ test('validation: problems in state, messages from the texts (overridable) in `e
   flow.pick('birthdate', '1990-02-30');
   await flow.save();
   expect(flow.state.errors).toEqual({ address: { key: 'tooLong', params: { field: 'address', max: 255 } }, birthdate: { key: 'invalidDate' } });
+  // One display: the problems sit on their fields; no summary notice repeats them.
+  expect(flow.state.notice).toBeNull();
   const err = rec.events.find((e) => e.name === 'error').detail;
   expect(err).toEqual({
     action: 'validate', code: 'invalid_argument', message: T.invalid, error: { message: T.invalid, code: 'invalid_argument' },
