@@ -11,6 +11,7 @@ const {
 } = require('../../helpers/kit').internal('core/flows/login-form');
 const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 const { fieldOfError } = require('../../helpers/kit').internal('core/flows/field-errors');
+const { vocabularyProblems } = require('../../helpers/vocabulary');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 
@@ -204,6 +205,7 @@ describe('password login', () => {
     expect(form.value('account')).toBe(DEMO.username);
     expect(form.value('password')).toBe('wrong-password');
     expect(rec.events).toEqual([{ name: 'error', detail: { action: 'login', method: 'password', code: 'server', message: error.message, error } }]);
+    expect(vocabularyProblems(rec.events)).toEqual([]);
     // One display: inline on the field, so no toast notice.
     expect(rec.notices).toEqual([]);
     expect(JSON.stringify(rec.events)).not.toContain('wrong-password');
@@ -222,6 +224,7 @@ describe('password login', () => {
     expect(Object.values(form.state.errors).every((e) => e === null)).toBe(true);
     expect(rec.notices).toEqual([{ type: 'error', method: 'password', error: { message: 'msg:notConfigured', code: 'invalid_options' } }]);
     expect(rec.events.map((e) => e.name)).toEqual(['error']);
+    expect(vocabularyProblems(rec.events)).toEqual([]);
   });
 
   test('fieldOfError: the apiCodes about one input land on that input when the action used it, else nowhere', () => {
@@ -383,6 +386,25 @@ describe('sms countdown', () => {
     await again.form.submit();
     expect(again.rec.events.map((e) => e.name)).toEqual(['login']);
     expect(again.rec.events[0].detail).toMatchObject({ method: 'sms', userInfo: { phone: '13800000021' } });
+  });
+
+  test('a wrong SMS code sits on the code field (no toast); editing the code clears it', async () => {
+    const { form, rec } = makeForm({ methods: ['sms'], autoRegister: true });
+    form.input('phone', '13800000024');
+    await form.sendCode();
+    const code = (await call(srv.url, 'GET', '/__dev/sms/latest?phone=13800000024&channel=CHANNEL_LOGIN')).json.code;
+    form.input('code', code === '000000' ? '111111' : '000000');
+    await form.submit();
+    const error = form.state.errors.code.error;
+    expect(error.apiCode).toBe(2001);
+    expect(form.state.errors.phone).toBeNull();
+    expect(rec.notices).toEqual([{ type: 'info', key: 'codeSent' }]);
+    expect(rec.events.map((e) => e.name)).toEqual(['send-code', 'error']);
+    expect(rec.events[1].detail).toEqual({ action: 'login', method: 'sms', code: 'server', message: error.message, error });
+    form.input('code', code);
+    expect(form.state.errors.code).toBeNull();
+    await form.submit();
+    expect(rec.events.map((e) => e.name)).toEqual(['send-code', 'error', 'login']);
   });
 
   test('a rejected send (server cooldown) shows the error and starts no countdown', async () => {
