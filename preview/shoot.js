@@ -59,6 +59,24 @@ async function pickTab(page, index) {
   await page.locator('[class~="t-tabs--t-tabs__item"]').nth(index).click();
   await settle(page, 200);
 }
+let phoneSeq = 0;
+/**
+ * SMS tab: sends a code to a number no other state uses, then submits a wrong one — the server's 2001
+ * answer must show as the code field's tip (the one failure display), in the page's language.
+ */
+async function wrongSmsCode(page) {
+  const phone = `139${String((Date.now() * 10 + phoneSeq++) % 1e8).padStart(8, '0')}`;
+  await pickTab(page, 1);
+  await typeInto(page, 'authing-phone', phone);
+  await tap(page, '[class*="authing-login__checkbox"]');
+  await tap(page, byId('authing-send-code'));
+  await page.waitForFunction(() => /\d+\s*(s|秒)/.test((document.querySelector('[data-wx-id="authing-send-code"]') || {}).innerText || ''), null, { timeout: 8000 });
+  await toastGone(page);
+  const code = await page.evaluate((p) => fetch(`/__dev/sms/latest?phone=${p}&channel=CHANNEL_LOGIN`).then((r) => r.json()).then((j) => j.code), phone);
+  await typeInto(page, 'authing-code', code === '000000' ? '111111' : '000000');
+  await tap(page, byId('authing-submit-sms'));
+  await showsTips(page);
+}
 /** Makes the next devserver answer on `path` slow, so a busy (loading) state stays on screen. */
 function slowNext(page, path) {
   return page.evaluate((p) => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: p, kind: 'delay', delayMs: 8000, count: 1 }) }).then((r) => r.status), path);
@@ -66,7 +84,8 @@ function slowNext(page, path) {
 
 /**
  * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
- * options, and `act` (what to do before the shot). Names become docs/screenshots/<name>.png; states
+ * options, `act` (what to do before the shot) and `consoleErrors` (the console lines the browser logs for a
+ * server refusal the state provokes, one pattern per line). Names become docs/screenshots/<name>.png; states
  * with `shot: false` are only checked (npm run test:preview), not kept as pictures.
  */
 const STATES = [
@@ -86,6 +105,7 @@ const STATES = [
     },
   },
   { name: 'login-sms-errors', page: 'login', shot: false, act: async (page) => { await pickTab(page, 1); await tap(page, byId('authing-submit-sms')); await showsTips(page); } },
+  { name: 'login-sms-wrong-code', page: 'login', shot: false, act: wrongSmsCode, consoleErrors: [/status of 400/] },
   { name: 'login-consent', page: 'login', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {
     name: 'login-busy',
@@ -124,6 +144,7 @@ const STATES = [
   { name: 'login-en-us', page: 'login-en' },
   { name: 'login-en-us-narrow', page: 'login-en', context: { viewport: { width: 320, height: 568 } } },
   { name: 'login-en-us-errors', page: 'login-en', shot: false, act: async (page) => { await tap(page, byId('authing-submit-password')); await showsTips(page); } },
+  { name: 'login-en-us-sms-wrong-code', page: 'login-en', shot: false, act: wrongSmsCode, consoleErrors: [/status of 400/] },
   { name: 'login-en-us-consent', page: 'login-en', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {
     name: 'login-en-us-email',
