@@ -22,6 +22,7 @@ import type {
 import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
+import { fieldErrorText } from '../../core/flows/field-errors';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 
@@ -44,9 +45,12 @@ function secondsLeft(endsAt: number): number {
 }
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
-function fieldErrorText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
+function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
   if (!e) return '';
-  return 'error' in e ? errorText(t, e.error) : ctx.text(e.key, e.params);
+  if (!('error' in e)) return ctx.text(e.key, e.params);
+  // A server failure about this field: the form's own (overridable) wording, in the form's language.
+  const own = fieldErrorText(e.error);
+  return own && t[own.key] ? format(t[own.key], own.params || {}) : errorText(t, e.error);
 }
 
 /** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
@@ -149,12 +153,12 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       busy: s.busy || '',
-      errAccount: fieldErrorText(ctx, t, s.errors.account),
-      errPassword: fieldErrorText(ctx, t, s.errors.password),
-      errPhone: fieldErrorText(ctx, t, s.errors.phone),
-      errCode: fieldErrorText(ctx, t, s.errors.code),
-      errEmail: fieldErrorText(ctx, t, s.errors.email),
-      errEmailCode: fieldErrorText(ctx, t, s.errors.emailCode),
+      errAccount: fieldText(ctx, t, s.errors.account),
+      errPassword: fieldText(ctx, t, s.errors.password),
+      errPhone: fieldText(ctx, t, s.errors.phone),
+      errCode: fieldText(ctx, t, s.errors.code),
+      errEmail: fieldText(ctx, t, s.errors.email),
+      errEmailCode: fieldText(ctx, t, s.errors.emailCode),
       passwordVisible: s.passwordVisible,
       countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
       countryIndex,

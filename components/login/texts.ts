@@ -56,6 +56,11 @@ const zhCN: TextTable = {
   vetoed: '登录已取消',
   notConfigured: '登录组件未配置 Authing 客户端（app-id / user-pool-id，或在 app 中 setDefaultClient）',
   errorTitle: '登录失败',
+  // A server failure about one field, worded in the form's language (the server answers in the client's).
+  wrongPassword: '账号或密码错误',
+  wrongPasswordRemain: '账号或密码错误，还可尝试 {remainCount} 次',
+  wrongCode: '验证码错误或已失效',
+  unknownAccount: '账号不存在',
 };
 
 const enUS: TextTable = {
@@ -101,6 +106,10 @@ const enUS: TextTable = {
   vetoed: 'Login cancelled',
   notConfigured: 'The login form has no Authing client (set app-id / user-pool-id, or call setDefaultClient in app.js)',
   errorTitle: 'Login failed',
+  wrongPassword: 'Wrong account or password',
+  wrongPasswordRemain: 'Wrong account or password ({remainCount} tries left)',
+  wrongCode: 'Wrong or expired code',
+  unknownAccount: 'No such account',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

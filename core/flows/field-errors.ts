@@ -7,20 +7,36 @@ import type { Problem } from '../validate';
 /** A field's inline error: a language-neutral problem the kit found, or the server's failure about that field. */
 export type FieldError = Problem | { error: ErrorData };
 
-/** Authing apiCodes that name one input → the field names that input has in the kit's forms. */
-const API_CODE_FIELDS: Record<number, readonly string[]> = {
-  2333: ['password'], // account or password wrong: the password is what the user retypes
-  2006: ['password'], // old password wrong (update-password)
-  2001: ['code', 'emailCode'], // verification code wrong, used or expired
-  3101: ['phone'], // malformed phone number
-  3104: ['email'], // malformed email
-  2004: ['account'], // unknown account
+/**
+ * Authing apiCodes that name one input → the field names that input has in the kit's forms, and the
+ * component text that words it in the form's language (the server answers in the client's language,
+ * which a component's `lang` does not change).
+ */
+const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string }> = {
+  2333: { fields: ['password'], text: 'wrongPassword' }, // account or password wrong: the password is what the user retypes
+  2006: { fields: ['password'], text: 'wrongPassword' }, // old password wrong (update-password)
+  2001: { fields: ['code', 'emailCode'], text: 'wrongCode' }, // verification code wrong, used or expired
+  3101: { fields: ['phone'], text: 'invalidPhone' }, // malformed phone number
+  3104: { fields: ['email'], text: 'invalidEmail' }, // malformed email
+  2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */
 export function fieldOfError<F extends string>(error: ErrorData, fields: readonly F[]): F | null {
-  const candidates = error.apiCode === undefined ? undefined : API_CODE_FIELDS[error.apiCode];
-  if (!candidates) return null;
-  for (const f of candidates) if (fields.indexOf(f as F) >= 0) return f as F;
+  const entry = error.apiCode === undefined ? undefined : API_CODE_FIELDS[error.apiCode];
+  if (!entry) return null;
+  for (const f of entry.fields) if (fields.indexOf(f as F) >= 0) return f as F;
   return null;
+}
+
+/**
+ * The text key (and its params) that words a field's server failure; null when the apiCode has none.
+ * A wrong password with `data.remainCount` says how many tries are left.
+ */
+export function fieldErrorText(error: ErrorData): { key: string; params?: Record<string, number> } | null {
+  const entry = error.apiCode === undefined ? undefined : API_CODE_FIELDS[error.apiCode];
+  if (!entry) return null;
+  const remain = error.data && error.data.remainCount;
+  if (entry.text === 'wrongPassword' && typeof remain === 'number' && remain >= 0) return { key: 'wrongPasswordRemain', params: { remainCount: remain } };
+  return { key: entry.text };
 }

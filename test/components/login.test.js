@@ -255,6 +255,17 @@ describe('password login', () => {
     expect(body.passwordPayload.password).toMatch(/^[0-9a-f]+$/);
   });
 
+  test('a field failure is worded by the form texts (overridable), not left in the client language', async () => {
+    const ui = render(`${PROPS} texts="{{texts}}"`, { texts: { wrongPasswordRemain: 'Nope, {remainCount} left' } });
+    await ui.type('authing-account', 'nobody-at-all');
+    await ui.type('authing-password', 'not-the-password');
+    await ui.tap('authing-submit-password');
+    await until(() => ui.named('error').length, 'error event');
+    const { error } = ui.named('error')[0].detail;
+    expect(error.apiCode).toBe(2333);
+    expect(ui.data().errPassword).toBe(`Nope, ${error.data.remainCount} left`);
+  });
+
   test('wrong password: message on the password field only (no toast), error event, input kept, button enabled again', async () => {
     const ui = render();
     await ui.type('authing-account', DEMO.username);
@@ -265,9 +276,11 @@ describe('password login', () => {
     expect(detail.method).toBe('password');
     expect(detail.error.apiCode).toBe(2333);
     expect(JSON.stringify(detail)).not.toContain('not-the-password');
-    expect(ui.data().errPassword).toBe(detail.error.message);
+    // Worded by the form (its language, overridable), with the tries left the server reported.
+    expect(typeof detail.error.data.remainCount).toBe('number');
+    expect(ui.data().errPassword).toBe(`账号或密码错误，还可尝试 ${detail.error.data.remainCount} 次`);
     expect(ui.data().errAccount).toBe('');
-    expect(ui.q('authing-password').data.tips).toBe(detail.error.message);
+    expect(ui.q('authing-password').data.tips).toBe(ui.data().errPassword);
     expect(ui.q('authing-password').data.status).toBe('error');
     // One display: no toast repeats it.
     expect(ui.q('authing-toast').data.visible).toBeFalsy();
@@ -616,7 +629,7 @@ describe('email code (opt-in method)', () => {
     expect(ui.named('error')[1].detail).toMatchObject({ method: 'email', error: { apiCode: 2001 } });
     expect(ui.named('error')[1].detail.action).toBe('login');
     // The wrong code sits on the code field; no second toast.
-    expect(ui.data().errEmailCode).toBe(ui.named('error')[1].detail.error.message);
+    expect(ui.data().errEmailCode).toBe('验证码错误或已失效');
     expect(ui.q('authing-toast').data.message).toBe(sendMessage);
     expect(ui.value('authing-email')).toBe(email);
     expect(ui.value('authing-email-code')).toBe(wrong);

@@ -10,7 +10,7 @@ const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
 } = require('../../helpers/kit').internal('core/flows/login-form');
 const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
-const { fieldOfError } = require('../../helpers/kit').internal('core/flows/field-errors');
+const { fieldOfError, fieldErrorText } = require('../../helpers/kit').internal('core/flows/field-errors');
 const { vocabularyProblems } = require('../../helpers/vocabulary');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
@@ -241,6 +241,18 @@ describe('password login', () => {
     expect(fieldOfError(e(2004), ['phone', 'code'])).toBeNull();
     expect(fieldOfError({ message: 'm', code: 'server', statusCode: 429 }, ['phone'])).toBeNull();
     expect(fieldOfError({ message: 'm', code: 'network' }, ['account', 'password'])).toBeNull();
+  });
+
+  test('fieldErrorText: the component text that words a field failure in the form language (tries left when known)', () => {
+    const e = (apiCode, data) => ({ message: 'm', code: 'server', apiCode, data });
+    expect(fieldErrorText(e(2333))).toEqual({ key: 'wrongPassword' });
+    expect(fieldErrorText(e(2333, { remainCount: 2 }))).toEqual({ key: 'wrongPasswordRemain', params: { remainCount: 2 } });
+    expect(fieldErrorText(e(2001))).toEqual({ key: 'wrongCode' });
+    expect(fieldErrorText(e(3101))).toEqual({ key: 'invalidPhone' });
+    expect(fieldErrorText(e(3104))).toEqual({ key: 'invalidEmail' });
+    expect(fieldErrorText(e(2004))).toEqual({ key: 'unknownAccount' });
+    expect(fieldErrorText(e(1001))).toBeNull();
+    expect(fieldErrorText({ message: 'm', code: 'timeout' })).toBeNull();
   });
 
   test('encrypt=rsa: the one client encrypts with the registered RSA encryptor and sends passwordEncryptType', async () => {
