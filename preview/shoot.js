@@ -64,7 +64,7 @@ let phoneSeq = 0;
  * SMS tab: sends a code to a number no other state uses, then submits a wrong one — the server's 2001
  * answer must show as the code field's tip (the one failure display), in the page's language.
  */
-async function wrongSmsCode(page) {
+const wrongSmsCode = (wording) => async (page) => {
   const phone = `139${String((Date.now() * 10 + phoneSeq++) % 1e8).padStart(8, '0')}`;
   await pickTab(page, 1);
   await typeInto(page, 'authing-phone', phone);
@@ -75,8 +75,9 @@ async function wrongSmsCode(page) {
   const code = await page.evaluate((p) => fetch(`/__dev/sms/latest?phone=${p}&channel=CHANNEL_LOGIN`).then((r) => r.json()).then((j) => j.code), phone);
   await typeInto(page, 'authing-code', code === '000000' ? '111111' : '000000');
   await tap(page, byId('authing-submit-sms'));
-  await showsTips(page);
-}
+  // The form's own wording in the page's language (the demo's client answers in zh-CN on every page).
+  await page.waitForFunction((w) => [...document.querySelectorAll('[class*="t-input--t-input__tips"]')].some((e) => e.innerText.trim() === w), wording, { timeout: 5000 });
+};
 /** Makes the next devserver answer on `path` slow, so a busy (loading) state stays on screen. */
 function slowNext(page, path) {
   return page.evaluate((p) => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: p, kind: 'delay', delayMs: 8000, count: 1 }) }).then((r) => r.status), path);
@@ -105,7 +106,7 @@ const STATES = [
     },
   },
   { name: 'login-sms-errors', page: 'login', shot: false, act: async (page) => { await pickTab(page, 1); await tap(page, byId('authing-submit-sms')); await showsTips(page); } },
-  { name: 'login-sms-wrong-code', page: 'login', shot: false, act: wrongSmsCode, consoleErrors: [/status of 400/] },
+  { name: 'login-sms-wrong-code', page: 'login', shot: false, act: wrongSmsCode('验证码错误或已失效'), consoleErrors: [/status of 400/] },
   { name: 'login-consent', page: 'login', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {
     name: 'login-busy',
@@ -144,7 +145,7 @@ const STATES = [
   { name: 'login-en-us', page: 'login-en' },
   { name: 'login-en-us-narrow', page: 'login-en', context: { viewport: { width: 320, height: 568 } } },
   { name: 'login-en-us-errors', page: 'login-en', shot: false, act: async (page) => { await tap(page, byId('authing-submit-password')); await showsTips(page); } },
-  { name: 'login-en-us-sms-wrong-code', page: 'login-en', shot: false, act: wrongSmsCode, consoleErrors: [/status of 400/] },
+  { name: 'login-en-us-sms-wrong-code', page: 'login-en', shot: false, act: wrongSmsCode('Wrong or expired code'), consoleErrors: [/status of 400/] },
   { name: 'login-en-us-consent', page: 'login-en', act: async (page) => { await openConsent(page); await settle(page, 400); } },
   {
     name: 'login-en-us-email',
