@@ -24,6 +24,7 @@ import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
 import type { Problem } from '../../core/validate';
 import type { ErrorData } from '../../core/types';
+import { guardNoticeText } from '../../core/flows/sign-in-guard';
 
 export type { BeforeLoginContext, BeforeLoginHook, LoginMethod } from '../../core/flows/login-form';
 export type { LoginProperties, LoginEvents } from './api';
@@ -57,6 +58,12 @@ function errorText(t: TextTable, e: ErrorData | null): string {
   return e.message;
 }
 
+/** A failure's text: the localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when it is one. */
+function failureText(ctx: Ctx, t: TextTable, e: ErrorData | null): string {
+  const notice = ctx.flow.signIn.notice;
+  return e && notice && notice.error === e ? guardNoticeText(notice, ctx.text, Date.now()) : errorText(t, e);
+}
+
 function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
   const p = ctx.props;
   return {
@@ -74,7 +81,7 @@ function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
 
 function notify(ctx: Ctx, notice: LoginNotice): void {
   const t = ctx.texts();
-  const message = notice.type === 'error' ? errorText(t, notice.error) : t[notice.key];
+  const message = notice.type === 'error' ? failureText(ctx, t, notice.error) : t[notice.key];
   if (!message) return;
   Toast({
     context: ctx.instance,
@@ -154,7 +161,13 @@ kitComponent<typeof SPEC, LoginForm>({
       errCode: problemText(ctx, s.errors.code),
       errEmail: problemText(ctx, s.errors.email),
       errEmailCode: problemText(ctx, s.errors.emailCode),
-      formError: errorText(t, s.formError),
+      formError: failureText(ctx, t, s.formError),
+      errCaptcha: problemText(ctx, s.errors.captcha),
+      captcha: flow.signIn.captcha,
+      captchaSrc: flow.signIn.captchaSrc,
+      captchaLoading: flow.signIn.captchaLoading,
+      // Emptied with each new image (its code went with the old one).
+      captchaValue: flow.value('captcha'),
       passwordVisible: s.passwordVisible,
       countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
       countryIndex,
@@ -197,6 +210,9 @@ kitComponent<typeof SPEC, LoginForm>({
     onCodeInput: input('code'),
     onEmailInput: input('email'),
     onEmailCodeInput: input('emailCode'),
+    onCaptchaInput: input('captcha'),
+    /** The captcha image or its refresh link: a new image. */
+    onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

@@ -56,6 +56,18 @@ const zhCN: TextTable = {
   vetoed: '登录已取消',
   notConfigured: '登录组件未配置 Authing 客户端（app-id / user-pool-id，或在 app 中 setDefaultClient）',
   errorTitle: '登录失败',
+  captchaLabel: '图形验证码',
+  captchaPlaceholder: '请输入图中字符',
+  captchaRefresh: '换一张',
+  captchaImageLabel: '图形验证码图片，点击换一张',
+  field_captcha: '图形验证码',
+  captchaRequired: '登录失败次数较多，请输入图形验证码',
+  captchaWrong: '图形验证码错误，请输入新图中的字符',
+  triesLeft: '账号或密码错误，还可以尝试 {count} 次',
+  lockedUntil: '密码错误次数过多，账号已锁定，请于 {time}（约 {minutes} 分钟后）再试',
+  locked: '账号已锁定，请稍后再试或联系管理员解锁',
+  throttledFor: '操作过于频繁，请 {seconds} 秒后再试',
+  throttled: '操作过于频繁，请稍后再试',
 };
 
 const enUS: TextTable = {
@@ -101,6 +113,18 @@ const enUS: TextTable = {
   vetoed: 'Login cancelled',
   notConfigured: 'The login form has no Authing client (set app-id / user-pool-id, or call setDefaultClient in app.js)',
   errorTitle: 'Login failed',
+  captchaLabel: 'Captcha',
+  captchaPlaceholder: 'Enter the characters shown',
+  captchaRefresh: 'New image',
+  captchaImageLabel: 'Captcha image, tap for a new one',
+  field_captcha: 'captcha',
+  captchaRequired: 'Too many failed attempts. Please enter the captcha.',
+  captchaWrong: 'Wrong captcha. Please enter the characters of the new image.',
+  triesLeft: 'Incorrect account or password. Attempts left: {count}',
+  lockedUntil: 'Too many wrong passwords: the account is locked until {time} (about {minutes} min).',
+  locked: 'The account is locked. Try again later or ask an administrator to unlock it.',
+  throttledFor: 'Too many requests. Please try again in {seconds} s.',
+  throttled: 'Too many requests. Please try again later.',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

@@ -19,6 +19,8 @@ import {
 } from './login-requests';
 import { DEFAULT_CONFIG, parseMethods, validateLoginAccount } from './login-types';
 import { TabPreparation } from './tab-preparation';
+import { SignInGuard } from './sign-in-guard';
+import type { SignInGuardState } from './sign-in-guard';
 import { errorDetail } from './events';
 import type {
   BeforeLoginContext, BeforeLoginHook, CancelReason, CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState,
@@ -32,10 +34,12 @@ export class LoginForm {
   private s: LoginFormState;
   private readonly consent = new ConsentGate<LoginAction>(false);
   /** Typed values live here, never in render state: typing must not re-render. */
-  private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '' };
+  private readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '', captcha: '' };
   private phoneCode = '';
   private readonly preparation = new TabPreparation(() => this.host.getClient());
   private beforeLogin: BeforeLoginHook | null = null;
+  /** Captcha, tries left, lock (core/flows/sign-in-guard.ts). */
+  private readonly guard = new SignInGuard(() => this.host.getClient(), () => this.now());
 
   constructor(private readonly host: LoginFormHost, config: Partial<LoginFormConfig> = {}, private readonly countdowns = new CountdownStore({ storage: null }), private readonly now: () => number = Date.now) {
     this.config = { ...DEFAULT_CONFIG, ...config };
@@ -57,6 +61,21 @@ export class LoginForm {
 
   get state(): Readonly<LoginFormState> {
     return this.s;
+  }
+
+  /** The captcha of the password form and what the last failure means (tries left, locked…). */
+  get signIn(): Readonly<SignInGuardState> {
+    return this.guard.state;
+  }
+
+  /** The tap on the captcha image: a new one (the typed code goes with the old). One render now, one when it arrives. */
+  async refreshCaptcha(): Promise<void> {
+    if (this.s.busy || this.guard.state.captchaLoading) return;
+    const loading = this.guard.refresh();
+    this.values.captcha = '';
+    this.commit();
+    await loading;
+    this.commit();
   }
 
   /** A field's current value (what the user typed). */
@@ -270,6 +289,7 @@ export class LoginForm {
       if (a) problems.account = a;
       // Login checks presence only: the password policy belongs to registration, not to signing in.
       if (!v.password) problems.password = { key: 'required', params: { field: 'password' } };
+      if (this.guard.state.captcha && !v.captcha.trim()) problems.captcha = { key: 'required', params: { field: 'captcha' } };
     } else {
       const c = codeChannelOf(action);
       if (c) {
@@ -336,6 +356,7 @@ export class LoginForm {
 
   private fail(action: LoginAction, error: ErrorData): void {
     const method = eventMethod(action);
+    this.guard.noted(error, action === 'password');
     this.s = { ...this.s, busy: null, formError: error };
     this.commit();
     this.host.notify({ type: 'error', method, error });
@@ -387,8 +408,14 @@ export class LoginForm {
     if (!client) return this.fail(action, this.notConfigured());
     const phoneCode = this.phoneCode;
     this.phoneCode = '';
-    const result = await sendLogin(client, action, this.config, { values: this.values, countryCode: this.s.countryCode, phoneCode });
+    const result = await sendLogin(client, action, this.config, { values: this.values, countryCode: this.s.countryCode, phoneCode, passwordOptions: this.guard.options(this.values.captcha) });
+    if (result[0] && action === 'password') {
+      // A fresh captcha (if one is shown) before the failure renders; its code goes with the old image.
+      await this.guard.passwordFailed(result[0]);
+      if (this.guard.state.captcha) this.values.captcha = '';
+    }
     if (result[0]) return this.fail(action, result[0]);
+    if (action === 'password') this.guard.succeeded();
     const loginState = result[1] as LoginState;
     const detail = await loginDetail(client, method, loginState, this.config.fetchUserInfo);
     this.s = { ...this.s, busy: null, formError: null };
