@@ -50,10 +50,13 @@ function unlockAt(data: Record<string, unknown> | undefined, now: number): numbe
   return isNaN(parsed) ? 0 : parsed;
 }
 
-/** What a failure means. `passwordSignIn`: 2000 / 2001 are the captcha's only there (2001 is also a wrong SMS code). */
-export function readGuardNotice(error: ErrorData, now: number, passwordSignIn: boolean): GuardNotice | null {
-  if (passwordSignIn && hasCode(error, [API_CODES.captchaRequired])) return { kind: 'captcha-required', error };
-  if (passwordSignIn && hasCode(error, [API_CODES.captchaWrong])) return { kind: 'captcha-wrong', error };
+/**
+ * What a failed password sign-in means. Only sign-in answers are read this way: 2001 is also a wrong SMS
+ * code, and a code send's 429 carries the server's own, more precise wording.
+ */
+export function readGuardNotice(error: ErrorData, now: number): GuardNotice | null {
+  if (hasCode(error, [API_CODES.captchaRequired])) return { kind: 'captcha-required', error };
+  if (hasCode(error, [API_CODES.captchaWrong])) return { kind: 'captcha-wrong', error };
   if (hasCode(error, API_CODES.locked)) return { kind: 'locked', error, unlockAt: unlockAt(error.data, now) };
   if (hasCode(error, [API_CODES.throttled])) return { kind: 'throttled', error, retryAfter: numberIn(error.data, 'retryAfter') || 0 };
   const remainCount = numberIn(error.data, 'remainCount');
@@ -103,9 +106,9 @@ export class SignInGuard {
     return this.s.captcha && this.token ? { captchaCode: code.trim(), captchaToken: this.token } : {};
   }
 
-  /** Any failure: remembers what it means (read by the view). */
+  /** Any failure: what it means when it answered a password sign-in (read by the view), else nothing. */
   noted(error: ErrorData, passwordSignIn: boolean): void {
-    this.s = { ...this.s, notice: readGuardNotice(error, this.now(), passwordSignIn) };
+    this.s = { ...this.s, notice: passwordSignIn ? readGuardNotice(error, this.now()) : null };
   }
 
   /**

@@ -180,28 +180,45 @@ describe('lockout', () => {
   });
 });
 
+describe('other actions', () => {
+  test('only password sign-ins are read: a wrong SMS code (2001) and a code send\'s 429 keep the server\'s wording', async () => {
+    const phone = '13912340001';
+    const one = makeForm().form;
+    one.selectMethod('sms');
+    one.input('phone', phone);
+    await one.sendCode();
+    expect(one.state.formError).toBeNull();
+    one.input('code', '000000');
+    await one.submit();
+    expect(one.state.formError.apiCode).toBe(2001);
+    expect(one.signIn.notice).toBeNull();
+    // Another form (its own countdown) sends to the same number at once: the server's cooldown answers 429.
+    const two = makeForm().form;
+    two.selectMethod('sms');
+    two.input('phone', phone);
+    await two.sendCode();
+    expect(two.state.formError.statusCode).toBe(429);
+    expect(two.signIn.notice).toBeNull();
+  });
+});
+
 describe('reading the answers', () => {
   const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
   const err = (fields) => ({ message: 'm', code: 'server', ...fields });
 
   test('the code is taken from apiCode or statusCode', () => {
-    expect(readGuardNotice(err({ apiCode: 2000 }), NOW, true).kind).toBe('captcha-required');
-    expect(readGuardNotice(err({ statusCode: 2000 }), NOW, true).kind).toBe('captcha-required');
-    expect(readGuardNotice(err({ statusCode: 2001 }), NOW, true).kind).toBe('captcha-wrong');
-    expect(readGuardNotice(err({ statusCode: 400, apiCode: 2005 }), NOW, true).kind).toBe('locked');
-    expect(readGuardNotice(err({ statusCode: 429 }), NOW, false)).toMatchObject({ kind: 'throttled', retryAfter: 0 });
-    expect(readGuardNotice(err({ statusCode: 429, data: { retryAfter: 30 } }), NOW, false)).toMatchObject({ kind: 'throttled', retryAfter: 30 });
-    expect(readGuardNotice(err({ apiCode: 2333, data: { remainCount: '2' } }), NOW, true)).toMatchObject({ kind: 'tries-left', remainCount: 2 });
-    expect(readGuardNotice(err({ apiCode: 2333 }), NOW, true)).toBeNull();
-  });
-
-  test('2000 / 2001 mean the captcha only for a password sign-in (2001 is also a wrong SMS code)', () => {
-    expect(readGuardNotice(err({ apiCode: 2001 }), NOW, false)).toBeNull();
-    expect(readGuardNotice(err({ apiCode: 2000 }), NOW, false)).toBeNull();
+    expect(readGuardNotice(err({ apiCode: 2000 }), NOW).kind).toBe('captcha-required');
+    expect(readGuardNotice(err({ statusCode: 2000 }), NOW).kind).toBe('captcha-required');
+    expect(readGuardNotice(err({ statusCode: 2001 }), NOW).kind).toBe('captcha-wrong');
+    expect(readGuardNotice(err({ statusCode: 400, apiCode: 2005 }), NOW).kind).toBe('locked');
+    expect(readGuardNotice(err({ statusCode: 429 }), NOW)).toMatchObject({ kind: 'throttled', retryAfter: 0 });
+    expect(readGuardNotice(err({ statusCode: 429, data: { retryAfter: 30 } }), NOW)).toMatchObject({ kind: 'throttled', retryAfter: 30 });
+    expect(readGuardNotice(err({ apiCode: 2333, data: { remainCount: '2' } }), NOW)).toMatchObject({ kind: 'tries-left', remainCount: 2 });
+    expect(readGuardNotice(err({ apiCode: 2333 }), NOW)).toBeNull();
   });
 
   test('the unlock time: retryAfter (seconds) first, else unlockTime in ms, seconds or a date string', () => {
-    const at = (data) => readGuardNotice(err({ apiCode: 2057, data }), NOW, true).unlockAt;
+    const at = (data) => readGuardNotice(err({ apiCode: 2057, data }), NOW).unlockAt;
     expect(at({ retryAfter: 90, unlockTime: 1 })).toBe(NOW + 90000);
     expect(at({ unlockTime: NOW + 5000 })).toBe(NOW + 5000);
     expect(at({ unlockTime: (NOW + 7000) / 1000 })).toBe(NOW + 7000);
