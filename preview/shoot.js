@@ -84,6 +84,29 @@ function slowNext(page, path) {
 }
 
 /**
+ * Wrong passwords for a made-up account (counted like a real one; the demo user stays usable) until the
+ * server asks for the captcha (devserver captchaAfter, 3 by default), then waits for its image.
+ */
+async function captchaShown(page, account) {
+  await tap(page, '[class*="authing-login__checkbox"]');
+  await typeInto(page, 'authing-account', account);
+  await typeInto(page, 'authing-password', 'not-the-password');
+  const errorText = () => page.evaluate(() => (document.querySelector('[data-wx-id="authing-form-error"]') || {}).innerText || '');
+  let taps = 0;
+  for (; taps < 5 && !(await page.locator(byId('authing-captcha-image')).count()); taps++) {
+    const before = await errorText();
+    await tap(page, byId('authing-submit-password'));
+    await page.waitForFunction((b) => { const e = document.querySelector('[data-wx-id="authing-form-error"]'); return e && e.innerText && e.innerText !== b; }, before, { timeout: 8000 });
+  }
+  await page.waitForFunction(() => [...document.images].some((i) => /^data:image\/svg/.test(i.src) && i.complete), null, { timeout: 8000 });
+  await toastGone(page);
+  // The browser logs each wrong password's 400 answer as a console error: those, and only as many, are expected.
+  for (let k = page.problems.length - 1; k >= 0 && taps > 0; k--) {
+    if (/status of 400 \(Bad Request\)/.test(page.problems[k])) { page.problems.splice(k, 1); taps--; }
+  }
+}
+
+/**
  * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
  * options, `act` (what to do before the shot) and `consoleErrors` (the console lines the browser logs for a
  * server refusal the state provokes, one pattern per line). Names become docs/screenshots/<name>.png; states
@@ -170,6 +193,8 @@ const STATES = [
       await toastGone(page);
     },
   },
+  { name: 'login-captcha', page: 'login', shot: false, act: (page) => captchaShown(page, 'captcha-preview-zh') },
+  { name: 'login-en-us-captcha', page: 'login-en', shot: false, act: (page) => captchaShown(page, 'captcha-preview-en') },
   {
     name: 'phone-default',
     page: 'phone',

@@ -25,6 +25,7 @@ import { COUNTRY_CODES } from '../../core/validate';
 import { fieldErrorText } from '../../core/flows/field-errors';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
+import { guardNoticeText } from '../../core/flows/sign-in-guard';
 
 export type { BeforeLoginContext, BeforeLoginHook, LoginMethod } from '../../core/flows/login-form';
 export type { LoginProperties, LoginEvents } from './api';
@@ -39,6 +40,13 @@ const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(
 
 const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
 
+/** A short key per captcha image (djb2 over its data URI): the code input is re-created with each image. */
+function imageKey(src: string): string {
+  let h = 5381;
+  for (let i = 0; i < src.length; i++) h = ((h << 5) + h + src.charCodeAt(i)) | 0;
+  return `c${src.length}-${h >>> 0}`;
+}
+
 /** Whole seconds left of a countdown end time (ms epoch), 0 when none. */
 function secondsLeft(endsAt: number): number {
   return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
@@ -48,7 +56,10 @@ function secondsLeft(endsAt: number): number {
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
   if (!e) return '';
   if (!('error' in e)) return ctx.text(e.key, e.params);
-  // A server failure about this field: the form's own (overridable) wording, in the form's language.
+  // A server failure about this field: the form's own (overridable) wording, in the form's language —
+  // Authing's defences first (tries left, wrong captcha), else the apiCode's text.
+  const guard = guardText(ctx, e.error);
+  if (guard) return guard;
   const own = fieldErrorText(e.error);
   return own && t[own.key] ? format(t[own.key], own.params || {}) : errorText(t, e.error);
 }
@@ -60,6 +71,17 @@ function errorText(t: TextTable, e: ErrorData | null): string {
   const key = e.code ? byCode[e.code] : undefined;
   if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
   return e.message;
+}
+
+/** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
+function guardText(ctx: Ctx, e: ErrorData | null): string {
+  const notice = ctx.flow.signIn.notice;
+  return e && notice && notice.error === e ? guardNoticeText(notice, ctx.text, Date.now()) : '';
+}
+
+/** A failure's text: Authing's defences in the form's words when it is one, else the transport / server text. */
+function failureText(ctx: Ctx, t: TextTable, e: ErrorData | null): string {
+  return guardText(ctx, e) || errorText(t, e);
 }
 
 function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
@@ -79,7 +101,7 @@ function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
 
 function notify(ctx: Ctx, notice: LoginNotice): void {
   const t = ctx.texts();
-  const message = notice.type === 'error' ? errorText(t, notice.error) : t[notice.key];
+  const message = notice.type === 'error' ? failureText(ctx, t, notice.error) : t[notice.key];
   if (!message) return;
   Toast({
     context: ctx.instance,
@@ -159,6 +181,13 @@ kitComponent<typeof SPEC, LoginForm>({
       errCode: fieldText(ctx, t, s.errors.code),
       errEmail: fieldText(ctx, t, s.errors.email),
       errEmailCode: fieldText(ctx, t, s.errors.emailCode),
+      errCaptcha: fieldText(ctx, t, s.errors.captcha),
+      captcha: flow.signIn.captcha,
+      captchaRows: flow.signIn.captcha ? [imageKey(flow.signIn.captchaSrc)] : [],
+      captchaSrc: flow.signIn.captchaSrc,
+      captchaLoading: flow.signIn.captchaLoading,
+      // Emptied with each new image (its code went with the old one).
+      captchaValue: flow.value('captcha'),
       passwordVisible: s.passwordVisible,
       countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
       countryIndex,
@@ -201,6 +230,9 @@ kitComponent<typeof SPEC, LoginForm>({
     onCodeInput: input('code'),
     onEmailInput: input('email'),
     onEmailCodeInput: input('emailCode'),
+    onCaptchaInput: input('captcha'),
+    /** The captcha image or its refresh link: a new image. */
+    onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

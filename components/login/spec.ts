@@ -20,7 +20,7 @@ export const SPEC = {
   },
   events: {
     login: { detail: 'LoginEventDetail', shape: '{ method, loginState, userInfo? }', doc: 'Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set.' },
-    error: { detail: 'ErrorEventDetail', shape: "{ action: 'login' | 'send-code', method, code, message, error }", doc: 'A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast' },
+    error: { detail: 'ErrorEventDetail', shape: "{ action: 'login' | 'send-code', method, code, message, error }", doc: 'A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component\'s own texts; `error` is the server\'s' },
     'send-code': { detail: 'SendCodeEventDetail', shape: '{ phone, countryCode } | { email }', doc: 'The server accepted a code send; that tab\'s countdown started' },
     'tab-change': { detail: 'TabChangeEventDetail', shape: '{ method }', doc: 'The user switched tabs' },
     cancel: { detail: 'CancelEventDetail', shape: "{ action: 'login' | 'send-code', method, reason, errMsg? }", doc: 'Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat\'s phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed)' },

@@ -61,6 +61,17 @@ const zhCN: TextTable = {
   wrongPasswordRemain: '账号或密码错误，还可尝试 {remainCount} 次',
   wrongCode: '验证码错误或已失效',
   unknownAccount: '账号不存在',
+  captchaLabel: '图形验证码',
+  captchaPlaceholder: '图中字符',
+  captchaRefresh: '换一张',
+  captchaImageLabel: '图形验证码图片，点击换一张',
+  field_captcha: '图形验证码',
+  captchaRequired: '登录失败次数较多，请输入图形验证码',
+  captchaWrong: '图形验证码错误，请输入新图中的字符',
+  lockedUntil: '密码错误次数过多，账号已锁定，请于 {time}（约 {minutes} 分钟后）再试',
+  locked: '账号已锁定，请稍后再试或联系管理员解锁',
+  throttledFor: '操作过于频繁，请 {seconds} 秒后再试',
+  throttled: '操作过于频繁，请稍后再试',
 };
 
 const enUS: TextTable = {
@@ -110,6 +121,17 @@ const enUS: TextTable = {
   wrongPasswordRemain: 'Wrong account or password ({remainCount} tries left)',
   wrongCode: 'Wrong or expired code',
   unknownAccount: 'No such account',
+  captchaLabel: 'Captcha',
+  captchaPlaceholder: 'Text in image',
+  captchaRefresh: 'New image',
+  captchaImageLabel: 'Captcha image, tap for a new one',
+  field_captcha: 'captcha',
+  captchaRequired: 'Too many failed attempts. Please enter the captcha.',
+  captchaWrong: 'Wrong captcha. Please enter the characters of the new image.',
+  lockedUntil: 'Too many wrong passwords: the account is locked until {time} (about {minutes} min).',
+  locked: 'The account is locked. Try again later or ask an administrator to unlock it.',
+  throttledFor: 'Too many requests. Please try again in {seconds} s.',
+  throttled: 'Too many requests. Please try again later.',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

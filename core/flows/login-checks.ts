@@ -11,24 +11,29 @@ import type { BeforeLoginContext, LoginAction, LoginField } from './login-types'
 export interface LoginInputs {
   values: Readonly<Record<LoginField, string>>;
   countryCode: string;
+  /** The password form shows a captcha (core/flows/sign-in-guard.ts): its code is required. */
+  captchaShown?: boolean;
+  /** The captcha's code and token for the password sign-in. */
+  passwordOptions?: { captchaCode?: string; captchaToken?: string };
 }
 
 /** The fields an action reads, in display order. */
 export function actionFields(action: LoginAction): LoginField[] {
-  if (action === 'password') return ['account', 'password'];
+  if (action === 'password') return ['account', 'password', 'captcha'];
   const c = codeChannelOf(action);
   if (!c) return [];
   return action === c.method ? [c.target, c.code] : [c.target];
 }
 
 /** The problems of an action's fields before any request, or null when it may go ahead. */
-export function validateAction(action: LoginAction, { values: v, countryCode }: LoginInputs, codeLength: number): Partial<Record<LoginField, Problem>> | null {
+export function validateAction(action: LoginAction, { values: v, countryCode, captchaShown }: LoginInputs, codeLength: number): Partial<Record<LoginField, Problem>> | null {
   const problems: Partial<Record<LoginField, Problem>> = {};
   if (action === 'password') {
     const a = validateLoginAccount(v.account);
     if (a) problems.account = a;
     // Login checks presence only: the password policy belongs to registration, not to signing in.
     if (!v.password) problems.password = { key: 'required', params: { field: 'password' } };
+    if (captchaShown && !v.captcha.trim()) problems.captcha = { key: 'required', params: { field: 'captcha' } };
   } else {
     const c = codeChannelOf(action);
     if (c) {

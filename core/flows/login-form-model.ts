@@ -5,6 +5,8 @@
 
 import { ConsentGate } from './consent';
 import { CountdownStore } from './countdown';
+import { SignInGuard } from './sign-in-guard';
+import type { SignInGuardState } from './sign-in-guard';
 import type { LoginInputs } from './login-checks';
 import { LoginCountdowns, sameCountdown } from './login-countdowns';
 import { CODE_CHANNELS, CODE_METHODS, NO_ERRORS } from './login-requests';
@@ -18,14 +20,17 @@ export class LoginFormModel {
   protected s: LoginFormState;
   protected readonly consent = new ConsentGate<LoginAction>(false);
   /** Typed values live here, never in render state: typing must not re-render. */
-  protected readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '' };
+  protected readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '', captcha: '' };
   protected readonly preparation = new TabPreparation(() => this.host.getClient());
   protected readonly countdowns: LoginCountdowns;
+  /** Captcha, tries left, lock of the password sign-in (core/flows/sign-in-guard.ts). */
+  protected readonly guard: SignInGuard;
 
   constructor(protected readonly host: LoginFormHost, config: Partial<LoginFormConfig> = {}, countdowns = new CountdownStore({ storage: null }), now: () => number = Date.now) {
     this.config = { ...DEFAULT_CONFIG, ...config };
     this.config.methods = parseMethods(this.config.methods);
     this.countdowns = new LoginCountdowns(countdowns, this.config, now);
+    this.guard = new SignInGuard(() => this.host.getClient(), now);
     this.consent.setRequired(this.config.consentRequired);
     this.s = {
       methods: this.config.methods,
@@ -42,6 +47,11 @@ export class LoginFormModel {
 
   get state(): Readonly<LoginFormState> {
     return this.s;
+  }
+
+  /** The captcha of the password form and what the last failure means (tries left, locked…). */
+  get signIn(): Readonly<SignInGuardState> {
+    return this.guard.state;
   }
 
   /** A field's current value (what the user typed). */
@@ -135,7 +145,8 @@ export class LoginFormModel {
   }
 
   protected inputs(): LoginInputs {
-    return { values: this.values, countryCode: this.s.countryCode };
+    const captchaShown = !!this.guard.state.captcha;
+    return { values: this.values, countryCode: this.s.countryCode, captchaShown, passwordOptions: this.guard.options(this.values.captcha) };
   }
 
   /** The visible tab's preparation (encryption / WeChat code). */

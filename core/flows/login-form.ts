@@ -160,7 +160,24 @@ export class LoginForm extends LoginFormModel {
       // The client never throws; this is a bug in a host hook. Report it rather than leave the button stuck.
       outcome = { kind: 'failed', error: { message: e instanceof Error ? e.message : String(e) } };
     }
+    if (action === 'password' && outcome.kind === 'failed') {
+      // A fresh captcha (if one is shown) before the failure renders; its code goes with the old image.
+      await this.guard.passwordFailed(outcome.error);
+      if (this.guard.state.captcha) this.values.captcha = '';
+    } else if (action === 'password' && outcome.kind === 'logged-in') {
+      this.guard.succeeded();
+    }
     this.settle(action, outcome);
+  }
+
+  /** The tap on the captcha image: a new one (the typed code goes with the old). One render now, one when it arrives. */
+  async refreshCaptcha(): Promise<void> {
+    if (this.s.busy || this.guard.state.captchaLoading) return;
+    const loading = this.guard.refresh();
+    this.values.captcha = '';
+    this.commit();
+    await loading;
+    this.commit();
   }
 
   /** A request settled: one render, then the notice and the event. */
@@ -190,6 +207,7 @@ export class LoginForm extends LoginFormModel {
   /** One display per failure: on the field it is about (no toast), else a toast. Always an `error` event. */
   private fail(action: LoginAction, error: ErrorData): void {
     const method = eventMethod(action);
+    this.guard.noted(error, action === 'password');
     const field = fieldOfError(error, actionFields(action));
     this.s = { ...this.s, busy: null, errors: field ? { ...NO_ERRORS, [field]: { error } } : this.s.errors };
     this.commit();

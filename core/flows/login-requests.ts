@@ -12,7 +12,7 @@ import type { EventAction } from './events';
 import { DEFAULT_WECHAT_IDP, EMAIL_COUNTDOWN_CHANNEL, passwordPayload } from './login-types';
 import type { CodeMethod, EventMethod, FetchUserInfo, LoginAction, LoginDetail, LoginField, LoginFormConfig } from './login-types';
 
-export const NO_ERRORS: Record<LoginField, FieldError | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null };
+export const NO_ERRORS: Record<LoginField, FieldError | null> = { account: null, password: null, phone: null, code: null, email: null, emailCode: null, captcha: null };
 
 /**
  * One "target + code" method: where its values live, how the target is checked, sent to and logged in
@@ -96,6 +96,8 @@ export interface LoginInput {
   countryCode: string;
   /** The getPhoneNumber code of a `phone` action. */
   phoneCode: string;
+  /** Extra sign-in options of a password login (the captcha's code and token). */
+  passwordOptions?: { captchaCode?: string; captchaToken?: string };
 }
 
 /** The one request of a login action. */
@@ -112,9 +114,10 @@ export function sendLogin(client: AuthingClient, action: LoginAction, config: Lo
     return client.loginByPassCode({ passCodePayload: code.payload(values[code.target].trim(), values[code.code].trim(), input.countryCode), options });
   }
   if (action === 'password') {
+    const withCaptcha = { ...options, ...input.passwordOptions };
     return client.loginByPassword({
       passwordPayload: passwordPayload(values.account, values.password),
-      options: config.encrypt !== 'none' ? { ...options, passwordEncryptType: config.encrypt } : options,
+      options: config.encrypt !== 'none' ? { ...withCaptcha, passwordEncryptType: config.encrypt } : withCaptcha,
     });
   }
   if (action === 'wechat') return client.loginByCode({ extIdpConnidentifier: idp, ...wxOptions });

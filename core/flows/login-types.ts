@@ -15,7 +15,8 @@ export type CodeMethod = 'sms' | 'email';
  * `send-code` / `send-email-code` send the code of the SMS / email tab.
  */
 export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-email-code' | 'wechat' | 'phone';
-export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode';
+/** `captcha`: the image code the password form asks for after repeated failures. */
+export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode' | 'captcha';
 export type { EventMethod, CancelReason };
 
 /** Every method the form knows (`methods` may list any of them). */
