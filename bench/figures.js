@@ -29,7 +29,7 @@ function figureRows({ weight, roundTrips, crypto, components }) {
     `crypto ${n(own(four, ['kit crypto', 'crypto packages']))} B (${four.cryptoFiles.map((f) => f.split('/').slice(-2).join('/')).join(', ') || 'none'}), core bundle ${n(four.core.size)} B, components ${n(own(four, ['kit']) - four.core.size)} B`);
   add('core a login page ships, min / gzip', `${n(login.core.size)} B / ${n(login.core.gzip)} B`, '≤ 24 KB / ≤ 8 KB',
     login.core.size <= 24 * KB && login.core.gzip <= 8 * KB,
-    'the core is the whole headless client every page shares (password, SMS, WeChat and phone logins, refresh and session sync, profile, zh-CN messages, validation, four platform adapters) plus the modules satellites import, exposed whole (no tree-shaking)');
+    'the core is the whole headless client every page shares (password, SMS, WeChat and phone logins, refresh and session sync, profile, zh-CN messages, validation, the WeChat, Taro and uni-app adapters) plus the modules satellites import, exposed whole (no tree-shaking)');
   const cryptoOnLoginOnly = login.cryptoFiles.length;
   add('login-only page, encrypt="none": crypto / optional modules reachable',
     `${cryptoOnLoginOnly ? login.cryptoFiles.map((f) => f.split('/').slice(-2).join('/')).join(', ') : 'none'} / ${login.optionalModules.length ? login.optionalModules.join(', ') : 'none'}`,
