@@ -11,6 +11,7 @@ const { createNodeTransport } = require('../devserver/wx-shim/node-transport');
 const core = require('../miniprogram_dist/index');
 const { encryptRsa } = require('../miniprogram_dist/crypto/rsa');
 const { encryptSm2 } = require('../miniprogram_dist/crypto/sm2');
+require('../miniprogram_dist/account'); // updateAvatar and the other account methods
 
 const DEMO = { account: 'demo', password: 'Demo@123456', phone: '13800000000' };
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

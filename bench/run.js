@@ -90,7 +90,7 @@ function buildRows({ weight, roundTrips, crypto, components }) {
       return found.every(Boolean) ? { name, n: found.reduce((sum, st) => sum + st.requests, 0) } : null;
     }).filter(Boolean);
     const viaText = via.length ? ` (${via.map((v) => `<${v.name}> ${v.n}`).join(', ')})` : '';
-    const note = r.paths.join(' + ') + (via.some((v) => v.name === 'login') ? '; <login> then reads the profile (fetch-user-info)' : '');
+    const note = r.paths.join(' + ');
     add('round trips', r.flow, `${r.kit}${viaText}`, String(r.anchor), note);
   }
 
@@ -105,7 +105,9 @@ function buildRows({ weight, roundTrips, crypto, components }) {
 
   // 4. encryption time
   for (const [label, r] of [['RSA-2048 (jsencrypt)', crypto.rsa], ['SM2 (sm-crypto)', crypto.sm2]]) {
-    add('crypto', `${label} encrypt, median / p95`, `${r.medianMs} / ${r.p95Ms} ms`, '', `${r.runs} runs after ${r.warmup} warm-up; first call ${r.firstCallMs} ms; bare vm`);
+    add('crypto', `${label} tap → wx.request, prepared, warm: median / p95`, `${r.warm.medianMs} / ${r.warm.p95Ms} ms`, '', `${r.warm.runs} logins after ${r.warmup} warm-up; devserver decrypts each`);
+    add('crypto', `${label} tap → wx.request, cold start (persisted key): median / max`, `${r.cold.medianMs} / ${r.cold.maxMs} ms`, '', `${r.cold.runs} fresh runtimes; ${r.cold.requests} request(s) per cold login incl. prepare`);
+    add('crypto', `${label} encrypt with nothing prepared`, `${r.unpreparedMs} ms`, '', 'fresh runtime, pool filled; reference only');
   }
 
   // 5. WXML nodes

@@ -36,13 +36,27 @@ function summarise(report) {
   };
 }
 
+/** Kit files a login-only page with encrypt="none" must never reach (issue "Lean and fast"). */
+const NOT_ON_A_LOGIN_ONLY_PAGE = [/\/crypto\//, /^miniprogram_npm\/authing-miniapp-kit\/account\.js$/, /^miniprogram_npm\/authing-miniapp-kit\/i18n\/en-US\.js$/, /^miniprogram_npm\/(jsencrypt|sm-crypto|jsbn)\//];
+
+/** Throws when the analyser's reachable files of the login-only app hold crypto, account or en-US. */
+function assertLoginOnlyIsLean(report) {
+  const files = report.reachable.map((f) => f.path);
+  if (!files.some((f) => f === `${NPM}authing-miniapp-kit/components/login/index.js`)) {
+    throw new Error('the login-only app does not reach the login component: the analysis is broken');
+  }
+  const found = files.filter((f) => NOT_ON_A_LOGIN_ONLY_PAGE.some((re) => re.test(f)));
+  if (found.length) throw new Error(`a login-only page with encrypt="none" reaches ${found.join(', ')}`);
+}
+
 async function measureWeight() {
   const apps = await analyseApps({ root: ROOT });
   const out = {};
   for (const [name, report] of Object.entries(apps)) out[name] = summarise(report);
+  assertLoginOnlyIsLean(apps.loginNone);
   return { tool: `miniprogram-ci ${require('miniprogram-ci/package.json').version} packNpmManually + analyseCode`, apps: out };
 }
 
-module.exports = { measureWeight, ownerOf };
+module.exports = { measureWeight, ownerOf, assertLoginOnlyIsLean, NOT_ON_A_LOGIN_ONLY_PAGE };
 
 if (require.main === module) measureWeight().then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(0); });

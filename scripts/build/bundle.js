@@ -2,12 +2,13 @@
 // then minifies them with terser. Type-checking and .d.ts stay with gulp-typescript (gulpfile.js).
 //
 // Placement, decided from the import graph so one runtime copy of every shared module exists:
-//   - the core bundle (out 'index') holds its own graph, plus every core file that two or more
-//     satellites (crypto, components, ...) reach; it exposes those modules to satellites as
-//     `__kitInternals['core/…']` (not public API);
+//   - the core bundle (out 'index') holds its own graph, plus the stateful core files
+//     (entries.js `singletons`) satellites (crypto, components, ...) reach; it exposes the modules
+//     satellites import to them as `__kitInternals['core/…']` (not public API);
 //   - a satellite's import of such a file becomes require('<relative>/index').__kitInternals[key];
 //   - an import of another entry's source becomes a require of that entry's bundle;
-//   - a core file only one satellite reaches is inlined into that satellite (pay for what you use);
+//   - any other core file is inlined into each satellite that reaches it (pay for what you use):
+//     a login page's core does not carry the account checks or the avatar and phone-button flows;
 //   - packages with a "miniprogram" field (tdesign) stay external: WeChat resolves them from miniprogram_npm;
 //     other packages (jsencrypt, sm-crypto) are inlined, with their notices in THIRD_PARTY_NOTICES.txt.
 const fs = require('fs');
@@ -15,7 +16,7 @@ const path = require('path');
 const esbuild = require('esbuild');
 const { minify } = require('terser');
 const { execFileSync } = require('child_process');
-const { entries: ENTRIES, coreRoots: CORE_ROOTS, testHooks: TEST_HOOKS } = require('./entries');
+const { entries: ENTRIES, coreRoots: CORE_ROOTS, singletons: SINGLETONS, testHooks: TEST_HOOKS } = require('./entries');
 const { writeNotices } = require('./notices');
 
 const CORE_OUT = 'index';
@@ -110,7 +111,7 @@ async function graphOf(root, entry, entrySources) {
 
 const isCoreOwned = (rel) => CORE_ROOTS.some((r) => (r.endsWith('/') ? rel.startsWith(r) : rel === r));
 
-/** Core files: the core's own graph plus core files at least two satellites reach. */
+/** Core files: the core's own graph plus the stateful core files (singletons) satellites reach. */
 function placeCoreFiles(graphs, coreEntry, entrySources) {
   const coreFiles = new Set(graphs.get(coreEntry.out));
   const reach = new Map();
@@ -118,9 +119,11 @@ function placeCoreFiles(graphs, coreEntry, entrySources) {
     if (out === coreEntry.out) continue;
     for (const f of files) if (isCoreOwned(f) && !entrySources.has(f)) reach.set(f, (reach.get(f) || 0) + 1);
   }
-  for (const [f, n] of reach) if (n >= 2) coreFiles.add(f);
+  // Shared state needs one instance: a stateful module two satellites reach lives in the core. A
+  // stateless one is inlined into each satellite instead, so a page pays only for the flows it uses.
+  for (const [f, n] of reach) if (n >= 2 && SINGLETONS.includes(keyOf(f))) coreFiles.add(f);
   // Modules whose state the kit's tests reach live in the core too (one instance they can see).
-  for (const k of TEST_HOOKS) coreFiles.add(`${k}.ts`);
+  for (const k of [...SINGLETONS, ...TEST_HOOKS]) coreFiles.add(`${k}.ts`);
   return coreFiles;
 }
 

@@ -13,8 +13,12 @@ module.exports = {
     { out: 'components/*/index', src: 'components/*/index.ts' },
   ],
   // Files here belong to the core: a satellite that imports one gets the core bundle's instance
-  // when the core bundle has it (or when two satellites share it); otherwise it is inlined.
+  // when the core bundle has it (its own graph, or a singleton); otherwise it is inlined.
   coreRoots: ['index.ts', 'core/'],
+  // Core modules with module-level STATE that satellites share: one instance, in the core bundle.
+  // A stateless module two satellites reach is inlined into each (see bundle.js). Keep this list
+  // honest: a stateful module missing here would get one copy per satellite.
+  singletons: ['core/flows/countdown'],
   // Core modules whose STATE the kit's tests must reach in the shipped bundle (as
   // __kitInternals[key]); they are placed in the core bundle. Every module a satellite imports is
   // exposed anyway. Keep this short: an exposed module is not tree-shaken.
