@@ -7,6 +7,7 @@ const path = require('path');
 const { execFile } = require('child_process');
 const { promisify } = require('util');
 const { WORK } = require('./paths');
+const { readExamples } = require('../readme/examples');
 
 const tarball = () => path.join(WORK, fs.readdirSync(WORK).find((f) => f.endsWith('.tgz')));
 const KIT_NPM = 'miniprogram_npm/authing-miniapp-kit';
@@ -26,5 +27,10 @@ test.each([
   expect(reachable).toEqual(expect.arrayContaining([`${page}.js`, `${KIT_NPM}/components/login/index.js`, `${KIT_NPM}/index.js`]));
   // No crypto package beside the kit: the encryptors are inlined in their opt-in entries.
   expect(reachable.filter((f) => /miniprogram_npm\/(jsencrypt|sm-crypto)\//.test(f))).toEqual([]);
+  // The subpackage app is laid out as the README shows (its app.json, word for word as JSON).
+  if (name === 'loginSubpackage') {
+    const readmeAppJson = readExamples().find((e) => e.kind === 'wechat-file' && e.name === 'app.json').blocks[0].code;
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'))).toEqual(JSON.parse(readmeAppJson));
+  }
   if (name === 'fourComponentsRsa') expect(reachable).toEqual(expect.arrayContaining([`${KIT_NPM}/crypto/rsa.js`, `${KIT_NPM}/account.js`]));
 });
