@@ -8,8 +8,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.js'],
   // Chromium-driven tests run through jest.preview.config.js (`npm run test:preview`).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/preview/', '<rootDir>/.stryker-tmp/'],
-  // StrykerJS sandboxes (npm run mutate) hold copies of the project.
-  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
+  // StrykerJS sandboxes (npm run mutate) hold copies of the project; the interop run's work folder holds
+  // consumer apps (test/interop/run.js).
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/', '<rootDir>/test/interop/\\.work/'],
   // tdesign's miniprogram_dist is ESM; everything else is CommonJS already.
   transform: { '\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'] }] },
   transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],

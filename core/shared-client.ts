@@ -6,9 +6,12 @@
 // both copies run in the same context, so module-level state would give each copy its own client.
 
 import type { AuthingClient } from './types';
+import type { MessageTables } from './registry';
 
 interface SharedRegistry {
   defaultClient?: AuthingClient;
+  /** The registered languages' message tables (registry.ts). */
+  messages?: MessageTables;
 }
 
 const KEY = Symbol.for('authing-miniapp-kit.registry');

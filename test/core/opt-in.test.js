@@ -27,9 +27,15 @@ test('account: the core alone has none of its methods; requiring it attaches all
 
 test('i18n/en-US: without it an en-US client still sends x-authing-lang en-US but its own messages are zh-CN', async () => {
   t.mark();
+  // Languages live in the JS context's registry, shared by every copy of the kit, and the test setup
+  // imported en-US: the registry is emptied of it to stand for an app that never imported it.
+  const languages = globalThis[Symbol.for('authing-miniapp-kit.registry')].messages;
+  const setupEnglish = languages['en-US'];
+  delete languages['en-US'];
   const bare = bareClient(t, [], { lang: 'en-US' });
   const [err] = await bare.loginByPassword({ passwordPayload: { account: DEMO.username, password: '' } });
   expect(err.message).toBe('请输入密码');
+  languages['en-US'] = setupEnglish;
   const english = bareClient(t, ['i18n/en-US'], { lang: 'en-US' });
   const [enErr] = await english.loginByPassword({ passwordPayload: { account: DEMO.username, password: '' } });
   expect(enErr.message).toBe('Please enter your password');

@@ -11,6 +11,6 @@ module.exports = {
   // The built apps' code is minified: babel must not pretty-print it, and their tdesign copies are ESM.
   transform: { '\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'], compact: true }] },
   // The test apps' toolchains (tens of thousands of files) are not the kit's modules.
-  modulePathIgnorePatterns: ['<rootDir>/test/interop/(taro|uni)-app/node_modules/'],
+  modulePathIgnorePatterns: [...main.modulePathIgnorePatterns, '<rootDir>/test/interop/(taro|uni)-app/node_modules/'],
   testTimeout: 60000,
 };

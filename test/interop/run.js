@@ -2,7 +2,8 @@
 // `node test/interop/run.js` (from .ci/run; builds the kit when miniprogram_dist/ is absent): packs the kit, builds the
 // Taro 4 and uni-app 3 test apps from the README's snippets with that tarball (pinned toolchains,
 // committed lockfiles), installs the tarball alone in a fresh folder, then runs the interop checks
-// (jest -c test/interop/jest.config.js, in band: the bundler runs would starve the logins' requests). INTEROP_REUSE=1 keeps already installed app node_modules.
+// (jest -c test/interop/jest.config.js, in band: the bundler runs would starve the logins' requests),
+// including WeChat's own 构建 npm + analyseCode on native consumer apps of the same tarball. INTEROP_REUSE=1 keeps already installed app node_modules.
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');

@@ -46,5 +46,8 @@ test('the built login component logs in with the app\'s client', async () => {
 test('the app bundle and the components run two copies of the kit that share one client', () => {
   const vendor = fs.readFileSync(path.join(UNI_DIST, 'common/vendor.js'), 'utf8');
   expect(vendor).toContain('authing-miniapp-kit.registry');
-  expect(fs.existsSync(path.join(UNI_DIST, 'wxcomponents/authing-miniapp-kit/core/shared-client.js'))).toBe(true);
+  // The components' copy: the kit's core bundle under wxcomponents/, which the login component requires.
+  const componentsCore = fs.readFileSync(path.join(UNI_DIST, 'wxcomponents/authing-miniapp-kit/index.js'), 'utf8');
+  expect(componentsCore).toContain('authing-miniapp-kit.registry');
+  expect(fs.readFileSync(path.join(UNI_DIST, 'wxcomponents/authing-miniapp-kit/components/login/index.js'), 'utf8')).toMatch(/require\(["']\.\.\/\.\.\/index["']\)/);
 });
