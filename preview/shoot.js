@@ -91,12 +91,16 @@ async function captchaShown(page, account) {
   await tap(page, '[class*="authing-login__checkbox"]');
   await typeInto(page, 'authing-account', account);
   await typeInto(page, 'authing-password', 'not-the-password');
-  const errorText = () => page.evaluate(() => (document.querySelector('[data-wx-id="authing-form-error"]') || {}).innerText || '');
+  // A wrong password shows on the password field ("tries left"); "captcha required" brings the image.
+  const fieldText = () => page.evaluate(() => (document.querySelector('[data-wx-id="authing-password"]') || {}).innerText || '');
   let taps = 0;
   for (; taps < 5 && !(await page.locator(byId('authing-captcha-image')).count()); taps++) {
-    const before = await errorText();
+    const before = await fieldText();
     await tap(page, byId('authing-submit-password'));
-    await page.waitForFunction((b) => { const e = document.querySelector('[data-wx-id="authing-form-error"]'); return e && e.innerText && e.innerText !== b; }, before, { timeout: 8000 });
+    await page.waitForFunction((b) => {
+      const field = document.querySelector('[data-wx-id="authing-password"]');
+      return !!document.querySelector('[data-wx-id="authing-captcha-image"]') || (field && field.innerText !== b);
+    }, before, { timeout: 8000 });
   }
   await page.waitForFunction(() => [...document.images].some((i) => /^data:image\/svg/.test(i.src) && i.complete), null, { timeout: 8000 });
   await toastGone(page);
