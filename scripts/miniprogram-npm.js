@@ -5,17 +5,8 @@
 const fs = require('fs');
 const path = require('path');
 
-const SKIP = /\.d\.ts$|\.map$/;
-
-function copyTree(from, to) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const a = path.join(from, entry.name);
-    const b = path.join(to, entry.name);
-    if (entry.isDirectory()) copyTree(a, b);
-    else if (!SKIP.test(entry.name)) fs.copyFileSync(a, b);
-  }
-}
+// One tree copy (without .d.ts and source maps) for the demo's layout and the uni-app layout.
+const { copyTree } = require('../tools/wxcomponents');
 
 /**
  * @param {{root: string, target: string}} opts  root = repo root; target = folder to (re)create, relative to root

@@ -128,4 +128,4 @@ function layoutWxcomponents({ dir = 'src/wxcomponents', cwd = process.cwd() } = 
   return kitTarget;
 }
 
-module.exports = { layoutWxcomponents };
+module.exports = { layoutWxcomponents, copyTree };

@@ -2,19 +2,14 @@
 // any request) or the body to send. Inputs are read, never mutated.
 import type { Problem } from '../validate';
 import { validateEmail, validatePassword, validatePhone, validateSmsCode, validateText, validateUsername } from '../validate';
-import { checkEncryptType, Checked } from '../checks';
+import { checkEncryptType, Checked, isObject, param } from '../checks';
 import { checkDeleteAccountRequest, checkToken } from '../account/checks';
 import { checkUpdateUserInfo } from '../features/profile';
 import type { EncryptType, UpdateUserInfo } from '../types';
 import type { Json } from './context';
 import type { ResetPasswordOptions, SignUpOptions, VerifyResetPasswordRequestOptions } from './types';
 
-const param = (name: string): { problem: Problem } => ({ problem: { key: 'invalidParam', params: { name } } });
 const required = (field: string): { problem: Problem } => ({ problem: { key: 'required', params: { field } } });
-
-function isObject(value: unknown): value is Json {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
-}
 
 function given(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
