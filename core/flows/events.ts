@@ -13,10 +13,12 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
  * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
  */
-export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
+  | 'bind-phone';
 
 /** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
-export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
+export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login'
+  | 'skip';
 
 /** `login`: the user is logged in. `userInfo` when the component read the profile (fetch-user-info). */
 export interface LoginEventDetail {
@@ -25,6 +27,8 @@ export interface LoginEventDetail {
   userInfo?: UserInfo;
   /** Where userInfo came from: the id_token's claims (no extra request) or get-profile (`fetch-user-info="full"`). */
   userInfoSource?: 'claims' | 'profile';
+  /** A phone was bound in <authing-login>'s bind-phone step (after a WeChat login). */
+  phoneBound?: true;
 }
 
 /**
@@ -72,7 +76,7 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
 export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
-  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
+  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
