@@ -37,13 +37,15 @@ export interface LoginProperties {
   agreements?: Array<{ title: string; url?: string } | string> | string;
   /** Heading above the tabs (or use the `header` slot) (default "") */
   title?: string;
+  /** After a WeChat code login of a user without a phone: `optional` / `required` show the bind-phone step (`<authing-bind-phone>`) in place and emit `login` (with `phoneBound: true`) only after the phone is bound, or, `optional` only, skipped. `off`: `login` at once (default "off") */
+  bindPhone?: 'off' | 'optional' | 'required';
 }
 
 /** Event name → `e.detail` type of <authing-login>. */
 export interface LoginEvents {
-  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. */
+  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `phoneBound: true` when the bind-phone step bound a phone (see `bind-phone`). */
   'login': E.LoginEventDetail;
-  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
+  /** (`bind-phone`: a failure of the bind-phone step, shown in that step.) A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;
   /** The server accepted a code send; that tab's countdown started */
   'send-code': E.SendCodeEventDetail;
@@ -51,7 +53,7 @@ export interface LoginEvents {
   'tab-change': E.TabChangeEventDetail;
   /** Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept */
   'screen-change': E.ScreenChangeEventDetail;
-  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed) */
+  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed) or `skip` (the bind-phone step was skipped; `login` follows) */
   'cancel': E.CancelEventDetail;
   /** The checkbox changed, or the user agreed in the prompt */
   'agreement-change': E.AgreementChangeEventDetail;

@@ -14,7 +14,7 @@ import { instanceFields } from '../common/runtime';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
-  LoginForm, parseEncrypt, parseFetchUserInfo, parseMethods, DEFAULT_WECHAT_IDP,
+  LoginForm, parseBindPhoneMode, parseEncrypt, parseFetchUserInfo, parseMethods, DEFAULT_WECHAT_IDP,
 } from '../../core/flows/login-form';
 import type {
   BeforeLoginHook, LoginFormConfig, LoginMethod, LoginNotice, LoginField,
@@ -96,6 +96,7 @@ function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
     countdown: p.countdown > 0 ? p.countdown : 60,
     extIdpConnIdentifier: p.extIdpConnIdentifier || DEFAULT_WECHAT_IDP,
     consentRequired: normalizeAgreements(p.agreements).length > 0,
+    bindPhone: parseBindPhoneMode(p.bindPhone),
   };
 }
 
@@ -150,7 +151,7 @@ kitComponent<typeof SPEC, LoginForm>({
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
-    'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements'(ctx) {
+    'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements, bindPhone'(ctx) {
       ctx.flow.configure(flowConfig(ctx));
     },
   },
@@ -175,6 +176,7 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       screen: s.screen,
+      bindPhoneSkippable: flow.config.bindPhone === 'optional',
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -236,6 +238,10 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
     onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
+    /** The bind-phone step (after a WeChat login): bound, skipped, or its send-code / error passed on as the login's own. */
+    onPhoneBound: (ctx) => ctx.flow.phoneBound(),
+    onBindPhoneSkip: (ctx) => ctx.flow.phoneSkipped(),
+    onBindPhoneEvent: (ctx, e) => ctx.emit(e.type, e.detail as object),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

@@ -4,6 +4,7 @@
 import type { AuthingClient, ErrorData, LoginState } from '../types';
 import { beforeLoginContext } from './login-checks';
 import type { LoginInputs } from './login-checks';
+import { lacksPhone } from './bind-phone';
 import { codeChannelOf, eventMethod, loginDetail, sendLogin } from './login-requests';
 import type { CodeChannel } from './login-requests';
 import type { BeforeLoginHook, LoginAction, LoginDetail, LoginFormConfig } from './login-types';
@@ -12,7 +13,9 @@ export type ActionOutcome =
   | { kind: 'failed'; error: ErrorData }
   | { kind: 'sent'; channel: CodeChannel; target: string; countryCode: string }
   | { kind: 'vetoed' }
-  | { kind: 'logged-in'; detail: LoginDetail };
+  | { kind: 'logged-in'; detail: LoginDetail }
+  /** Logged in by WeChat code, without a phone, and the host asks for one: the bind-phone step comes first. */
+  | { kind: 'bind-phone'; detail: LoginDetail };
 
 export interface ActionContext {
   client: AuthingClient | undefined;
@@ -47,7 +50,9 @@ async function logIn(action: LoginAction, ctx: ActionContext): Promise<ActionOut
   if (!client) return { kind: 'failed', error: ctx.notConfigured };
   const [err, loginState] = await sendLogin(client, action, ctx.config, { ...ctx.inputs, phoneCode: ctx.phoneCode });
   if (err) return { kind: 'failed', error: err };
-  return { kind: 'logged-in', detail: await loginDetail(client, eventMethod(action), loginState as LoginState, ctx.config.fetchUserInfo) };
+  const detail = await loginDetail(client, eventMethod(action), loginState as LoginState, ctx.config.fetchUserInfo);
+  if (action === 'wechat' && ctx.config.bindPhone !== 'off' && await lacksPhone(client, detail)) return { kind: 'bind-phone', detail };
+  return { kind: 'logged-in', detail };
 }
 
 /** Runs an action's request (validation and consent are done). */

@@ -17,13 +17,15 @@ import { classifyPhoneResult } from './phone-button';
 import { CODE_CHANNELS, NO_ERRORS, codeChannelOf, eventAction, eventMethod } from './login-requests';
 import { errorDetail } from './events';
 import { LOGIN_SCREENS } from './login-types';
-import type { BeforeLoginHook, CancelReason, LoginAction, LoginMethod, LoginScreen } from './login-types';
+import type { BeforeLoginHook, CancelReason, LoginAction, LoginDetail, LoginMethod, LoginScreen } from './login-types';
 
 export * from './login-types';
 
 export class LoginForm extends LoginFormModel {
   private phoneCode = '';
   private beforeLogin: BeforeLoginHook | null = null;
+  /** The `login` detail held back while the bind-phone step shows. */
+  private awaitingPhone: LoginDetail | null = null;
 
   setBeforeLogin(hook: BeforeLoginHook | null): void {
     this.beforeLogin = typeof hook === 'function' ? hook : null;
@@ -49,6 +51,25 @@ export class LoginForm extends LoginFormModel {
     this.commit();
     if (next === 'login') this.prepareVisible();
     this.host.emit('screen-change', { screen: next });
+  }
+
+  /** The bind-phone step bound a phone: back to the form, then the held-back `login` with `phoneBound`. */
+  phoneBound(): void {
+    const detail = this.awaitingPhone;
+    if (!detail || this.s.screen !== 'bind-phone') return;
+    this.awaitingPhone = null;
+    this.showScreen('login');
+    this.host.emit('login', { ...detail, phoneBound: true });
+  }
+
+  /** The bind-phone step was skipped (`optional` only): the skip is reported, then the held-back `login`. */
+  phoneSkipped(): void {
+    const detail = this.awaitingPhone;
+    if (!detail || this.s.screen !== 'bind-phone' || this.config.bindPhone !== 'optional') return;
+    this.awaitingPhone = null;
+    this.showScreen('login');
+    this.host.emit('cancel', { action: 'bind-phone', reason: 'skip' });
+    this.host.emit('login', detail);
   }
 
   /** The agreement checkbox. */
@@ -212,6 +233,9 @@ export class LoginForm extends LoginFormModel {
       this.commit();
       this.host.notify({ type: 'info', key: 'codeSent' });
       this.host.emit('send-code', c.sent(outcome.target, outcome.countryCode));
+    } else if (outcome.kind === 'bind-phone') {
+      this.awaitingPhone = outcome.detail;
+      this.showScreen('bind-phone');
     } else {
       this.commit();
       this.host.emit('login', outcome.detail);

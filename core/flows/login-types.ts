@@ -45,6 +45,16 @@ export function parseMethods(value: unknown): LoginMethod[] {
   return out.length ? out : DEFAULT_METHODS.slice();
 }
 
+/**
+ * After a WeChat code login of a user without a phone: 'off' → `login` at once; 'optional' → the bind-phone
+ * step, skippable; 'required' → the bind-phone step, `login` only once a phone is bound.
+ */
+export type BindPhoneMode = 'off' | 'optional' | 'required';
+
+export function parseBindPhoneMode(value: unknown): BindPhoneMode {
+  return value === 'optional' || value === 'required' ? value : 'off';
+}
+
 /** How the `login` event's userInfo is filled: from the id_token's claims (no request), get-profile, or not at all. */
 export type FetchUserInfo = boolean | 'full';
 
@@ -95,6 +105,8 @@ export interface LoginFormConfig {
   codeLength: number;
   smsChannel: SmsChannel;
   emailChannel: EmailChannel;
+  /** Ask a phoneless user for a phone after a WeChat code login (the bind-phone screen). */
+  bindPhone: BindPhoneMode;
 }
 
 export const DEFAULT_CONFIG: LoginFormConfig = {
@@ -110,6 +122,7 @@ export const DEFAULT_CONFIG: LoginFormConfig = {
   codeLength: 6,
   smsChannel: 'CHANNEL_LOGIN',
   emailChannel: 'CHANNEL_LOGIN',
+  bindPhone: 'off',
 };
 
 export interface LoginFormState {

@@ -3,9 +3,11 @@
 // shared event (login, error, cancel, agreement-tap, agreement-change) that does not match its shape.
 const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
-const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save'];
+const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save',
+  'bind-phone'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
-const REASONS = ['consent', 'deny', 'unavailable', 'before-login'];
+const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
+  'skip'];
 
 const TYPES = {
   action: (v) => ACTIONS.includes(v),
@@ -23,6 +25,7 @@ const TYPES = {
   title: (v) => typeof v === 'string' && v.length > 0,
   url: (v) => typeof v === 'string',
   agreed: (v) => typeof v === 'boolean',
+  phoneBound: (v) => v === true,
 };
 
 /** Problems of one event ([] when it is not a shared event or matches). */
