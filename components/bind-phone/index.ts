@@ -1,6 +1,6 @@
 // <authing-bind-phone>: the logged-in user binds a phone by SMS code (完善信息 after a WeChat login), or skips
 // when the host allows it. A thin view over BindPhoneFlow (core/flows/bind-phone-flow.ts) through the kit
-// wrapper; <authing-login bind-phone="…"> embeds it as its `bind-phone` screen.
+// wrapper; <authing-login phone-binding="…"> embeds it as its `bind-phone` screen.
 
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';

@@ -37,13 +37,13 @@ export interface LoginProperties {
   agreements?: Array<{ title: string; url?: string } | string> | string;
   /** Heading above the tabs (or use the `header` slot) (default "") */
   title?: string;
-  /** After a WeChat code login of a user without a phone: `optional` / `required` show the bind-phone step (`<authing-bind-phone>`) in place and emit `login` (with `phoneBound: true`) only after the phone is bound, or, `optional` only, skipped. `off`: `login` at once (default "off") */
-  bindPhone?: 'off' | 'optional' | 'required';
+  /** After a WeChat code login of a user without a phone: `optional` / `required` show the bind-phone step (`<authing-bind-phone>`) in place and emit `login` (with `phoneBound: true`) only after the phone is bound, or, `optional` only, skipped. `off`: `login` at once. (Not named `bind-phone`: WXML reads `bind…` attributes as event bindings.) (default "off") */
+  phoneBinding?: 'off' | 'optional' | 'required';
 }
 
 /** Event name → `e.detail` type of <authing-login>. */
 export interface LoginEvents {
-  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `phoneBound: true` when the bind-phone step bound a phone (see `bind-phone`). */
+  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `phoneBound: true` when the bind-phone step bound a phone (see `phone-binding`). */
   'login': E.LoginEventDetail;
   /** (`bind-phone`: a failure of the bind-phone step, shown in that step.) A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;

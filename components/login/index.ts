@@ -96,7 +96,7 @@ function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
     countdown: p.countdown > 0 ? p.countdown : 60,
     extIdpConnIdentifier: p.extIdpConnIdentifier || DEFAULT_WECHAT_IDP,
     consentRequired: normalizeAgreements(p.agreements).length > 0,
-    bindPhone: parseBindPhoneMode(p.bindPhone),
+    phoneBinding: parseBindPhoneMode(p.phoneBinding),
   };
 }
 
@@ -151,7 +151,7 @@ kitComponent<typeof SPEC, LoginForm>({
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
-    'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements, bindPhone'(ctx) {
+    'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements, phoneBinding'(ctx) {
       ctx.flow.configure(flowConfig(ctx));
     },
   },
@@ -176,7 +176,7 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       screen: s.screen,
-      bindPhoneSkippable: flow.config.bindPhone === 'optional',
+      bindPhoneSkippable: flow.config.phoneBinding === 'optional',
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),

@@ -51,7 +51,7 @@ async function logIn(action: LoginAction, ctx: ActionContext): Promise<ActionOut
   const [err, loginState] = await sendLogin(client, action, ctx.config, { ...ctx.inputs, phoneCode: ctx.phoneCode });
   if (err) return { kind: 'failed', error: err };
   const detail = await loginDetail(client, eventMethod(action), loginState as LoginState, ctx.config.fetchUserInfo);
-  if (action === 'wechat' && ctx.config.bindPhone !== 'off' && await lacksPhone(client, detail)) return { kind: 'bind-phone', detail };
+  if (action === 'wechat' && ctx.config.phoneBinding !== 'off' && await lacksPhone(client, detail)) return { kind: 'bind-phone', detail };
   return { kind: 'logged-in', detail };
 }
 

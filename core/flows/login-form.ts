@@ -65,7 +65,7 @@ export class LoginForm extends LoginFormModel {
   /** The bind-phone step was skipped (`optional` only): the skip is reported, then the held-back `login`. */
   phoneSkipped(): void {
     const detail = this.awaitingPhone;
-    if (!detail || this.s.screen !== 'bind-phone' || this.config.bindPhone !== 'optional') return;
+    if (!detail || this.s.screen !== 'bind-phone' || this.config.phoneBinding !== 'optional') return;
     this.awaitingPhone = null;
     this.showScreen('login');
     this.host.emit('cancel', { action: 'bind-phone', reason: 'skip' });

@@ -106,7 +106,7 @@ export interface LoginFormConfig {
   smsChannel: SmsChannel;
   emailChannel: EmailChannel;
   /** Ask a phoneless user for a phone after a WeChat code login (the bind-phone screen). */
-  bindPhone: BindPhoneMode;
+  phoneBinding: BindPhoneMode;
 }
 
 export const DEFAULT_CONFIG: LoginFormConfig = {
@@ -122,7 +122,7 @@ export const DEFAULT_CONFIG: LoginFormConfig = {
   codeLength: 6,
   smsChannel: 'CHANNEL_LOGIN',
   emailChannel: 'CHANNEL_LOGIN',
-  bindPhone: 'off',
+  phoneBinding: 'off',
 };
 
 export interface LoginFormState {

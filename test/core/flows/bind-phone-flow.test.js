@@ -244,7 +244,7 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
   });
 
   test("'optional': the bind-phone screen first; skip → cancel, then login without phoneBound", async () => {
-    const { form, rec } = makeForm({ bindPhone: 'optional' });
+    const { form, rec } = makeForm({ phoneBinding: 'optional' });
     await form.wechatLogin();
     expect(form.state.screen).toBe('bind-phone');
     expect(rec.events).toEqual([{ name: 'screen-change', detail: { screen: 'bind-phone' } }]);
@@ -259,7 +259,7 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
   });
 
   test("'required': no skip; bound → login with phoneBound: true", async () => {
-    const { form, rec } = makeForm({ bindPhone: 'required' });
+    const { form, rec } = makeForm({ phoneBinding: 'required' });
     await form.wechatLogin();
     expect(form.state.screen).toBe('bind-phone');
     form.phoneSkipped();
@@ -270,7 +270,7 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
   });
 
   test('a WeChat user who has a phone (read from the id_token) and a password login are never asked', async () => {
-    const { form, rec } = makeForm({ bindPhone: 'required', scope: 'openid profile phone' });
+    const { form, rec } = makeForm({ phoneBinding: 'required', scope: 'openid profile phone' });
     const phone = uniquePhone();
     // The phone is bound to this openid's user by a code + phone login first.
     const { code } = await dev(srv.url).post('/__dev/wx/phone-code', { phoneNumber: phone });
@@ -283,7 +283,7 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
     expect(rec.events[0].detail.userInfo.phone).toBe(phone);
     expect(sent('/api/v3/get-profile').length).toBe(profiles);
 
-    const pw = makeForm({ bindPhone: 'required', methods: ['password'] });
+    const pw = makeForm({ phoneBinding: 'required', methods: ['password'] });
     pw.form.input('account', 'demo');
     pw.form.input('password', 'Demo@123456');
     await pw.form.submit();
