@@ -110,6 +110,19 @@ async function captchaShown(page, account) {
   }
 }
 
+let openidSeq = 0;
+/**
+ * The demo login page's WeChat tab, tapped as a WeChat user nobody logged in as yet (no phone): the login
+ * shows its bind-phone step in place (phone-binding="optional").
+ */
+async function bindPhoneStep(page) {
+  await page.evaluate((id) => { window.__preview.wx.__control.openid = id; }, `preview-bind-${Date.now()}-${openidSeq++}`);
+  await pickTab(page, 2);
+  await tap(page, '[class*="authing-login__checkbox"]');
+  await tap(page, byId('authing-wechat'));
+  await page.locator(byId('authing-bind-submit')).first().waitFor({ state: 'visible', timeout: 10000 });
+}
+
 /**
  * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
  * options, `act` (what to do before the shot) and `consoleErrors` (the console lines the browser logs for a
@@ -227,6 +240,27 @@ const STATES = [
   { name: 'profile-signed-out', page: 'profile', shot: false },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
   { name: 'me-signed-out', page: 'me', shot: false, ready: (page) => page.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 10000 }) },
+  { name: 'login-bind-phone', page: 'login', act: bindPhoneStep },
+  {
+    // A phone of another account (the demo user's): the server's message on the phone field.
+    name: 'login-bind-phone-taken',
+    page: 'login',
+    consoleErrors: [/status of 400/],
+    act: async (page) => {
+      await bindPhoneStep(page);
+      await typeInto(page, 'authing-bind-phone', DEMO_USER.phone);
+      await tap(page, byId('authing-bind-send-code'));
+      await page.waitForFunction(() => /\d+\s*s/.test((document.querySelector('[data-wx-id="authing-bind-send-code"]') || {}).innerText || ''), null, { timeout: 8000 });
+      const code = await page.evaluate((p) => fetch(`/__dev/sms/latest?phone=${p}&channel=CHANNEL_BIND_PHONE`).then((r) => r.json()).then((j) => j.code), DEMO_USER.phone);
+      await typeInto(page, 'authing-bind-code', code);
+      await tap(page, byId('authing-bind-submit'));
+      await page.waitForFunction((w) => [...document.querySelectorAll('[class*="t-input--t-input__tips"]')].some((e) => e.innerText.trim() === w), `手机号已被使用：${DEMO_USER.phone}`, { timeout: 8000 });
+    },
+  },
+  { name: 'bind-phone-default', page: 'bind-phone' },
+  { name: 'bind-phone-en-us', page: 'bind-phone?lang=en-US' },
+  { name: 'bind-phone-errors', page: 'bind-phone', shot: false, act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
+  { name: 'bind-phone-en-us-errors', page: 'bind-phone?lang=en-US', act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
 ];
 
 /**
@@ -270,7 +304,12 @@ async function shoot(options = {}) {
         const file = path.join(outDir, `${state.name}.png`);
         const png = await page.screenshot({ path: file, fullPage: true });
         const check = await blankCheck(page, png);
+        // The console lines a state's server refusal makes (one per pattern) are expected, not problems.
         const problems = [...page.problems];
+        for (const re of state.consoleErrors || []) {
+          const i = problems.findIndex((line) => re.test(line));
+          if (i >= 0) problems.splice(i, 1);
+        }
         if (check.elements < 10 || check.text < 10 || check.stddev < 5 || check.colors < 8) problems.push(`blank picture: ${JSON.stringify(check)}`);
         if (problems.length) failures.push(`${state.name}: ${problems.join('\n  ')}`);
         shots.push({ name: state.name, file, ms: Date.now() - t0, check });

@@ -19,8 +19,6 @@ export interface BindPhoneProperties {
   skippable?: boolean;
   /** Resend countdown (seconds); starts after a successful send, survives page re-entry (default 60) */
   countdown?: number;
-  /** Heading (`''` = the built-in "bind your phone" one; use the `header` slot for more) (default "") */
-  title?: string;
 }
 
 /** Event name → `e.detail` type of <authing-bind-phone>. */

@@ -87,7 +87,6 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
     const lang = ctx.lang();
     return {
       t,
-      title: ctx.props.title || t.title,
       busy: s.busy || '',
       bound: s.bound,
       skippable: s.skippable,

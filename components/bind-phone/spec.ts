@@ -8,7 +8,6 @@ export const SPEC = {
   properties: {
     skippable: { kind: 'boolean', default: false, doc: 'Show "skip for now": the user may go on without a phone (`cancel` `{ action: \'bind-phone\', reason: \'skip\' }`)' },
     countdown: { kind: 'number', default: 60, doc: 'Resend countdown (seconds); starts after a successful send, survives page re-entry' },
-    title: { kind: 'string', default: '', doc: 'Heading (`\'\'` = the built-in "bind your phone" one; use the `header` slot for more)' },
   },
   events: {
     bind: { detail: 'BindEventDetail', shape: "{ method: 'sms' }", doc: 'The phone is bound to the logged-in user (`method` `sms`: by SMS code)' },

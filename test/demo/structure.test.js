@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DEMO = path.join(ROOT, 'demo');
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(DEMO, rel), 'utf8'));
 const exists = (rel) => fs.existsSync(path.join(DEMO, rel));
-const KIT_COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form'];
+const KIT_COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'bind-phone'];
 
 let app;
 beforeAll(() => {
