@@ -259,6 +259,8 @@ const STATES = [
   },
   { name: 'bind-phone-default', page: 'bind-phone' },
   { name: 'bind-phone-en-us', page: 'bind-phone?lang=en-US' },
+  { name: 'bind-phone-dark', page: 'bind-phone', context: { colorScheme: 'dark' } },
+  { name: 'bind-phone-en-us-narrow', page: 'bind-phone?lang=en-US', context: { viewport: { width: 320, height: 568 } } },
   { name: 'bind-phone-errors', page: 'bind-phone', shot: false, act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
   { name: 'bind-phone-en-us-errors', page: 'bind-phone?lang=en-US', act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
 ];
