@@ -190,6 +190,18 @@ describe('lacksPhone (after a WeChat login)', () => {
     expect(srv.requests.length).toBe(before);
   });
 
+  test('a profile that cannot be read counts as no phone (the step asks; the server refuses a second phone)', async () => {
+    wx.clearStorageSync();
+    wx.__control.openid = `bind-flow-${++seq}`;
+    const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+    const { code } = await dev(srv.url).post('/__dev/wx/phone-code', { phoneNumber: uniquePhone() });
+    const [err, loginState] = await client.loginByPhone({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
+    expect(err).toBeNull();
+    expect(await lacksPhone(client, { method: 'wechat', loginState })).toBe(false);
+    await dev(srv.url).post('/__dev/faults', { path: '/api/v3/get-profile', kind: 'html500', count: 1 });
+    expect(await lacksPhone(client, { method: 'wechat', loginState })).toBe(true);
+  });
+
   test('otherwise one get-profile', async () => {
     const { client, loginState } = await wechatUser();
     const before = sent('/api/v3/get-profile').length;
