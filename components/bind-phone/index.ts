@@ -6,7 +6,7 @@ import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { instanceFields } from '../common/runtime';
+import { tickTimer } from '../common/tick-timer';
 import { SPEC } from './spec';
 import { BIND_PHONE_TEXTS } from './texts';
 import { BindPhoneFlow } from '../../core/flows/bind-phone-flow';
@@ -26,21 +26,15 @@ export type {
 
 type Ctx = KitContext<typeof SPEC, BindPhoneFlow>;
 
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
+/** Resend countdown display timer. */
+const timer = tickTimer();
 
 function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const endsAt = ctx.flow.state.countdownEndsAt;
-      if (endsAt !== 0 && endsAt <= Date.now()) ctx.flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
+  timer.sync(ctx.instance, running, () => {
+    const endsAt = ctx.flow.state.countdownEndsAt;
+    if (endsAt !== 0 && endsAt <= Date.now()) ctx.flow.countdownTick();
+    else ctx.render();
+  });
 }
 
 /** A field's error: a problem in the form's texts, the form's wording of a known apiCode, else the server's message. */
@@ -71,8 +65,7 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.detach();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    timer.drop(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {

@@ -10,7 +10,7 @@ import type { KitContext } from '../common/kit-component';
 import { agreementItems, agreementTap } from '../common/agreements';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { instanceFields } from '../common/runtime';
+import { tickTimer } from '../common/tick-timer';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
@@ -36,7 +36,7 @@ export type {
 type Ctx = KitContext<typeof SPEC, LoginForm>;
 
 /** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
+const timer = tickTimer();
 
 const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
 
@@ -115,18 +115,12 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
 
 /** Runs the 1 s display timer only while a countdown is shown. */
 function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const flow = ctx.flow;
-      const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
-      if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
+  timer.sync(ctx.instance, running, () => {
+    const flow = ctx.flow;
+    const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
+    if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
+    else ctx.render();
+  });
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -146,8 +140,7 @@ kitComponent<typeof SPEC, LoginForm>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.hidden();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    timer.drop(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
