@@ -110,6 +110,13 @@ async function captchaShown(page, account) {
   }
 }
 
+/** A user who has not agreed to the privacy guidelines taps the phone button: the popup shows. */
+async function privacyPopupShown(page) {
+  await page.evaluate(() => window.__preview.wx.__control.privacy.enable());
+  await tap(page, `${byId('authing-phone-button')} >> nth=0`);
+  await page.locator(byId('authing-privacy-agree')).first().waitFor({ state: 'visible', timeout: 5000 });
+}
+
 /**
  * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
  * options, `act` (what to do before the shot) and `consoleErrors` (the console lines the browser logs for a
@@ -227,6 +234,9 @@ const STATES = [
   { name: 'profile-signed-out', page: 'profile', shot: false },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
   { name: 'me-signed-out', page: 'me', shot: false, ready: (page) => page.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 10000 }) },
+  // WeChat's privacy authorization (simulated, not yet agreed): the phone button's built-in popup asks first.
+  { name: 'privacy-popup', page: 'phone', act: privacyPopupShown },
+  { name: 'privacy-popup-en-us', page: 'phone?lang=en-US', act: privacyPopupShown },
 ];
 
 /**
