@@ -49,7 +49,7 @@ export interface LoginEvents {
   'send-code': E.SendCodeEventDetail;
   /** The user switched tabs */
   'tab-change': E.TabChangeEventDetail;
-  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed) */
+  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed) or `privacy` (declined WeChat's privacy authorization in the built-in popup) */
   'cancel': E.CancelEventDetail;
   /** The checkbox changed, or the user agreed in the prompt */
   'agreement-change': E.AgreementChangeEventDetail;

@@ -17,19 +17,15 @@ const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'authing-privacy-'));
 
 let ids;
 beforeAll(() => {
-  ids = {
-    popup: loadKitComponent('privacy-popup'),
-    phone: loadKitComponent('phone-button'),
-    avatar: loadKitComponent('avatar-uploader'),
-    profile: loadKitComponent('profile-form'),
-  };
+  ids = {};
+  for (const name of ['privacy-popup', 'phone-button', 'avatar-uploader', 'profile-form', 'login']) ids[name] = loadKitComponent(name);
 });
 afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 afterEach(() => enablePrivacy(false));
 
 const clientAttrs = (srv) => `app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}"`;
 
-describe('the phone button', () => {
+describe('the phone number: phone button and login', () => {
   let srv;
   let api;
   beforeAll(async () => {
@@ -41,123 +37,144 @@ describe('the phone button', () => {
   beforeEach(() => wx.clearStorageSync());
 
   const EVENTS = ['login', 'phone', 'cancel', 'error', 'privacy', 'agreement-change'];
-  function render(attrs = '', data = {}) {
-    const template = `<authing-phone-button id="pb" ${clientAttrs(srv)} ext-idp-conn-identifier="${srv.config.wechatIdpIdentifier}" ${attrs} ${bindings(EVENTS)} />`;
-    const { host, events } = mount({ 'authing-phone-button': ids.phone }, template, { events: EVENTS, data });
-    return { host, pb: host.querySelector('#pb'), events };
+  const AGREEMENTS = { agreements: ['用户协议', '隐私政策'] };
+  /** Each host of WeChat's phone button: its tag and attributes, the ids of its buttons, where a message would show. */
+  const HOSTS = {
+    'phone-button': {
+      attrs: 'mode="login"', consent: 'require-consent agreements="{{agreements}}"',
+      phone: 'authing-phone-button', gate: 'authing-consent-gate', agree: 'authing-consent-agree',
+      message: (c) => c.data.message,
+    },
+    login: {
+      attrs: 'default-method="wechat" fetch-user-info="{{false}}"', consent: 'agreements="{{agreements}}"',
+      phone: 'authing-phone-login', gate: 'authing-phone-gate', agree: 'authing-consent-agree-phone',
+      message: (c) => c.querySelector('#authing-toast').data.message || '',
+    },
+  };
+  function render(name, attrs = '', data = {}) {
+    const tag = `authing-${name}`;
+    const template = `<${tag} id="c" ${clientAttrs(srv)} ext-idp-conn-identifier="${srv.config.wechatIdpIdentifier}" ${attrs} ${bindings(EVENTS)} />`;
+    const { host, events } = mount({ [tag]: ids[name] }, template, { events: EVENTS, data });
+    return { host, c: host.querySelector('#c'), events };
   }
   const phoneLogins = () => srv.requests.filter((r) => r.path.startsWith('/api/v3/signin') && r.body.includes('code_and_phone')).length;
+  const decline = (popup) => popup.querySelector('#authing-privacy-disagree').querySelector('.t-button').dispatchEvent('tap');
 
-  test('first use: the popup asks; agreeing lets WeChat resume getPhoneNumber and the phone login proceeds', async () => {
-    enablePrivacy();
-    const { pb, events } = render('mode="login"');
-    await simulate.sleep(0);
-    expect(openPopup(pb)).toBeNull(); // nothing before WeChat asks
-    const before = phoneLogins();
-    const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340001' });
-    const delivered = tapOpenType(pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code });
-    await simulate.sleep(0);
+  describe.each(Object.keys(HOSTS))('<authing-%s>', (name) => {
+    const h = HOSTS[name];
 
-    const popup = openPopup(pb);
-    expect(popup).not.toBeNull();
-    expect(privacy().state.asked).toEqual(['button.getPhoneNumber']);
-    expect(popup.querySelector('#authing-privacy-text').dom.textContent).toContain('《Authing 演示小程序隐私保护指引》');
-    expect(phoneLogins()).toBe(before); // the phone API is pending: no request yet
+    test('first use: the popup asks; agreeing lets WeChat resume getPhoneNumber and the phone login proceeds', async () => {
+      enablePrivacy();
+      const { c, events } = render(name, h.attrs);
+      await simulate.sleep(0);
+      expect(openPopup(c)).toBeNull(); // nothing before WeChat asks
+      const before = phoneLogins();
+      const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340001' });
+      const delivered = tapOpenType(c.querySelector(`#${h.phone}`), { errMsg: 'getPhoneNumber:ok', code });
+      await simulate.sleep(0);
 
-    await tapOpenType(popup.querySelector('#authing-privacy-agree'));
-    await delivered;
-    await untilEvent(events, 'login', 'error');
-    expect(events.map((e) => e.name)).toEqual(['privacy', 'login']);
-    expect(events[0].detail).toEqual({ agreed: true });
-    expect(phoneLogins()).toBe(before + 1);
-    expect(openPopup(pb)).toBeNull();
+      const popup = openPopup(c);
+      expect(popup).not.toBeNull();
+      expect(privacy().state.asked).toEqual(['button.getPhoneNumber']);
+      expect(popup.querySelector('#authing-privacy-text').dom.textContent).toContain('《Authing 演示小程序隐私保护指引》');
+      expect(phoneLogins()).toBe(before); // the phone API is pending: no request yet
 
-    // Agreed once: the next use goes straight through, nothing asked again.
-    const again = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340001' });
-    await tapOpenType(pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: again.code });
-    expect(privacy().state.asked).toHaveLength(1);
-    expect(openPopup(pb)).toBeNull();
-  });
+      await tapOpenType(popup.querySelector('#authing-privacy-agree'));
+      await delivered;
+      await untilEvent(events, 'login', 'error');
+      // `privacy` bubbles out of the component that embeds the popup
+      expect(events.map((e) => e.name)).toEqual(['privacy', 'login']);
+      expect(events[0].detail).toEqual({ agreed: true });
+      expect(events[1].detail.method).toBe('phone');
+      expect(phoneLogins()).toBe(before + 1);
+      expect(openPopup(c)).toBeNull();
 
-  test('declining: the popup closes, a calm `cancel` {reason:"privacy"}, no message, no request, nothing retried', async () => {
-    enablePrivacy();
-    const { pb, events } = render('mode="login"');
-    await simulate.sleep(0);
-    const count = srv.requests.length;
-    const delivered = tapOpenType(pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: 'never-used' });
-    await simulate.sleep(0);
-    openPopup(pb).querySelector('#authing-privacy-disagree').querySelector('.t-button').dispatchEvent('tap');
-    await delivered;
-    await simulate.sleep(0);
-    expect(events).toEqual([
-      { name: 'privacy', detail: { agreed: false } },
-      { name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } },
-    ]);
-    expect(openPopup(pb)).toBeNull();
-    expect(pb.data.message).toBe('');
-    expect(pb.data.busy).toBe(false);
-    expect(srv.requests.length).toBe(count);
-    expect(privacy().state.asked).toHaveLength(1); // asked once, not again by itself
-  });
+      // Agreed once: the next use goes straight through, nothing asked again.
+      const again = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340001' });
+      await tapOpenType(c.querySelector(`#${h.phone}`), { errMsg: 'getPhoneNumber:ok', code: again.code });
+      expect(privacy().state.asked).toHaveLength(1);
+      expect(openPopup(c)).toBeNull();
+    });
 
-  test('agreeing in the kit\'s consent prompt also agrees to WeChat\'s privacy: no popup follows', async () => {
-    enablePrivacy();
-    const { pb, events } = render('mode="get-phone" require-consent agreements="{{agreements}}"', { agreements: ['用户协议', '隐私政策'] });
-    await simulate.sleep(0);
-    pb.querySelector('#authing-consent-gate').querySelector('.t-button').dispatchEvent('tap');
-    await simulate.sleep(0);
-    const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340002' });
-    await tapOpenType(pb.querySelector('#authing-consent-agree'), { errMsg: 'getPhoneNumber:ok', code });
-    await untilEvent(events, 'phone', 'error');
-    expect(events.map((e) => e.name)).toEqual(['agreement-change', 'phone']);
-    expect(privacy().state.asked).toEqual([]);
-    expect(openPopup(pb)).toBeNull();
+    test('declining: the popup closes, a calm `cancel` {reason:"privacy"}, no message, no request, nothing retried', async () => {
+      enablePrivacy();
+      const { c, events } = render(name, h.attrs);
+      await simulate.sleep(0);
+      const count = srv.requests.length;
+      const delivered = tapOpenType(c.querySelector(`#${h.phone}`), { errMsg: 'getPhoneNumber:ok', code: 'never-used' });
+      await simulate.sleep(0);
+      decline(openPopup(c));
+      await delivered;
+      await simulate.sleep(10);
+      expect(events).toEqual([
+        { name: 'privacy', detail: { agreed: false } },
+        { name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } },
+      ]);
+      expect(openPopup(c)).toBeNull();
+      expect(h.message(c)).toBe('');
+      expect(srv.requests.length).toBe(count);
+      expect(privacy().state.asked).toHaveLength(1); // asked once, not again by itself
+    });
+
+    test('agreeing in the kit\'s consent prompt also agrees to WeChat\'s privacy: no popup follows', async () => {
+      enablePrivacy();
+      const { c, events } = render(name, `${h.attrs} ${h.consent}`, AGREEMENTS);
+      await simulate.sleep(0);
+      c.querySelector(`#${h.gate}`).querySelector('.t-button').dispatchEvent('tap');
+      await simulate.sleep(0);
+      const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340002' });
+      await tapOpenType(c.querySelector(`#${h.agree}`), { errMsg: 'getPhoneNumber:ok', code });
+      await untilEvent(events, 'login', 'error');
+      expect(events.map((e) => e.name)).toEqual(['agreement-change', 'login']);
+      expect(privacy().state.asked).toEqual([]);
+      expect(openPopup(c)).toBeNull();
+    });
   });
 
   test('when WeChat needs no authorization (getPrivacySetting: false), nothing is ever shown', async () => {
-    const { pb, events } = render('mode="get-phone"');
+    const { c, events } = render('phone-button', 'mode="get-phone"');
     await simulate.sleep(0);
     const setting = await wx.getPrivacySetting();
     expect(setting.needAuthorization).toBe(false);
     const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912340003' });
-    await tapOpenType(pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code });
+    await tapOpenType(c.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code });
     await untilEvent(events, 'phone', 'error');
     expect(events.map((e) => e.name)).toEqual(['phone']);
-    expect(openPopup(pb)).toBeNull();
+    expect(openPopup(c)).toBeNull();
   });
 
   test('the privacy link opens WeChat\'s contract page', async () => {
     enablePrivacy();
-    const { pb } = render();
+    const { c } = render('phone-button');
     await simulate.sleep(0);
-    const delivered = tapOpenType(pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: 'x' });
+    const delivered = tapOpenType(c.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: 'x' });
     await simulate.sleep(0);
-    const popup = openPopup(pb);
+    const popup = openPopup(c);
     const opened = privacy().state.contractOpened;
     popup.querySelector('#authing-privacy-contract').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(privacy().state.contractOpened).toBe(opened + 1);
-    popup.querySelector('#authing-privacy-disagree').querySelector('.t-button').dispatchEvent('tap');
+    decline(popup);
     await delivered;
   });
 
   test('one listener app-wide: the request goes to the page on screen; a closed page hands it on', async () => {
     enablePrivacy();
-    const a = render('mode="get-phone"');
-    const b = render('mode="get-phone"');
+    const a = render('phone-button', 'mode="get-phone"');
+    const b = render('phone-button', 'mode="get-phone"');
     await simulate.sleep(0);
     // b attached last; then a's page shows again (navigateBack): a answers.
     a.host.triggerPageLifeTime('show');
-    const delivered = tapOpenType(b.pb.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: 'unused' });
+    const delivered = tapOpenType(b.c.querySelector('#authing-phone-button'), { errMsg: 'getPhoneNumber:ok', code: 'unused' });
     await simulate.sleep(0);
-    expect(openPopup(a.pb)).not.toBeNull();
-    expect(openPopup(b.pb)).toBeNull();
+    expect(openPopup(a.c)).not.toBeNull();
+    expect(openPopup(b.c)).toBeNull();
     // a's page closes with the request open: b's popup takes it over.
     a.host.detach();
     await simulate.sleep(0);
-    const popup = openPopup(b.pb);
+    const popup = openPopup(b.c);
     expect(popup).not.toBeNull();
-    popup.querySelector('#authing-privacy-disagree').querySelector('.t-button').dispatchEvent('tap');
+    decline(popup);
     await delivered;
     await simulate.sleep(0);
     expect(b.events.map((e) => e.name)).toEqual(['privacy', 'cancel']);
@@ -171,7 +188,7 @@ describe('the avatar chooser and the nickname input', () => {
 
   function renderAvatar() {
     const events = ['change', 'error', 'load', 'privacy'];
-    const { host, events: got } = mount({ 'authing-avatar-uploader': ids.avatar },
+    const { host, events: got } = mount({ 'authing-avatar-uploader': ids['avatar-uploader'] },
       `<authing-avatar-uploader id="av" ${clientAttrs(srv)} ${bindings(events)} />`, { events });
     return { av: host.querySelector('#av'), events: got };
   }
@@ -214,7 +231,7 @@ describe('the avatar chooser and the nickname input', () => {
   test('the nickname input: focus waits for the popup; agreeing brings the keyboard up', async () => {
     enablePrivacy();
     const events = ['load', 'error', 'privacy'];
-    const { host, events: got } = mount({ 'authing-profile-form': ids.profile },
+    const { host, events: got } = mount({ 'authing-profile-form': ids['profile-form'] },
       `<authing-profile-form id="pf" ${clientAttrs(srv)} fields="nickname" ${bindings(events)} />`, { events });
     const pf = host.querySelector('#pf');
     await untilEvent(got, 'load', 'error');
@@ -226,4 +243,21 @@ describe('the avatar chooser and the nickname input', () => {
     await expect(focused).resolves.toBe(true);
     expect(got.filter((e) => e.name === 'privacy')).toEqual([{ name: 'privacy', detail: { agreed: true } }]);
   });
+});
+
+test('placed by the host on a page without kit components: wx.requirePrivacyAuthorize → popup → agree → success', async () => {
+  enablePrivacy();
+  const { host, events } = mount({ 'authing-privacy-popup': ids['privacy-popup'] },
+    `<authing-privacy-popup id="p" lang="en-US" ${bindings(['privacy'])} />`, { events: ['privacy'] });
+  const popup = host.querySelector('#p');
+  await simulate.sleep(0);
+  expect(popup.data.open).toBe(false);
+  const asked = wx.requirePrivacyAuthorize();
+  await simulate.sleep(0);
+  expect(popup.data.open).toBe(true);
+  expect(popup.data.bodyText).toBe('Before you use this feature, please read and accept the 《Authing 演示小程序隐私保护指引》. Accepting continues what you just did.');
+  await tapOpenType(popup.querySelector('#authing-privacy-agree'));
+  await expect(asked).resolves.toEqual({ errMsg: 'requirePrivacyAuthorize:ok' });
+  expect(events).toEqual([{ name: 'privacy', detail: { agreed: true } }]);
+  expect((await wx.getPrivacySetting()).needAuthorization).toBe(false);
 });
