@@ -9,7 +9,7 @@ import { kitComponent } from '../common/kit-component';
 import { SPEC } from './spec';
 import { PRIVACY_POPUP_TEXTS } from './texts';
 import { PrivacyFlow } from '../../core/flows/privacy-flow';
-import { addPrivacyTarget, privacyContractName, raisePrivacyTarget, removePrivacyTarget } from '../../core/flows/privacy-registry';
+import { privacyContractName, raisePrivacyTarget, removePrivacyTarget } from '../../core/flows/privacy-registry';
 import type { PrivacyApi } from '../../core/flows/privacy-registry';
 
 export type { PrivacyPopupProperties, PrivacyPopupEvents } from './api';
@@ -29,11 +29,11 @@ kitComponent<typeof SPEC, PrivacyFlow>({
     emit: (name, detail) => ctx.instance.triggerEvent(name, detail, { bubbles: true, composed: true }),
   }),
   attached(ctx) {
-    addPrivacyTarget(privacyApi(), ctx.flow);
+    raisePrivacyTarget(privacyApi(), ctx.flow);
     privacyContractName(privacyApi(), (name) => ctx.flow.setContractName(name));
   },
   detached: (ctx) => removePrivacyTarget(ctx.flow, ctx.flow.release()),
-  pageShow: (ctx) => raisePrivacyTarget(ctx.flow),
+  pageShow: (ctx) => raisePrivacyTarget(privacyApi(), ctx.flow),
   pending: () => false,
   view(ctx, t) {
     const s = ctx.flow.state;

@@ -1,8 +1,10 @@
 // The ONE wx.onNeedPrivacyAuthorization listener of the app (WeChat keeps a single listener: a second
 // registration replaces the first), shared by every <authing-privacy-popup> — the ones the kit's components
 // embed and any the host places. Each popup registers itself while attached and raises itself when its page
-// shows; WeChat's request goes to the popup raised last, i.e. the one of the page on screen. Module state:
-// one instance in the core bundle (scripts/build/entries.js `singletons`).
+// shows; WeChat's request goes to the popup raised last, i.e. the one of the page on screen. Raising also
+// re-registers the (same) routing listener, so a page of the host that registered its own listener cannot
+// leave a kit page without one. Module state: one instance in the core bundle (scripts/build/entries.js
+// `singletons`).
 
 import type { PrivacyResolve } from './privacy-flow';
 
@@ -22,7 +24,6 @@ export interface PrivacyTarget {
 }
 
 const targets: PrivacyTarget[] = [];
-let listenedOn: PrivacyApi | null = null;
 
 function route(resolve: PrivacyResolve, referrer: string): void {
   const top = targets[targets.length - 1];
@@ -32,20 +33,20 @@ function route(resolve: PrivacyResolve, referrer: string): void {
   else resolve({ event: 'disagree' });
 }
 
-/** A popup attached: listens (once per `api`) and makes it the current target. */
-export function addPrivacyTarget(api: PrivacyApi, target: PrivacyTarget): void {
-  if (listenedOn !== api && typeof api.onNeedPrivacyAuthorization === 'function') {
-    listenedOn = api;
-    api.onNeedPrivacyAuthorization((resolve, info) => route(resolve, (info && typeof info.referrer === 'string') ? info.referrer : ''));
-  }
-  raisePrivacyTarget(target);
+/** The one listener: every request goes through route(). */
+function listener(resolve: PrivacyResolve, info?: { referrer?: string }): void {
+  route(resolve, (info && typeof info.referrer === 'string') ? info.referrer : '');
 }
 
-/** Its page shows again (navigateBack, switchTab): it answers the next request. */
-export function raisePrivacyTarget(target: PrivacyTarget): void {
+/**
+ * A popup attached, or its page shows again (navigateBack, switchTab): it answers the next request, and
+ * the routing listener is (re-)registered with `api` (base library < 2.32.3 has no such API: nothing to do).
+ */
+export function raisePrivacyTarget(api: PrivacyApi, target: PrivacyTarget): void {
   const at = targets.indexOf(target);
   if (at >= 0) targets.splice(at, 1);
   targets.push(target);
+  if (typeof api.onNeedPrivacyAuthorization === 'function') api.onNeedPrivacyAuthorization(listener);
 }
 
 /** A popup detached; requests it still held go to the current target (or fail like a decline). */

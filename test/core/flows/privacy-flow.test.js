@@ -76,9 +76,10 @@ describe('privacy registry', () => {
   /** A wx with the privacy API: registers listeners and plays WeChat asking. */
   function fakeWx(setting = { needAuthorization: true, privacyContractName: '《指引》' }) {
     const wx = {
-      listeners: 0,
+      registered: new Set(),
       listener: null,
-      onNeedPrivacyAuthorization(fn) { wx.listeners += 1; wx.listener = fn; },
+      // WeChat keeps ONE listener: a registration replaces the previous one.
+      onNeedPrivacyAuthorization(fn) { wx.registered.add(fn); wx.listener = fn; },
       getPrivacySetting(o) { o.success(setting); },
       ask(referrer) { const r = resolver(); wx.listener(r.resolve, { referrer }); return r.answers; },
     };
@@ -96,23 +97,37 @@ describe('privacy registry', () => {
     const wx = fakeWx();
     const a = target();
     const b = target();
-    registry.addPrivacyTarget(wx, a);
-    registry.addPrivacyTarget(wx, b);
-    expect(wx.listeners).toBe(1);
+    registry.raisePrivacyTarget(wx, a);
+    registry.raisePrivacyTarget(wx, b);
+    expect(wx.registered.size).toBe(1); // the same routing function each time
     wx.ask('button.getPhoneNumber');
     expect(b.asked).toEqual(['button.getPhoneNumber']);
     expect(a.asked).toEqual([]);
-    registry.raisePrivacyTarget(a); // a's page shows again
+    registry.raisePrivacyTarget(wx, a); // a's page shows again
     wx.ask('button.chooseAvatar');
     expect(a.asked).toEqual(['button.chooseAvatar']);
+  });
+
+  test('a host page that registered its own listener does not strand a kit page: showing it claims WeChat back', () => {
+    const wx = fakeWx();
+    const kitPage = target();
+    registry.raisePrivacyTarget(wx, kitPage);
+    const hostAsked = [];
+    wx.onNeedPrivacyAuthorization((resolve, info) => hostAsked.push(info.referrer)); // the host's page, in onLoad
+    wx.ask('chooseLocation');
+    expect(hostAsked).toEqual(['chooseLocation']);
+    registry.raisePrivacyTarget(wx, kitPage); // back on the kit page
+    wx.ask('button.getPhoneNumber');
+    expect(kitPage.asked).toEqual(['button.getPhoneNumber']);
+    expect(hostAsked).toEqual(['chooseLocation']);
   });
 
   test('a closing popup hands its waiting request to the one below; with none left the API fails like a decline', () => {
     const wx = fakeWx();
     const a = target();
     const b = target();
-    registry.addPrivacyTarget(wx, a);
-    registry.addPrivacyTarget(wx, b);
+    registry.raisePrivacyTarget(wx, a);
+    registry.raisePrivacyTarget(wx, b);
     const answers = wx.ask('input.nickname');
     registry.removePrivacyTarget(b, [b.resolve]);
     expect(a.asked).toEqual(['']);
@@ -125,10 +140,10 @@ describe('privacy registry', () => {
   test('a new wx object (another JS context) gets the listener too; a wx without the API is left alone', () => {
     const first = fakeWx();
     const second = fakeWx();
-    registry.addPrivacyTarget(first, target());
-    registry.addPrivacyTarget(second, target());
-    expect(second.listeners).toBe(1);
-    expect(() => registry.addPrivacyTarget({}, target())).not.toThrow();
+    registry.raisePrivacyTarget(first, target());
+    registry.raisePrivacyTarget(second, target());
+    expect(second.registered.size).toBe(1);
+    expect(() => registry.raisePrivacyTarget({}, target())).not.toThrow();
   });
 
   test('privacyContractName: the name WeChat reports, else empty', () => {
