@@ -37,15 +37,15 @@ kitComponent<typeof SPEC, PrivacyFlow>({
   pending: () => false,
   view(ctx, t) {
     const s = ctx.flow.state;
-    const contract = s.contractName || t.contract;
-    const body = t.body.split('{contract}');
+    const contract = s.contractName || t.privacyContract;
+    const body = t.privacyBody.split('{contract}');
     return {
       t,
       open: s.open,
       contract,
       bodyPrefix: body[0],
       bodySuffix: body.slice(1).join(''),
-      bodyText: ctx.text('body', { contract }),
+      bodyText: ctx.text('privacyBody', { contract }),
     };
   },
   handlers: {

@@ -143,6 +143,20 @@ describe('the phone number: phone button and login', () => {
     expect(openPopup(c)).toBeNull();
   });
 
+  test('the host words the embedded popup through the component\'s own `texts` and `lang`', async () => {
+    enablePrivacy();
+    const { c } = render('phone-button', 'lang="en-US" texts="{{texts}}"', { texts: { privacyTitle: 'Before we continue', label: 'Use my number' } });
+    await simulate.sleep(0);
+    const asked = wx.requirePrivacyAuthorize().catch((e) => e);
+    await simulate.sleep(0);
+    const popup = openPopup(c);
+    expect(popup.querySelector('#authing-privacy').data.title).toBe('Before we continue');
+    expect(popup.data.t.privacyAgree).toBe('Accept');
+    expect(c.data.label).toBe('Use my number');
+    decline(popup);
+    expect(await asked).toEqual({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized', errno: 104 });
+  });
+
   test('the privacy link opens WeChat\'s contract page', async () => {
     enablePrivacy();
     const { c } = render('phone-button');
