@@ -153,7 +153,16 @@ function syncField(node, a, kind) {
       ph.style.display = el.value ? 'none' : '';
       fire(node, 'input', { value: el.value, cursor: el.selectionStart || el.value.length, keyCode: lastKey }, e);
     });
-    el.addEventListener('focus', (e) => fire(node, 'focus', { value: el.value, height: 0 }, e));
+    el.addEventListener('focus', (e) => {
+      // A nickname input is a privacy API: WeChat asks for the privacy authorization before the keyboard.
+      const privacy = control.privacy.state;
+      if (node.__wxpNickname && privacy.enabled && !privacy.agreed) {
+        el.blur();
+        privacyGate('nickname', 'input.nickname').then((refused) => { if (!refused) el.focus(); });
+        return;
+      }
+      fire(node, 'focus', { value: el.value, height: 0 }, e);
+    });
     el.addEventListener('blur', (e) => fire(node, 'blur', { value: el.value, cursor: el.selectionStart || 0 }, e));
     el.addEventListener('change', (e) => fire(node, 'change', { value: el.value }, e));
   }
@@ -161,6 +170,7 @@ function syncField(node, a, kind) {
   if (el.value !== value && !(document.activeElement === el && el.value === value)) el.value = value;
   if (kind === 'input') {
     const type = String(a.type || 'text');
+    node.__wxpNickname = type === 'nickname';
     el.type = isOn(a.password) || type === 'safe-password' ? 'password' : 'text';
     el.inputMode = type === 'number' ? 'numeric' : type === 'digit' ? 'decimal' : type === 'idcard' ? 'text' : '';
     if (a['confirm-type']) el.enterKeyHint = String(a['confirm-type']);
@@ -381,6 +391,8 @@ transport.send = (req) => {
 };
 const shim = createWxShim({ baseUrl: devserverUrl, transport });
 const control = shim.__control;
+// ?privacy=1: a user who has not agreed to the privacy guidelines yet (the first privacy API asks).
+if (/[?&]privacy=1(&|$)/.test(window.location.search)) control.privacy.enable();
 
 // Storage survives reloads and page-to-page links in the live preview (per devserver).
 (function persistStorage() {
@@ -514,10 +526,8 @@ const wx = Object.assign({}, wxMock, shim, {
   compressImage: api('compressImage', (o) => ({ tempFilePath: o.src })),
   cropImage: api('cropImage', (o) => ({ tempFilePath: o.src })),
 
-  getPrivacySetting: api('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '《小程序隐私保护指引》' })),
-  requirePrivacyAuthorize: api('requirePrivacyAuthorize', noop),
-  onNeedPrivacyAuthorization: noop,
-  openPrivacyContract: api('openPrivacyContract', noop),
+  // getPrivacySetting / requirePrivacyAuthorize / onNeedPrivacyAuthorization / openPrivacyContract: the shim's
+  // simulation (devserver/wx-shim/privacy.js), off until wx.__control.privacy.enable() or ?privacy=1.
   checkSession: api('checkSession', noop),
 
   navigateTo: api('navigateTo', (o) => router.navigateTo(o.url)),
@@ -897,11 +907,33 @@ function builtinAncestor(node, tag) {
 }
 function buttonOf(node) { return builtinAncestor(node, 'button'); }
 
+/** Open-types WeChat treats as privacy APIs: they wait for the privacy authorization first. */
+const PRIVACY_TYPES = ['getPhoneNumber', 'getRealtimePhoneNumber', 'chooseAvatar', 'getUserInfo'];
+
+/**
+ * WeChat's privacy check before a privacy API (simulated, see devserver/wx-shim/privacy.js): null once it may
+ * run (at once, or after the app's popup agreed), else the failure WeChat reports after a decline.
+ */
+function privacyGate(api, referrer) {
+  return new Promise((resolve) => control.privacy.gate(api, referrer, () => resolve(null), (errMsg, errno) => resolve({ errMsg, errno })));
+}
+
 async function openType(button, e) {
   const a = attrsOf(button);
   if (isOn(a.disabled) || isOn(a.loading)) return;
-  const type = String(a['open-type'] || '').trim();
+  // Combined open-types ("getPhoneNumber|agreePrivacyAuthorization"): the agreement is recorded first.
+  const types = String(a['open-type'] || '').split('|').map((t) => t.trim()).filter(Boolean);
+  if (types.includes('agreePrivacyAuthorization')) {
+    control.privacy.agreeButton(a.id || '');
+    fire(button, 'agreeprivacyauthorization', { errMsg: 'agreePrivacyAuthorization:ok' }, e);
+  }
+  const type = types.find((t) => t !== 'agreePrivacyAuthorization');
   if (!type) return;
+  if (PRIVACY_TYPES.includes(type)) {
+    const refused = await privacyGate(type, `button.${type}`);
+    // A declined chooseAvatar delivers nothing; the others report the failure on their event.
+    if (refused) { if (type !== 'chooseAvatar') fire(button, type.toLowerCase(), refused, e); return; }
+  }
   const auto = window.__wxPreviewAuto || {};
   if (type === 'getPhoneNumber' || type === 'getRealtimePhoneNumber') {
     const ev = type.toLowerCase();
@@ -919,8 +951,6 @@ async function openType(button, e) {
       const f = await pickImage();
       fire(button, 'chooseavatar', { avatarUrl: f.tempFilePath }, e);
     } catch (err) { /* cancelled: WeChat fires nothing */ }
-  } else if (type === 'agreePrivacyAuthorization') {
-    fire(button, 'agreeprivacyauthorization', { errMsg: 'agreePrivacyAuthorization:ok', buttonId: a.id || '' }, e);
   } else if (type === 'getUserInfo') {
     fire(button, 'getuserinfo', { errMsg: 'getUserInfo:ok', userInfo: { nickName: '微信用户', avatarUrl: '' } }, e);
   } else if (type === 'openSetting') {

@@ -123,6 +123,13 @@ async function bindPhoneStep(page) {
   await page.locator(byId('authing-bind-submit')).first().waitFor({ state: 'visible', timeout: 10000 });
 }
 
+/** A user who has not agreed to the privacy guidelines taps the phone button: the popup shows. */
+async function privacyPopupShown(page) {
+  await page.evaluate(() => window.__preview.wx.__control.privacy.enable());
+  await tap(page, `${byId('authing-phone-button')} >> nth=0`);
+  await page.locator(byId('authing-privacy-agree')).first().waitFor({ state: 'visible', timeout: 5000 });
+}
+
 /**
  * Each state: page (short name, may carry a query), optional `login` (start signed in), `context`
  * options, `act` (what to do before the shot) and `consoleErrors` (the console lines the browser logs for a
@@ -263,6 +270,9 @@ const STATES = [
   { name: 'bind-phone-en-us-narrow', page: 'bind-phone?lang=en-US', context: { viewport: { width: 320, height: 568 } } },
   { name: 'bind-phone-errors', page: 'bind-phone', shot: false, act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
   { name: 'bind-phone-en-us-errors', page: 'bind-phone?lang=en-US', act: async (page) => { await tap(page, byId('authing-bind-submit')); await showsTips(page); } },
+  // WeChat's privacy authorization (simulated, not yet agreed): the phone button's built-in popup asks first.
+  { name: 'privacy-popup', page: 'phone', act: privacyPopupShown },
+  { name: 'privacy-popup-en-us', page: 'phone?lang=en-US', act: privacyPopupShown },
 ];
 
 /**

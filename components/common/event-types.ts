@@ -10,3 +10,4 @@ export type { AvatarChangeEventDetail, AvatarLoadEventDetail } from '../../core/
 export type { ProfileLoadEventDetail, ProfileSaveEventDetail, ProfileChangeEventDetail } from '../../core/flows/profile-form-flow';
 export type { SendCodeEventDetail, TabChangeEventDetail, ScreenChangeEventDetail } from '../../core/flows/login-form';
 export type { BindEventDetail, BindSendCodeEventDetail } from '../../core/flows/bind-phone-flow';
+export type { PrivacyEventDetail } from '../../core/flows/privacy-flow';

@@ -61,6 +61,8 @@ export interface KitDefinition<S extends ComponentSpec, F> {
   /** After create(), in the same batch as the first render. */
   attached?(ctx: KitContext<S, F>): void;
   detached?(ctx: KitContext<S, F>): void;
+  /** The page holding the component shows (first show, navigateBack, switchTab). */
+  pageShow?(ctx: KitContext<S, F>): void;
   /** wxml event handlers and public methods (their argument is the event, or the caller's value). */
   handlers: Record<string, Handler<S, F>>;
 }
@@ -178,6 +180,12 @@ export function kitComponent<S extends ComponentSpec, F>(def: KitDefinition<S, F
         rt.scheduler.cancel();
         runtimes.delete(this);
         if (def.detached) def.detached(rt.ctx);
+      },
+    },
+    pageLifetimes: {
+      show(this: Instance) {
+        const rt = runtimes.get(this);
+        if (rt && def.pageShow) batch(rt, () => (def.pageShow as (ctx: KitContext<S, F>) => void)(rt.ctx));
       },
     },
     methods,

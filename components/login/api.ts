@@ -53,7 +53,7 @@ export interface LoginEvents {
   'tab-change': E.TabChangeEventDetail;
   /** Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept */
   'screen-change': E.ScreenChangeEventDetail;
-  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed) or `skip` (the bind-phone step was skipped; `login` follows) */
+  /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed), `skip` (the bind-phone step was skipped; `login` follows) or `privacy` (declined WeChat's privacy authorization in the built-in popup) */
   'cancel': E.CancelEventDetail;
   /** The checkbox changed, or the user agreed in the prompt */
   'agreement-change': E.AgreementChangeEventDetail;

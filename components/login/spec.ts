@@ -25,7 +25,7 @@ export const SPEC = {
     'send-code': { detail: 'SendCodeEventDetail', shape: '{ phone, countryCode } | { email }', doc: 'The server accepted a code send; that tab\'s countdown started' },
     'tab-change': { detail: 'TabChangeEventDetail', shape: '{ method }', doc: 'The user switched tabs' },
     'screen-change': { detail: 'ScreenChangeEventDetail', shape: '{ screen }', doc: "Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept" },
-    cancel: { detail: 'CancelEventDetail', shape: "{ action: 'login' | 'send-code' | 'bind-phone', method?, reason, errMsg? }", doc: 'Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat\'s phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed) or `skip` (the bind-phone step was skipped; `login` follows)' },
+    cancel: { detail: 'CancelEventDetail', shape: "{ action: 'login' | 'send-code' | 'bind-phone', method?, reason, errMsg? }", doc: 'Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat\'s phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why), `before-login` (vetoed), `skip` (the bind-phone step was skipped; `login` follows) or `privacy` (declined WeChat\'s privacy authorization in the built-in popup)' },
     'agreement-change': { detail: 'AgreementChangeEventDetail', shape: '{ agreed }', doc: 'The checkbox changed, or the user agreed in the prompt' },
     'agreement-tap': { detail: 'AgreementTapEventDetail', shape: '{ index, title, url }', doc: 'An agreement link was tapped; a `url` starting with `/` is also opened with `wx.navigateTo`' },
   },

@@ -45,7 +45,7 @@ export interface PhoneButtonEvents {
   'phone': E.PhoneEventDetail;
   /** mode `login`: logged in (the client saved the state) */
   'login': E.LoginEventDetail;
-  /** The user closed WeChat's dialog (`deny`) or declined the agreements (`consent`). No request was made. */
+  /** The user closed WeChat's dialog (`deny`), declined the agreements (`consent`) or declined WeChat's privacy authorization in the built-in popup (`privacy`). No request was made. */
   'cancel': E.CancelEventDetail;
   /** `code`: `no_quota` (errno 1400001), `no_permission` (errno 102), `platform` (other WeChat failure; these three make no request), `invalid_options` (no client / identity source, malformed client properties), or the failed request's `error.code` (`server`, `network`, `timeout`, …) */
   'error': E.ErrorEventDetail;

@@ -21,7 +21,7 @@ export const SPEC = {
   events: {
     phone: { detail: 'PhoneEventDetail', shape: '{ phoneInfo: { phoneNumber, purePhoneNumber, countryCode, watermark } }', doc: 'mode `get-phone`: the number was obtained' },
     login: { detail: 'LoginEventDetail', shape: "{ method: 'phone', loginState }", doc: 'mode `login`: logged in (the client saved the state)' },
-    cancel: { detail: 'CancelEventDetail', shape: "{ action, method: 'phone', reason: 'deny' | 'consent' }", doc: 'The user closed WeChat\'s dialog (`deny`) or declined the agreements (`consent`). No request was made.' },
+    cancel: { detail: 'CancelEventDetail', shape: "{ action, method: 'phone', reason: 'deny' | 'consent' | 'privacy' }", doc: 'The user closed WeChat\'s dialog (`deny`), declined the agreements (`consent`) or declined WeChat\'s privacy authorization in the built-in popup (`privacy`). No request was made.' },
     error: { detail: 'ErrorEventDetail', shape: "{ action, method: 'phone', code, message, error, errMsg?, errno? }", doc: '`code`: `no_quota` (errno 1400001), `no_permission` (errno 102), `platform` (other WeChat failure; these three make no request), `invalid_options` (no client / identity source, malformed client properties), or the failed request\'s `error.code` (`server`, `network`, `timeout`, …)' },
     'agreement-change': { detail: 'AgreementChangeEventDetail', shape: '{ agreed }', doc: 'The user accepted (prompt or checkbox) or unticked the checkbox' },
     'agreement-tap': { detail: 'AgreementTapEventDetail', shape: '{ index, title, url }', doc: 'An agreement link was tapped; page paths (`/pages/...`) are also opened with `wx.navigateTo`' },

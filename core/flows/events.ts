@@ -11,14 +11,20 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 /**
  * What the user was doing when an `error` / `cancel` happened:
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
- * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
+ * check (a file refused before upload) · upload · validate (a form refused before sending) · save ·
+ * privacy (WeChat's privacy authorization).
  */
 export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
-  | 'bind-phone';
+  | 'bind-phone'
+  | 'privacy';
 
-/** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
+/**
+ * Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto,
+ * a step skipped, WeChat's privacy authorization declined (<authing-privacy-popup>).
+ */
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login'
-  | 'skip';
+  | 'skip'
+  | 'privacy';
 
 /** `login`: the user is logged in. `userInfo` when the component read the profile (fetch-user-info). */
 export interface LoginEventDetail {
@@ -75,10 +81,12 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
+  // <authing-privacy-popup> (bubbles out of every kit component that embeds one)
+  privacy: { required: ['agreed'], optional: [] },
 };

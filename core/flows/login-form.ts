@@ -108,6 +108,12 @@ export class LoginForm extends LoginFormModel {
   phoneResult(detail: unknown): Promise<void> {
     if (this.s.busy) return Promise.resolve();
     const result = classifyPhoneResult(detail);
+    if (result.kind === 'privacy') {
+      // WeChat's privacy authorization was just declined in its popup: no note on top, no request.
+      this.commit();
+      this.host.emit('cancel', { action: 'login', method: 'phone', reason: 'privacy' });
+      return Promise.resolve();
+    }
     if (result.kind !== 'ok') {
       // The user said no, or WeChat could not give a number: calm note, a cancel event, no request.
       const reason: CancelReason = result.kind === 'deny' ? 'deny' : 'unavailable';

@@ -130,6 +130,12 @@ export class PhoneButtonFlow {
       return Promise.resolve();
     }
     const result = classifyPhoneResult(detail);
+    if (result.kind === 'privacy') {
+      // The privacy popup was just declined: the user has seen enough; no message, no request.
+      this.set({ notice: null });
+      this.host.emit('cancel', { action: this.action, method: 'phone', reason: 'privacy' });
+      return Promise.resolve();
+    }
     if (result.kind === 'deny') {
       this.set({ notice: { tone: 'info', key: 'denied' } });
       this.host.emit('cancel', { action: this.action, method: 'phone', reason: 'deny' });

@@ -7,6 +7,8 @@
 //   no quota      { errMsg: '...:fail no quota', errno: 1400001 } (paid API: free calls / balance used up)
 //   no permission { errMsg: '...:fail no permission', errno: 102 } ('user not permitted' on some versions;
 //                  individual / unverified accounts cannot use the phone-number components)
+//   privacy       { errMsg: '...:fail privacy permission is not authorized', errno: 104 } (the user declined
+//                  WeChat's privacy authorization, <authing-privacy-popup>: a calm cancel, never retried)
 // The last three must end without any request to the server.
 
 import type { AuthingClient, ErrorData, LoginState, SDKResponse } from '../types';
@@ -14,6 +16,7 @@ import type { AuthingClient, ErrorData, LoginState, SDKResponse } from '../types
 export type PhoneResult =
   | { kind: 'ok'; code: string }
   | { kind: 'deny' }
+  | { kind: 'privacy' }
   | { kind: 'no_quota'; errMsg: string; errno?: number }
   | { kind: 'no_permission'; errMsg: string; errno?: number }
   | { kind: 'fail'; errMsg: string; errno?: number };
@@ -39,6 +42,7 @@ export function classifyPhoneResult(detail: unknown): PhoneResult {
   if (errno === ERRNO_NO_PERMISSION || msg.indexOf('no permission') >= 0 || msg.indexOf('not permitted') >= 0) {
     return { kind: 'no_permission', errMsg, errno };
   }
+  if (msg.indexOf('privacy permission') >= 0) return { kind: 'privacy' };
   if (msg.indexOf('deny') >= 0 || msg.indexOf('cancel') >= 0) return { kind: 'deny' };
   // A code is the only proof of success; an ':ok' without one is a broken result, not a success.
   if (code && (msg === '' || /:ok$/.test(msg))) return { kind: 'ok', code };

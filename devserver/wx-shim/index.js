@@ -15,6 +15,8 @@
  * @typedef {{ tempFilePath: string, size: number, fileType?: string }} MediaFile
  */
 
+const { createPrivacySim } = require('./privacy');
+
 /** Calls success/fail/complete, or resolves/rejects when the caller passed no callback. */
 function settle(opts, run) {
   const wantsPromise = !opts || (!opts.success && !opts.fail && !opts.complete);
@@ -90,7 +92,10 @@ function createWxShim(config) {
   const store = new Map();
   /** @type {MediaFile[]} files the next chooseMedia/chooseImage calls return; empty = the user cancels */
   const mediaQueue = [];
+  const privacy = createPrivacySim(settle);
   const control = {
+    /** WeChat's privacy authorization, simulated; off until `privacy.enable()` (./privacy.js). */
+    privacy: privacy.control,
     baseUrl: config.baseUrl,
     openid: config.openid || 'dev-openid-1',
     mediaQueue,
@@ -111,6 +116,7 @@ function createWxShim(config) {
 
   const wx = {
     __control: control,
+    ...privacy.api,
 
     request(opts) {
       const { method, url, headers, body } = encodeRequest(opts);

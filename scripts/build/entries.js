@@ -18,7 +18,7 @@ module.exports = {
   // Core modules with module-level STATE that satellites share: one instance, in the core bundle.
   // A stateless module two satellites reach is inlined into each (see bundle.js). Keep this list
   // honest: a stateful module missing here would get one copy per satellite.
-  singletons: ['core/flows/countdown'],
+  singletons: ['core/flows/countdown', 'core/flows/privacy-registry'],
   // Core modules whose STATE the kit's tests must reach in the shipped bundle (as
   // __kitInternals[key]); they are placed in the core bundle. Every module a satellite imports is
   // exposed anyway. Keep this short: an exposed module is not tree-shaken.

@@ -773,7 +773,7 @@ describe('consent gating', () => {
     expect(sentSince(mark)).toHaveLength(0);
     expect(ui.q('authing-consent-agree')).toBeUndefined();
     const agree = ui.q('authing-consent-agree-phone');
-    expect(agree.data.openType).toBe('getPhoneNumber');
+    expect(agree.data.openType).toBe('getPhoneNumber|agreePrivacyAuthorization');
     const code = await phoneCode('13800000032');
     agree.querySelector('.t-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code } });
     await until(() => ui.named('login').length || ui.named('error').length, 'outcome');

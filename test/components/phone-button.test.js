@@ -240,7 +240,7 @@ describe('consent gating', () => {
     expect(renders.length).toBe(1);
     expect(srv.requests.length).toBe(count); // consent itself sends nothing
     // Like the login dialog: the prompt's agree button is the open-type phone button.
-    expect(pb.querySelector('#authing-consent-agree').data.openType).toBe('getPhoneNumber');
+    expect(pb.querySelector('#authing-consent-agree').data.openType).toBe('getPhoneNumber|agreePrivacyAuthorization');
 
     renders.length = 0;
     const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912341111' });

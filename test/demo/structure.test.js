@@ -92,6 +92,8 @@ test('every usingComponents path resolves inside demo/ + miniprogram_npm, transi
   for (const base of Object.values(appUsing)) visit(base, false);
   expect(problems).toEqual([]);
   for (const name of KIT_COMPONENTS) expect(seen.has(`miniprogram_npm/authing-miniapp-kit/components/${name}/index`)).toBe(true);
+  // The privacy popup no page names: each kit component embeds it (relative usingComponents).
+  expect(seen.has('miniprogram_npm/authing-miniapp-kit/components/privacy-popup/index')).toBe(true);
   // nothing resolved outside the mini-program root
   for (const base of seen) expect(base.startsWith('..')).toBe(false);
 });

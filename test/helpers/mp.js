@@ -49,6 +49,12 @@ function overridesFor(absBase) {
   const tdRoot = path.join(ROOT, TD);
   for (const [p, { id, tagName }] of Object.entries(registered)) if (p.startsWith(tdRoot)) map[tagName] = id;
   for (const [tag, p] of Object.entries(readUsing(absBase))) {
+    if (p.startsWith('.')) {
+      // A kit child (e.g. the embedded <authing-privacy-popup>) an earlier load registered: reuse its id.
+      const file = path.join(path.dirname(absBase), p);
+      if (registered[file]) map[tag] = registered[file].id;
+      continue;
+    }
     if (!p.startsWith('tdesign-miniprogram/')) continue;
     const file = path.join(tdRoot, p.slice('tdesign-miniprogram/'.length));
     map[tag] = registered[file] ? registered[file].id : `/${TD}/${p.slice('tdesign-miniprogram/'.length)}`;

@@ -1,13 +1,15 @@
 // The kit's one event vocabulary (core/flows/events.ts, documented in components/EVENTS.md), checked
 // on every event detail a component test records: `vocabularyProblems(events)` lists each detail of a
-// shared event (login, error, cancel, agreement-tap, agreement-change) that does not match its shape.
+// shared event (login, error, cancel, agreement-tap, agreement-change, privacy) that does not match its shape.
 const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
 const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save',
-  'bind-phone'];
+  'bind-phone',
+  'privacy'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
-  'skip'];
+  'skip',
+  'privacy'];
 
 const TYPES = {
   action: (v) => ACTIONS.includes(v),

@@ -26,6 +26,11 @@ Page({
     wx.redirectTo({ url: '/pages/me/index' });
   },
 
+  // WeChat's privacy authorization answered in the kit's built-in popup (first use of the phone number)
+  onPrivacy(e) {
+    this.setData({ log: `privacy: ${e.detail.agreed ? 'agreed' : 'declined'}` });
+  },
+
   onCancel(e) {
     this.setData({ log: `cancel: ${e.detail.reason}` });
   },

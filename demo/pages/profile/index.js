@@ -23,6 +23,11 @@ Page({
     this.setData({ log: `saved: ${e.detail.changed.join(', ') || '(nothing changed)'}` });
   },
 
+  // The nickname input is a privacy API: the form's built-in popup asked first.
+  onPrivacy(e) {
+    this.setData({ log: `privacy: ${e.detail.agreed ? 'agreed' : 'declined'}` });
+  },
+
   onError(e) {
     // e.detail: { action: 'load' | 'validate' | 'save', code, message, error, fields? } (components/EVENTS.md)
     const code = e.detail.code;

@@ -380,6 +380,16 @@ describe('wechat', () => {
     expect(rec.notices.map((n) => n.key)).toEqual(['phoneDenied', 'phoneUnavailable', 'phoneUnavailable']);
   });
 
+  test('privacy authorization declined → `cancel` {reason:"privacy"}, no notice on top of the popup, no request', async () => {
+    const { form, rec } = makeForm({ methods: ['wechat'] });
+    const mark = srv.requests.length;
+    await form.phoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 });
+    expect(since(mark)).toHaveLength(0);
+    expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } }]);
+    expect(rec.notices).toEqual([]);
+    expect(form.state.busy).toBeNull();
+  });
+
   test('code login with the configured identity source', async () => {
     const { form, rec } = makeForm({ methods: ['wechat'], fetchUserInfo: false });
     const mark = srv.requests.length;

@@ -48,6 +48,16 @@ test('login: `login` {method:"phone", loginState} through the shared phone-login
   expect(JSON.parse(sent[0].body).options).toEqual({ scope: 'openid profile offline_access' });
 });
 
+test('privacy authorization declined in the popup: a quiet `cancel` {reason:"privacy"}, no notice, no request', async () => {
+  const { flow, rec } = makeFlow({ mode: 'login' });
+  const mark = srv.requests.length;
+  await flow.phoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 });
+  expect(rec.changes).toBe(1);
+  expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } }]);
+  expect(flow.state.notice).toBeNull();
+  expect(since(mark)).toEqual([]);
+});
+
 test('WeChat refusals: deny → cancel, no quota / no permission / other → error with code + errMsg; no request', async () => {
   const { flow, rec } = makeFlow({ mode: 'login' });
   const mark = srv.requests.length;

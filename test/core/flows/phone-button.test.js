@@ -34,6 +34,11 @@ describe('classifyPhoneResult', () => {
     expect(classifyPhoneResult({ errMsg: 'getPhoneNumber:fail user not permitted' }).kind).toBe('no_permission');
   });
 
+  test('a declined privacy authorization (errno 104, either API) is its own kind, not a platform failure', () => {
+    expect(classifyPhoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 })).toEqual({ kind: 'privacy' });
+    expect(classifyPhoneResult({ errMsg: 'getRealtimePhoneNumber:fail privacy permission is not authorized' }).kind).toBe('privacy');
+  });
+
   test('anything else is a platform failure, including ok without a code', () => {
     expect(classifyPhoneResult({ errMsg: 'getPhoneNumber:ok' })).toEqual({ kind: 'fail', errMsg: 'getPhoneNumber:ok', errno: undefined });
     expect(classifyPhoneResult({ errMsg: 'getPhoneNumber:fail system error', errno: 5 }))
