@@ -13,7 +13,11 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
  * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
  */
-export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
+  | 'verify-mfa';
+
+/** The factor an MFA step was passed with (`login.mfa`). */
+export type MfaMarker = 'sms' | 'email' | 'totp' | 'recovery-code';
 
 /** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
@@ -25,6 +29,8 @@ export interface LoginEventDetail {
   userInfo?: UserInfo;
   /** Where userInfo came from: the id_token's claims (no extra request) or get-profile (`fetch-user-info="full"`). */
   userInfoSource?: 'claims' | 'profile';
+  /** Set only when the login went through an MFA step: the factor the user proved. */
+  mfa?: MfaMarker;
 }
 
 /**
@@ -65,16 +71,22 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
+/** `navigate`: a standalone step's link (e.g. "back to login"); inside `<authing-login>` the login switches screen instead. */
+export interface NavigateEventDetail {
+  to: 'login' | 'register' | 'reset-password';
+}
+
 /** The `error` detail for `error` during `action`; `extra` adds method / fields / errMsg / a more specific code. */
 export function errorDetail(action: EventAction, error: ErrorData, extra: Partial<ErrorEventDetail> = {}): ErrorEventDetail {
   return { action, code: error.code || 'unknown', message: error.message, error, ...extra };
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
-  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'navigate', { required: string[]; optional: string[] }>> = {
+  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'mfa'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
+  navigate: { required: ['to'], optional: [] },
 };
