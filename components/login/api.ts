@@ -49,6 +49,8 @@ export interface LoginEvents {
   'send-code': E.SendCodeEventDetail;
   /** The user switched tabs */
   'tab-change': E.TabChangeEventDetail;
+  /** Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept */
+  'screen-change': E.ScreenChangeEventDetail;
   /** Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat's phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed) */
   'cancel': E.CancelEventDetail;
   /** The checkbox changed, or the user agreed in the prompt */

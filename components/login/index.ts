@@ -174,6 +174,7 @@ kitComponent<typeof SPEC, LoginForm>({
       hasEmail: s.methods.indexOf('email') >= 0,
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
+      screen: s.screen,
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -233,6 +234,8 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaInput: input('captcha'),
     /** The captcha image or its refresh link: a new image. */
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
+    /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
+    onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

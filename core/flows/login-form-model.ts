@@ -42,6 +42,7 @@ export class LoginFormModel {
       countdownEndsAt: 0,
       emailCountdownEndsAt: 0,
       passwordVisible: false,
+      screen: 'login',
     };
   }
 

@@ -16,7 +16,8 @@ import { LoginFormModel } from './login-form-model';
 import { classifyPhoneResult } from './phone-button';
 import { CODE_CHANNELS, NO_ERRORS, codeChannelOf, eventAction, eventMethod } from './login-requests';
 import { errorDetail } from './events';
-import type { BeforeLoginHook, CancelReason, LoginAction, LoginMethod } from './login-types';
+import { LOGIN_SCREENS } from './login-types';
+import type { BeforeLoginHook, CancelReason, LoginAction, LoginMethod, LoginScreen } from './login-types';
 
 export * from './login-types';
 
@@ -35,6 +36,19 @@ export class LoginForm extends LoginFormModel {
     this.commit();
     this.prepareVisible();
     this.host.emit('tab-change', { method: m });
+  }
+
+  /**
+   * Shows another screen in place of the form (a step's own link, e.g. "sign up", or the flow itself, e.g. the
+   * MFA step) or the form again ('login'). Not while a request is in flight; unknown names are ignored.
+   */
+  showScreen(screen: unknown): void {
+    const next = screen as LoginScreen;
+    if (this.s.busy || LOGIN_SCREENS.indexOf(next) < 0 || next === this.s.screen) return;
+    this.s = { ...this.s, screen: next, errors: { ...NO_ERRORS } };
+    this.commit();
+    if (next === 'login') this.prepareVisible();
+    this.host.emit('screen-change', { screen: next });
   }
 
   /** The agreement checkbox. */

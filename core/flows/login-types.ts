@@ -18,6 +18,13 @@ export type LoginAction = 'password' | 'sms' | 'email' | 'send-code' | 'send-ema
 /** `captcha`: the image code the password form asks for after repeated failures. */
 export type LoginField = 'account' | 'password' | 'phone' | 'code' | 'email' | 'emailCode' | 'captcha';
 export type { EventMethod, CancelReason };
+/**
+ * What <authing-login> shows: the login form, or a step embedded in place (sign-up, forgot password, the MFA
+ * step after a sign-in, binding a phone after a WeChat login). The form stays mounted under another screen,
+ * so what was typed survives the trip.
+ */
+export type LoginScreen = 'login' | 'register' | 'reset-password' | 'mfa' | 'bind-phone';
+export const LOGIN_SCREENS: readonly LoginScreen[] = ['login', 'register', 'reset-password', 'mfa', 'bind-phone'];
 
 /** Every method the form knows (`methods` may list any of them). */
 export const LOGIN_METHODS: readonly LoginMethod[] = ['password', 'sms', 'email', 'wechat'];
@@ -123,6 +130,8 @@ export interface LoginFormState {
   /** The same for the email address now typed (email tab). */
   emailCountdownEndsAt: number;
   passwordVisible: boolean;
+  /** The screen shown (the login form unless a step is embedded in its place). */
+  screen: LoginScreen;
 }
 
 /** The `login` detail (the kit's one vocabulary, core/flows/events.ts). */
@@ -131,6 +140,8 @@ export type LoginDetail = LoginEventDetail;
 export interface SendCodeEventDetail { phone?: string; countryCode?: string; email?: string }
 /** `tab-change`: the user switched tabs. */
 export interface TabChangeEventDetail { method: LoginMethod }
+/** `screen-change`: the login showed another screen in place (or came back to the form). */
+export interface ScreenChangeEventDetail { screen: LoginScreen }
 
 export interface BeforeLoginContext {
   method: EventMethod;
@@ -155,8 +166,8 @@ export interface LoginFormHost {
   getClient(): AuthingClient | undefined;
   /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
   onChange(state: LoginFormState): void;
-  /** Component events: login, error, send-code, tab-change, cancel, agreement-change (details: core/flows/events.ts). */
-  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'cancel' | 'agreement-change', detail: object): void;
+  /** Component events: login, error, send-code, tab-change, screen-change, cancel, agreement-change (details: core/flows/events.ts). */
+  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'screen-change' | 'cancel' | 'agreement-change', detail: object): void;
   /** Toast / message for a notice. */
   notify(notice: LoginNotice): void;
   /** Readable message for a failure the kit detects itself ('notConfigured'). */

@@ -136,6 +136,33 @@ describe('render contract and validation', () => {
     expect(rec.changes).toBe(1);
     expect(rec.events).toEqual([{ name: 'tab-change', detail: { method: 'wechat' } }]);
   });
+
+  test('screens: another step in place of the form and back, one render and one screen-change each; typed values kept', () => {
+    const { form, rec } = makeForm();
+    form.input('account', 'alice');
+    expect(form.state.screen).toBe('login');
+    form.showScreen('register');
+    expect(form.state.screen).toBe('register');
+    form.showScreen('register'); // already there
+    form.showScreen('elsewhere'); // unknown
+    form.showScreen(undefined);
+    expect(rec.changes).toBe(1);
+    form.showScreen('login');
+    expect(rec.changes).toBe(2);
+    expect(rec.events).toEqual([{ name: 'screen-change', detail: { screen: 'register' } }, { name: 'screen-change', detail: { screen: 'login' } }]);
+    expect(form.value('account')).toBe('alice');
+  });
+
+  test('screens: no switch while a request is in flight', async () => {
+    const { form, rec } = makeForm();
+    form.input('account', DEMO.username);
+    form.input('password', DEMO.password);
+    const pending = form.submit();
+    form.showScreen('reset-password');
+    expect(form.state.screen).toBe('login');
+    await pending;
+    expect(rec.events.map((e) => e.name)).toEqual(['login']);
+  });
 });
 
 describe('password login', () => {
