@@ -41,7 +41,7 @@ export interface LoginProperties {
 
 /** Event name → `e.detail` type of <authing-login>. */
 export interface LoginEvents {
-  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. */
+  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `mfa` (`sms`, `email`, `totp`, `recovery-code`) only when the sign-in went through the MFA step, which shows in place when the server asks for it */
   'login': E.LoginEventDetail;
   /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;

@@ -175,6 +175,9 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       screen: s.screen,
+      // The MFA step's challenge (with its short-lived mfaToken) only while that screen shows.
+      mfaChallenge: s.screen === 'mfa' && flow.mfaStep ? flow.mfaStep.challenge : null,
+      mfaMethod: flow.mfaStep ? flow.mfaStep.method : 'password',
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -236,6 +239,9 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
     onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
+    /** The embedded MFA step: logged in / a failure it already showed. */
+    onMfaLogin: (ctx, e) => ctx.flow.mfaLoggedIn(e.detail),
+    onMfaError: (ctx, e) => ctx.flow.mfaFailed(e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

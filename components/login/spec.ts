@@ -19,8 +19,8 @@ export const SPEC = {
     title: { kind: 'string', default: '', doc: 'Heading above the tabs (or use the `header` slot)' },
   },
   events: {
-    login: { detail: 'LoginEventDetail', shape: '{ method, loginState, userInfo? }', doc: 'Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set.' },
-    error: { detail: 'ErrorEventDetail', shape: "{ action: 'login' | 'send-code', method, code, message, error }", doc: 'A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component\'s own texts; `error` is the server\'s' },
+    login: { detail: 'LoginEventDetail', shape: '{ method, loginState, userInfo?, mfa? }', doc: 'Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `mfa` (`sms`, `email`, `totp`, `recovery-code`) only when the sign-in went through the MFA step, which shows in place when the server asks for it' },
+    error: { detail: 'ErrorEventDetail', shape: "{ action: 'login' | 'send-code' | 'verify-mfa', method?, code, message, error }", doc: 'A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component\'s own texts; `error` is the server\'s' },
     'send-code': { detail: 'SendCodeEventDetail', shape: '{ phone, countryCode } | { email }', doc: 'The server accepted a code send; that tab\'s countdown started' },
     'tab-change': { detail: 'TabChangeEventDetail', shape: '{ method }', doc: 'The user switched tabs' },
     'screen-change': { detail: 'ScreenChangeEventDetail', shape: '{ screen }', doc: "Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept" },

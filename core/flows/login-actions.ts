@@ -2,6 +2,8 @@
 // as outcomes that the flow (core/flows/login-form.ts) turns into state, notices and events.
 
 import type { AuthingClient, ErrorData, LoginState } from '../types';
+import { readMfaChallenge } from '../journey';
+import type { MfaChallenge } from '../journey';
 import { beforeLoginContext } from './login-checks';
 import type { LoginInputs } from './login-checks';
 import { codeChannelOf, eventMethod, loginDetail, sendLogin } from './login-requests';
@@ -12,7 +14,9 @@ export type ActionOutcome =
   | { kind: 'failed'; error: ErrorData }
   | { kind: 'sent'; channel: CodeChannel; target: string; countryCode: string }
   | { kind: 'vetoed' }
-  | { kind: 'logged-in'; detail: LoginDetail };
+  | { kind: 'logged-in'; detail: LoginDetail }
+  /** The sign-in answered "MFA required" (1635 / 1636): the MFA step takes over. */
+  | { kind: 'mfa'; challenge: MfaChallenge };
 
 export interface ActionContext {
   client: AuthingClient | undefined;
@@ -46,7 +50,10 @@ async function logIn(action: LoginAction, ctx: ActionContext): Promise<ActionOut
   const client = ctx.client;
   if (!client) return { kind: 'failed', error: ctx.notConfigured };
   const [err, loginState] = await sendLogin(client, action, ctx.config, { ...ctx.inputs, phoneCode: ctx.phoneCode });
-  if (err) return { kind: 'failed', error: err };
+  if (err) {
+    const challenge = readMfaChallenge(err);
+    return challenge ? { kind: 'mfa', challenge } : { kind: 'failed', error: err };
+  }
   return { kind: 'logged-in', detail: await loginDetail(client, eventMethod(action), loginState as LoginState, ctx.config.fetchUserInfo) };
 }
 

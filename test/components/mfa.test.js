@@ -174,3 +174,108 @@ test('"back to login" emits navigate; the email factor sends to the email', asyn
   await simulate.sleep(0);
   expect(ui.named('navigate').map((e) => e.detail)).toEqual([{ to: 'login' }]);
 });
+
+describe('inside <authing-login>', () => {
+  const LOGIN_EVENTS = ['login', 'error', 'screen-change'];
+  let loginTag;
+  beforeAll(() => { loginTag = loadKitComponent('login'); });
+
+  function renderLogin(attrs = '') {
+    const props = `app-id="${srv.config.appId}" user-pool-id="${srv.config.userPoolId}" host="${srv.url}" methods="password,sms"`;
+    const { host, events } = mount({ 'authing-login': loginTag }, `<authing-login id="login" ${props} ${attrs} ${bindings(LOGIN_EVENTS)} />`, { events: LOGIN_EVENTS });
+    mounted.push(host);
+    const login = host.querySelector('#login');
+    const ui = { host, login, events, ...userActions(host, login, events), data: () => login.instance.data };
+    ui.step = () => login.querySelector('#authing-screen-mfa');
+    ui.stepUi = () => userActions(host, ui.step(), events);
+    ui.signIn = async (account) => {
+      await ui.type('authing-account', account);
+      await ui.type('authing-password', PASSWORD);
+      await ui.tap('authing-submit-password');
+      await until(() => ui.data().screen !== 'login' || events.length, 'the answer');
+      await simulate.sleep(0);
+    };
+    return ui;
+  }
+
+  test('a password login of the SMS-MFA user shows the step in place; wrong code refused there; the right code emits login with the marker', async () => {
+    // Past the server's send cooldown for this number (the standalone test sent it a code).
+    await dev.post('/__dev/clock', { advanceMs: (srv.config.sendCooldown + 1) * 1000 });
+    const ui = renderLogin();
+    await ui.signIn('mfa-sms');
+    expect(ui.data().screen).toBe('mfa');
+    expect(ui.named('screen-change').map((e) => e.detail)).toEqual([{ screen: 'mfa' }]);
+    expect(ui.named('error')).toEqual([]); // MFA required is not a failure
+    const { mfaToken } = ui.data().mfaChallenge;
+    const step = ui.stepUi();
+    expect(ui.text()).toContain('138****0101');
+    expect(ui.q('authing-screen-login').dom.getAttribute('class')).toContain('authing-login__screen--hidden');
+
+    await step.tap('authing-mfa-send');
+    await until(() => ui.step().instance.data.resendLeft > 0, 'the countdown');
+    const code = await dev.smsCode('13800000101', 'CHANNEL_VERIFY_MFA');
+    const wrong = code === '000000' ? '111111' : '000000';
+    await step.type('authing-mfa-code', wrong);
+    await step.tap('authing-mfa-verify');
+    await until(() => ui.named('error').length, 'error');
+    await simulate.sleep(0);
+    expect(step.q('authing-mfa-code').data.tips).toBe(ZH.wrongCode);
+    expect(step.value('authing-mfa-code')).toBe(wrong);
+    expect(ui.named('error')[0].detail).toMatchObject({ action: 'verify-mfa', error: { apiCode: 2001 } });
+    expect(ui.data().screen).toBe('mfa');
+
+    await step.type('authing-mfa-code', code);
+    await step.tap('authing-mfa-verify');
+    const done = await until(() => ui.named('login')[0], 'login');
+    expect(done.detail).toMatchObject({ method: 'password', mfa: 'sms', loginState: { access_token: expect.any(String) }, userInfo: { username: 'mfa-sms' } });
+    await simulate.sleep(0);
+    expect(ui.data().screen).toBe('login');
+    expect(ui.value('authing-account')).toBe('mfa-sms'); // the form kept what was typed
+    // The mfaToken was only in the component tree's data while the step showed; no event carried it.
+    expect(JSON.stringify(ui.events)).not.toContain(mfaToken);
+    expect(ui.data().mfaChallenge).toBeNull();
+  });
+
+  test('TOTP user: the code computed from the secret logs in through the login', async () => {
+    const ui = renderLogin('lang="en-US" fetch-user-info="{{false}}"');
+    await ui.signIn('mfa-totp');
+    const step = ui.stepUi();
+    expect(ui.text()).toContain(EN.hint_totp);
+    await step.type('authing-mfa-code', totpCode(srv.config.demoTotpSecret, srv.now()));
+    await step.tap('authing-mfa-verify');
+    const done = await until(() => ui.named('login')[0], 'login');
+    expect(done.detail).toMatchObject({ method: 'password', mfa: 'totp' });
+    expect(Object.keys(done.detail).sort()).toEqual(['loginState', 'method', 'mfa']);
+  });
+
+  test('an expired mfaToken: back to the login form with the message; "back to login" returns too', async () => {
+    const ui = renderLogin();
+    await ui.signIn('mfa-totp');
+    const ttlMs = (srv.config.mfaTokenTtl + 1) * 1000;
+    await dev.post('/__dev/clock', { advanceMs: ttlMs });
+    try {
+      const step = ui.stepUi();
+      await step.type('authing-mfa-code', totpCode(srv.config.demoTotpSecret, srv.now()));
+      await step.tap('authing-mfa-verify');
+      await until(() => ui.named('error').length, 'error');
+    } finally {
+      await dev.post('/__dev/clock', { advanceMs: -ttlMs });
+    }
+    await simulate.sleep(0);
+    expect(ui.data().screen).toBe('login');
+    expect(ui.step()).toBeFalsy();
+    expect(ui.named('error')[0].detail).toMatchObject({ action: 'verify-mfa', error: { apiCode: 2021 } });
+    expect(ui.text()).toContain('安全验证已超时，请重新登录');
+    expect(ui.value('authing-account')).toBe('mfa-totp');
+    expect(ui.named('login')).toEqual([]);
+
+    // A fresh sign-in opens a fresh step; its "back to login" link brings the form back.
+    await ui.tap('authing-submit-password');
+    await until(() => ui.data().screen === 'mfa', 'the step again');
+    await simulate.sleep(0);
+    ui.step().querySelector('#authing-mfa-back').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(ui.data().screen).toBe('login');
+    expect(ui.named('screen-change').map((e) => e.detail.screen)).toEqual(['mfa', 'login', 'mfa', 'login']);
+  });
+});

@@ -193,3 +193,65 @@ test('no client: the failure is the notice and an `error` event, nothing sent', 
   expect(flow.state.notice).toEqual({ tone: 'error', error: { code: 'invalid_options', message: 'no client' } });
   expect(rec.events[0]).toMatchObject({ name: 'error', detail: { action: 'send-code', code: 'invalid_options' } });
 });
+
+describe('the login form hands over to the MFA step', () => {
+  const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
+
+  function makeForm(config = {}) {
+    const rec = { changes: 0, events: [], notices: [] };
+    const c = client();
+    const form = new LoginForm({
+      getClient: () => c,
+      onChange: () => { rec.changes += 1; },
+      emit: (name, detail) => rec.events.push({ name, detail }),
+      notify: (n) => rec.notices.push(n),
+      message: (key) => key,
+    }, config, new CountdownStore({ storage: null }));
+    return { form, rec, c };
+  }
+
+  test('an SMS-code sign-in answering "MFA required": the mfa screen with the challenge, no error; the step\'s login comes out with the first method', async () => {
+    // Past the server's send cooldown for this number (the first test sent it an MFA code).
+    await dev.post('/__dev/clock', { advanceMs: (srv.config.sendCooldown + 1) * 1000 });
+    const { form, rec } = makeForm({ methods: ['sms', 'password'] });
+    form.input('phone', '13800000101');
+    await form.sendCode();
+    form.input('code', await dev.smsCode('13800000101'));
+    await form.submit();
+    expect(form.state.screen).toBe('mfa');
+    expect(form.mfaStep).toMatchObject({ method: 'sms', challenge: { code: 1636, phone: '13800000101', mfaToken: expect.any(String) } });
+    expect(rec.events.map((e) => e.name)).toEqual(['send-code', 'screen-change']);
+    expect(rec.notices.filter((n) => n.type === 'error')).toEqual([]);
+
+    // What <authing-mfa> emits when done: the login re-emits it with the first step's method.
+    const loginState = { access_token: 'a.b.c', token_type: 'Bearer', expires_in: 60 };
+    form.mfaLoggedIn({ method: 'password', loginState, mfa: 'email' });
+    expect(form.state.screen).toBe('login');
+    expect(form.mfaStep).toBeNull();
+    expect(rec.events.slice(-2)).toEqual([
+      { name: 'screen-change', detail: { screen: 'login' } },
+      { name: 'login', detail: { method: 'sms', loginState, mfa: 'email' } },
+    ]);
+    form.mfaLoggedIn({ method: 'password', loginState, mfa: 'email' }); // no step any more: nothing
+    expect(rec.events.filter((e) => e.name === 'login').length).toBe(1);
+  });
+
+  test('a password sign-in of the TOTP user: step failures pass through as `error`; an expired one brings the form back with the message', async () => {
+    const { form, rec } = makeForm();
+    form.input('account', 'mfa-totp');
+    form.input('password', PASSWORD);
+    await form.submit();
+    expect(form.state.screen).toBe('mfa');
+    expect(form.mfaStep.method).toBe('password');
+    const wrong = { action: 'verify-mfa', code: 'server', message: 'wrong', error: { message: 'wrong', apiCode: 6001, statusCode: 400 } };
+    form.mfaFailed(wrong);
+    expect(form.state.screen).toBe('mfa');
+    expect(rec.events.pop()).toEqual({ name: 'error', detail: wrong });
+    const expired = { action: 'verify-mfa', code: 'server', message: 'timed out', error: { message: 'timed out', apiCode: 2021, statusCode: 401 } };
+    form.mfaFailed(expired);
+    expect(form.state.screen).toBe('login');
+    expect(rec.notices.pop()).toEqual({ type: 'info', key: 'mfaExpired' });
+    expect(rec.events.slice(-2).map((e) => e.name)).toEqual(['screen-change', 'error']);
+    expect(form.value('account')).toBe('mfa-totp');
+  });
+});
