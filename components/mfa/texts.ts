@@ -37,7 +37,7 @@ const zhCN: TextTable = {
   noFactor: '没有可用的验证方式，请返回重新登录或联系管理员',
   expired: '验证已超时，请重新登录',
   wrongCode: '验证码错误或已失效',
-  wrongTotp: '动态口令错误，请输入身份验证器中当前的口令',
+  wrongTotp: '动态口令错误或已过期',
   wrongRecoveryCode: '恢复码错误或已使用',
   notConfigured: 'MFA 组件未配置 Authing 客户端（app-id / user-pool-id，或在 app 中 setDefaultClient）',
 };
