@@ -258,6 +258,27 @@ const STATES = [
   { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
   { name: 'profile-en-us', page: 'profile?lang=en-US', login: true, shot: false, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
   { name: 'profile-signed-out', page: 'profile', shot: false },
+  { name: 'mfa-default', page: 'mfa', ready: (page) => page.waitForSelector(byId('demo-mfa-totp'), { timeout: 10000 }) },
+  {
+    name: 'mfa-sms',
+    page: 'mfa',
+    act: async (page) => {
+      await tap(page, byId('demo-mfa-sms'));
+      await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 8000 });
+    },
+  },
+  {
+    name: 'mfa-en-us-narrow',
+    page: 'mfa',
+    shot: false,
+    context: { viewport: { width: 320, height: 568 } },
+    act: async (page) => {
+      await tap(page, byId('demo-mfa-totp'));
+      await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 8000 });
+      await page.evaluate(() => window.__preview.page.instance.selectComponent('#mfa').setData({ lang: 'en-US' }));
+      await page.waitForFunction(() => /Verify it's you/.test(document.body.innerText), null, { timeout: 5000 });
+    },
+  },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
   { name: 'me-signed-out', page: 'me', shot: false, ready: (page) => page.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 10000 }) },
 ];
