@@ -78,6 +78,27 @@ const wrongSmsCode = (wording) => async (page) => {
   // The form's own wording in the page's language (the demo's client answers in zh-CN on every page).
   await page.waitForFunction((w) => [...document.querySelectorAll('[class*="t-input--t-input__tips"]')].some((e) => e.innerText.trim() === w), wording, { timeout: 5000 });
 };
+/**
+ * A password sign-in of an MFA demo user (consent ticked first): <authing-login> shows the MFA step in place.
+ * `wrongCode`: then a wrong authenticator code (the current one is computed from the user's secret, so the
+ * code typed is certainly another), refused on the code field in the page's language.
+ */
+const mfaStep = (account, wrongCode = '') => async (page) => {
+  await tap(page, '[class*="authing-login__checkbox"]');
+  await typeInto(page, 'authing-account', account);
+  await typeInto(page, 'authing-password', DEMO_USER.password);
+  await tap(page, byId('authing-submit-password'));
+  await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 8000 });
+  if (!wrongCode) return;
+  const { totpSecret } = await page.evaluate((u) => fetch(`/__dev/mfa?username=${u}`).then((r) => r.json()), account);
+  const current = require('../devserver/totp').totp(totpSecret, Date.now());
+  await typeInto(page, 'authing-mfa-code', current === '000000' ? '111111' : '000000');
+  await tap(page, byId('authing-mfa-verify'));
+  await page.waitForFunction((w) => [...document.querySelectorAll('[class*="t-input--t-input__tips"]')].some((e) => e.innerText.trim() === w), wrongCode, { timeout: 5000 });
+  // The browser logs the refusal's 400 answer as a console error: that one line is expected.
+  const k = page.problems.findIndex((line) => /status of 400 \(Bad Request\)/.test(line));
+  if (k >= 0) page.problems.splice(k, 1);
+};
 /** Makes the next devserver answer on `path` slow, so a busy (loading) state stays on screen. */
 function slowNext(page, path) {
   return page.evaluate((p) => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: p, kind: 'delay', delayMs: 8000, count: 1 }) }).then((r) => r.status), path);
@@ -218,6 +239,18 @@ const STATES = [
     },
   },
   { name: 'login-captcha', page: 'login', shot: false, act: (page) => captchaShown(page, 'captcha-preview-zh') },
+  { name: 'login-mfa-sms', page: 'login', act: mfaStep('mfa-sms') },
+  { name: 'login-mfa-totp', page: 'login', act: mfaStep('mfa-totp') },
+  { name: 'login-mfa-wrong-code', page: 'login', act: mfaStep('mfa-totp', '动态口令错误或已过期') },
+  { name: 'login-mfa-dark', page: 'login', context: { colorScheme: 'dark' }, act: mfaStep('mfa-sms') },
+  { name: 'login-en-us-mfa-sms', page: 'login-en', act: mfaStep('mfa-sms') },
+  { name: 'login-en-us-mfa-totp', page: 'login-en', shot: false, act: mfaStep('mfa-totp') },
+  {
+    name: 'login-en-us-mfa-wrong-code',
+    page: 'login-en',
+    context: { viewport: { width: 320, height: 568 } },
+    act: mfaStep('mfa-totp', 'Wrong code. Enter the current code of your authenticator app.'),
+  },
   { name: 'login-en-us-captcha', page: 'login-en', shot: false, act: (page) => captchaShown(page, 'captcha-preview-en') },
   {
     name: 'phone-default',
@@ -245,6 +278,27 @@ const STATES = [
   { name: 'profile-default', page: 'profile', login: true, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
   { name: 'profile-en-us', page: 'profile?lang=en-US', login: true, shot: false, ready: (page) => page.waitForSelector(byId('authing-save'), { timeout: 10000 }) },
   { name: 'profile-signed-out', page: 'profile', shot: false },
+  { name: 'mfa-default', page: 'mfa', ready: (page) => page.waitForSelector(byId('demo-mfa-totp'), { timeout: 10000 }) },
+  {
+    name: 'mfa-sms',
+    page: 'mfa',
+    act: async (page) => {
+      await tap(page, byId('demo-mfa-sms'));
+      await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 8000 });
+    },
+  },
+  {
+    name: 'mfa-en-us-narrow',
+    page: 'mfa',
+    shot: false,
+    context: { viewport: { width: 320, height: 568 } },
+    act: async (page) => {
+      await tap(page, byId('demo-mfa-totp'));
+      await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 8000 });
+      await page.evaluate(() => window.__preview.page.instance.selectComponent('#mfa').setData({ lang: 'en-US' }));
+      await page.waitForFunction(() => /Verify it's you/.test(document.body.innerText), null, { timeout: 5000 });
+    },
+  },
   { name: 'me-default', page: 'me', login: true, ready: (page) => page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 10000 }) },
   { name: 'me-signed-out', page: 'me', shot: false, ready: (page) => page.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 10000 }) },
   { name: 'login-bind-phone', page: 'login', act: bindPhoneStep },

@@ -3,7 +3,7 @@
 // core/flows/events.ts; the rest belong to one component each.
 export type {
   LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail,
-  EventMethod, EventAction, CancelReason,
+  EventMethod, EventAction, CancelReason, MfaMarker, NavigateEventDetail,
 } from '../../core/flows/events';
 export type { PhoneEventDetail } from '../../core/flows/phone-button-flow';
 export type { AvatarChangeEventDetail, AvatarLoadEventDetail } from '../../core/flows/avatar-uploader-flow';

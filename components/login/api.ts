@@ -43,9 +43,9 @@ export interface LoginProperties {
 
 /** Event name → `e.detail` type of <authing-login>. */
 export interface LoginEvents {
-  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `phoneBound: true` when the bind-phone step bound a phone (see `phone-binding`). */
+  /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `mfa` (`sms`, `email`, `totp`, `recovery-code`) only when the sign-in went through the MFA step, which shows in place when the server asks for it; `phoneBound: true` when the bind-phone step bound a phone (see `phone-binding`). */
   'login': E.LoginEventDetail;
-  /** (`bind-phone`: a failure of the bind-phone step, shown in that step.) A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
+  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast (`verify-mfa` / `bind-phone`: a failure of that step, shown in the step). Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;
   /** The server accepted a code send; that tab's countdown started */
   'send-code': E.SendCodeEventDetail;

@@ -170,6 +170,9 @@ kitComponent<typeof SPEC, LoginForm>({
       method: s.method,
       screen: s.screen,
       bindPhoneSkippable: flow.config.phoneBinding === 'optional',
+      // The MFA step's challenge (with its short-lived mfaToken) only while that screen shows.
+      mfaChallenge: s.screen === 'mfa' && flow.mfaStep ? flow.mfaStep.challenge : null,
+      mfaMethod: flow.mfaStep ? flow.mfaStep.method : 'password',
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -235,6 +238,9 @@ kitComponent<typeof SPEC, LoginForm>({
     onPhoneBound: (ctx) => ctx.flow.phoneBound(),
     onBindPhoneSkip: (ctx) => ctx.flow.phoneSkipped(),
     onBindPhoneEvent: (ctx, e) => ctx.emit(e.type, e.detail as object),
+    /** The embedded MFA step: logged in / a failure it already showed. */
+    onMfaLogin: (ctx, e) => ctx.flow.mfaLoggedIn(e.detail),
+    onMfaError: (ctx, e) => ctx.flow.mfaFailed(e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

@@ -72,6 +72,7 @@ const zhCN: TextTable = {
   locked: '账号已锁定，请稍后再试或联系管理员解锁',
   throttledFor: '操作过于频繁，请 {seconds} 秒后再试',
   throttled: '操作过于频繁，请稍后再试',
+  mfaExpired: '安全验证已超时，请重新登录',
 };
 
 const enUS: TextTable = {
@@ -132,6 +133,7 @@ const enUS: TextTable = {
   locked: 'The account is locked. Try again later or ask an administrator to unlock it.',
   throttledFor: 'Too many requests. Please try again in {seconds} s.',
   throttled: 'Too many requests. Please try again later.',
+  mfaExpired: 'The verification timed out. Please log in again.',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

@@ -16,7 +16,11 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  */
 export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
   | 'bind-phone'
-  | 'privacy';
+  | 'privacy'
+  | 'verify-mfa';
+
+/** The factor an MFA step was passed with (`login.mfa`). */
+export type MfaMarker = 'sms' | 'email' | 'totp' | 'recovery-code';
 
 /**
  * Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto,
@@ -35,6 +39,8 @@ export interface LoginEventDetail {
   userInfoSource?: 'claims' | 'profile';
   /** A phone was bound in <authing-login>'s bind-phone step (after a WeChat login). */
   phoneBound?: true;
+  /** Set only when the login went through an MFA step: the factor the user proved. */
+  mfa?: MfaMarker;
 }
 
 /**
@@ -75,18 +81,24 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
+/** `navigate`: a standalone step's link (e.g. "back to login"); inside `<authing-login>` the login switches screen instead. */
+export interface NavigateEventDetail {
+  to: 'login' | 'register' | 'reset-password';
+}
+
 /** The `error` detail for `error` during `action`; `extra` adds method / fields / errMsg / a more specific code. */
 export function errorDetail(action: EventAction, error: ErrorData, extra: Partial<ErrorEventDetail> = {}): ErrorEventDetail {
   return { action, code: error.code || 'unknown', message: error.message, error, ...extra };
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy', { required: string[]; optional: string[] }>> = {
-  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound'] },
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate', { required: string[]; optional: string[] }>> = {
+  login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound', 'mfa'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
   // <authing-privacy-popup> (bubbles out of every kit component that embeds one)
   privacy: { required: ['agreed'], optional: [] },
+  navigate: { required: ['to'], optional: [] },
 };

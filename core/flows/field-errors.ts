@@ -19,6 +19,8 @@ const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string 
   3101: { fields: ['phone'], text: 'invalidPhone' }, // malformed phone number
   3104: { fields: ['email'], text: 'invalidEmail' }, // malformed email
   2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
+  6001: { fields: ['code'], text: 'wrongTotp' }, // MFA: authenticator (TOTP) code wrong
+  6002: { fields: ['code'], text: 'wrongRecoveryCode' }, // MFA: recovery code wrong or used
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */

@@ -2,6 +2,8 @@
 // as outcomes that the flow (core/flows/login-form.ts) turns into state, notices and events.
 
 import type { AuthingClient, ErrorData, LoginState } from '../types';
+import { readMfaChallenge } from '../journey';
+import type { MfaChallenge } from '../journey';
 import { beforeLoginContext } from './login-checks';
 import type { LoginInputs } from './login-checks';
 import { lacksPhone } from './bind-phone';
@@ -15,7 +17,9 @@ export type ActionOutcome =
   | { kind: 'vetoed' }
   | { kind: 'logged-in'; detail: LoginDetail }
   /** Logged in by WeChat code, without a phone, and the host asks for one: the bind-phone step comes first. */
-  | { kind: 'bind-phone'; detail: LoginDetail };
+  | { kind: 'bind-phone'; detail: LoginDetail }
+  /** The sign-in answered "MFA required" (1635 / 1636): the MFA step takes over. */
+  | { kind: 'mfa'; challenge: MfaChallenge };
 
 export interface ActionContext {
   client: AuthingClient | undefined;
@@ -49,7 +53,10 @@ async function logIn(action: LoginAction, ctx: ActionContext): Promise<ActionOut
   const client = ctx.client;
   if (!client) return { kind: 'failed', error: ctx.notConfigured };
   const [err, loginState] = await sendLogin(client, action, ctx.config, { ...ctx.inputs, phoneCode: ctx.phoneCode });
-  if (err) return { kind: 'failed', error: err };
+  if (err) {
+    const challenge = readMfaChallenge(err);
+    return challenge ? { kind: 'mfa', challenge } : { kind: 'failed', error: err };
+  }
   const detail = await loginDetail(client, eventMethod(action), loginState as LoginState, ctx.config.fetchUserInfo);
   if (action === 'wechat' && ctx.config.phoneBinding !== 'off' && await lacksPhone(client, detail)) return { kind: 'bind-phone', detail };
   return { kind: 'logged-in', detail };

@@ -18,6 +18,9 @@ import { CODE_CHANNELS, NO_ERRORS, codeChannelOf, eventAction, eventMethod } fro
 import { errorDetail } from './events';
 import { LOGIN_SCREENS } from './login-types';
 import type { BeforeLoginHook, CancelReason, LoginAction, LoginDetail, LoginMethod, LoginScreen } from './login-types';
+import type { MfaChallenge } from '../journey';
+import { challengeOver } from './mfa-factors';
+import type { ErrorEventDetail, EventMethod } from './events';
 
 export * from './login-types';
 
@@ -26,6 +29,14 @@ export class LoginForm extends LoginFormModel {
   private beforeLogin: BeforeLoginHook | null = null;
   /** The `login` detail held back while the bind-phone step shows. */
   private awaitingPhone: LoginDetail | null = null;
+
+  /** The MFA step in progress: its challenge (with the short-lived mfaToken) and the first step's method. */
+  private mfa: { challenge: MfaChallenge; method: EventMethod } | null = null;
+
+  /** What the embedded <authing-mfa> needs while the 'mfa' screen shows. */
+  get mfaStep(): Readonly<{ challenge: MfaChallenge; method: EventMethod }> | null {
+    return this.mfa;
+  }
 
   setBeforeLogin(hook: BeforeLoginHook | null): void {
     this.beforeLogin = typeof hook === 'function' ? hook : null;
@@ -205,7 +216,7 @@ export class LoginForm extends LoginFormModel {
       // A fresh captcha (if one is shown) before the failure renders; its code goes with the old image.
       await this.guard.passwordFailed(outcome.error);
       if (this.guard.state.captcha) this.values.captcha = '';
-    } else if (action === 'password' && outcome.kind === 'logged-in') {
+    } else if (action === 'password' && (outcome.kind === 'logged-in' || outcome.kind === 'mfa')) {
       this.guard.succeeded();
     }
     this.settle(action, outcome);
@@ -242,10 +253,38 @@ export class LoginForm extends LoginFormModel {
     } else if (outcome.kind === 'bind-phone') {
       this.awaitingPhone = outcome.detail;
       this.showScreen('bind-phone');
+    } else if (outcome.kind === 'mfa') {
+      this.mfa = { challenge: outcome.challenge, method };
+      this.showScreen('mfa');
     } else {
       this.commit();
       this.host.emit('login', outcome.detail);
     }
+  }
+
+  /** The MFA step logged the user in: back to the form, and `login` with the first step's method + the factor. */
+  mfaLoggedIn(detail: unknown): void {
+    const step = this.mfa;
+    const d = detail as LoginDetail | null;
+    if (!step || !d || !d.loginState) return;
+    this.mfa = null;
+    this.showScreen('login');
+    this.host.emit('login', { ...d, method: step.method });
+  }
+
+  /**
+   * A failure in the MFA step, already shown there: passed on as the form's `error`. When the step is over
+   * (expired mfaToken) the form comes back with the message: sign in again.
+   */
+  mfaFailed(detail: unknown): void {
+    const d = detail as ErrorEventDetail | null;
+    if (!this.mfa || !d || !d.error) return;
+    if (challengeOver(d.error)) {
+      this.mfa = null;
+      this.showScreen('login');
+      this.host.notify({ type: 'info', key: 'mfaExpired' });
+    }
+    this.host.emit('error', d);
   }
 
   /** One display per failure: on the field it is about (no toast), else a toast. Always an `error` event. */

@@ -172,7 +172,7 @@ export type BeforeLoginHook = (ctx: BeforeLoginContext) => boolean | void | Prom
 
 export type LoginNotice =
   | { type: 'error'; method: EventMethod; error: ErrorData }
-  | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' };
+  | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' | 'mfaExpired' };
 
 export interface LoginFormHost {
   /** The client to use (throws on malformed client properties). Encryption is chosen per call inside it. */

@@ -10,7 +10,7 @@ const { problemsOf, vocabularyProblems } = require('../helpers/vocabulary');
 const { loadTs, COMPONENTS } = require('../../scripts/docs');
 
 const SHARED = { login: 'LoginEventDetail', error: 'ErrorEventDetail', cancel: 'CancelEventDetail', 'agreement-tap': 'AgreementTapEventDetail', 'agreement-change': 'AgreementChangeEventDetail' };
-const EVENTS = ['login', 'error', 'cancel', 'agreement-tap', 'agreement-change', 'phone', 'load'];
+const EVENTS = ['login', 'error', 'cancel', 'agreement-tap', 'agreement-change', 'phone', 'load', 'navigate'];
 const AGREEMENTS = [{ title: '用户协议', url: 'https://example.com/terms' }, { title: '隐私政策', url: '/pages/privacy/index' }];
 
 let srv;
@@ -67,9 +67,15 @@ test('every spec names the shared detail type for a shared event', () => {
 
 test('error: the same shape from all four components (no client configured)', async () => {
   const found = [];
+  // <authing-mfa> needs a challenge to act on (any mfaToken: without a client nothing is sent).
+  const challenge = { mfaToken: 'not-sent', factors: [{ type: 'OTP', sort: 1 }], recoveryCodeAllowed: false, phone: null, email: null };
   for (const name of COMPONENTS.filter((n) => n !== 'privacy-popup')) {
-    const { c, events } = render(name, 'lang="en-US"');
+    const { c, events } = name === 'mfa' ? render(name, 'lang="en-US" challenge="{{challenge}}"', { challenge }) : render(name, 'lang="en-US"');
     await simulate.sleep(0);
+    if (name === 'mfa') {
+      c.querySelector('#authing-mfa-code').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: '123456' } });
+      btn(c, 'authing-mfa-verify').dispatchEvent('tap');
+    }
     if (name === 'login') {
       c.querySelector('#authing-account').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: 'demo' } });
       c.querySelector('#authing-password').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: 'Demo@123456' } });
@@ -84,7 +90,7 @@ test('error: the same shape from all four components (no client configured)', as
     expect(e.detail.code).toBe('invalid_options');
     found.push(e);
   }
-  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code']);
+  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code', 'verify-mfa']);
   expect(vocabularyProblems(found)).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ const crypto = require('crypto');
 const { core, encryptRsa, DEMO, setup, bodyOf, expectSdkHeaders, expectContractHeaders, expectReadableError } = require('./support');
 const journey = require('../../miniprogram_dist/journey');
 const { startDevServer } = require('../helpers/server');
+const { totpCode } = require('../helpers/totp');
 
 let t;
 beforeAll(async () => { t = await setup(); });
@@ -13,19 +14,6 @@ afterAll(() => t.close());
 beforeEach(() => { t.mark(); t.wx.clearStorageSync(); });
 
 const MFA_SMS = { username: 'mfa-sms', phone: '13800000101', email: 'mfa-sms@example.com' };
-
-/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits), computed here independently of the server's code. */
-function totpCode(base32Secret, timeMs) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of base32Secret) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(timeMs / 30000)));
-  const mac = crypto.createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 async function mfaChallengeOf(client, account) {
   const [err, state] = await client.loginByPassword({ passwordPayload: { account, password: DEMO.password } });

@@ -5,7 +5,8 @@ const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
 const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save',
   'bind-phone',
-  'privacy'];
+  'privacy',
+  'verify-mfa'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
   'skip',
@@ -28,6 +29,8 @@ const TYPES = {
   url: (v) => typeof v === 'string',
   agreed: (v) => typeof v === 'boolean',
   phoneBound: (v) => v === true,
+  mfa: (v) => ['sms', 'email', 'totp', 'recovery-code'].includes(v),
+  to: (v) => ['login', 'register', 'reset-password'].includes(v),
 };
 
 /** Problems of one event ([] when it is not a shared event or matches). */

@@ -15,6 +15,7 @@ const {
 const { startPreviewServer } = require('../../preview/serve');
 const { ensureDemoNpm } = require('../../preview/build');
 const { typeInto, DEMO_USER } = require('../../preview/shoot');
+const { totpCode } = require('../helpers/totp');
 
 const DEMO = path.resolve(__dirname, '../../demo');
 const PAGES = JSON.parse(fs.readFileSync(path.join(DEMO, 'app.json'), 'utf8')).pages;
@@ -144,6 +145,44 @@ describe('live preview: password login against the devserver', () => {
       await again.locator(byId('logout')).first().click();
       await again.waitForFunction(() => /已退出登录/.test(document.body.innerText), null, { timeout: 15000 });
       expect([...page.problems, ...again.problems]).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('live preview: MFA login against the devserver', () => {
+  test('the TOTP demo user signs in on the real demo login page: password, then the MFA step in place, then the "me" page', async () => {
+    requireChromium();
+    const ctx = await newPhoneContext(browser);
+    try {
+      const { srv } = server;
+      const before = srv.requests.length;
+      const page = await openPreview(ctx, `${server.url}/preview/login`);
+      await page.locator(byId('authing-account')).first().waitFor();
+      // The page names the MFA demo users.
+      expect(await page.evaluate(() => document.getElementById('wxp-app').innerText)).toMatch(/mfa-sms[\s\S]*mfa-totp/);
+
+      await page.locator('[class*="authing-login__checkbox"]').first().click();
+      await typeInto(page, 'authing-account', 'mfa-totp');
+      await typeInto(page, 'authing-password', DEMO_USER.password);
+      await page.locator(byId('authing-submit-password')).first().click();
+      await page.locator(byId('authing-mfa-verify')).first().waitFor({ state: 'visible', timeout: 10000 });
+      expect(page.url()).toMatch(/\/preview\/login$/); // in place, no navigation
+
+      // The code an authenticator app shows for the secret the devserver prints.
+      await typeInto(page, 'authing-mfa-code', totpCode(srv.config.demoTotpSecret, srv.now()));
+      await page.locator(byId('authing-mfa-verify')).first().click();
+      await page.waitForURL(/\/preview\/me$/, { timeout: 15000 });
+      await page.waitForFunction(() => /已登录/.test(document.body.innerText) && /mfa-totp/.test(document.body.innerText), null, { timeout: 15000 });
+
+      const calls = srv.requests.slice(before);
+      const signin = calls.filter((r) => r.method === 'POST' && r.path === '/api/v3/signin');
+      expect(signin.map((r) => JSON.parse(r.body).connection)).toEqual(['PASSWORD']);
+      const verify = calls.filter((r) => r.path === '/api/v2/mfa/totp/verify');
+      expect(verify.map((r) => r.status)).toEqual([200]);
+      expect(verify[0].headers.authorization).toBeTruthy(); // the mfaToken (the preview's log redacts it)
+      expect(page.problems).toEqual([]);
     } finally {
       await ctx.close();
     }

@@ -13,9 +13,9 @@ Page({
   },
 
   onLogin(e) {
-    // e.detail: { method, loginState, userInfo }
-    const { method, userInfo } = e.detail;
-    console.log('[demo] login', method, userInfo && userInfo.userId);
+    // e.detail: { method, loginState, userInfo, mfa? } (mfa: the factor, after the MFA step)
+    const { method, userInfo, mfa } = e.detail;
+    console.log('[demo] login', method, mfa || '', userInfo && userInfo.userId);
     wx.showToast({ title: '登录成功', icon: 'success' });
     wx.redirectTo({ url: '/pages/me/index' });
   },
