@@ -13,7 +13,9 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
  * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
  */
-export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
+  // <authing-account>
+  | 'update-password' | 'bind-phone' | 'update-phone' | 'bind-email' | 'update-email' | 'delete-account' | 'logout';
 
 /** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
@@ -71,10 +73,13 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
+  'account-change': { required: ['action'], optional: ['userInfo'] },
+  'account-delete': { required: [], optional: [] },
+  logout: { required: [], optional: [] },
 };

@@ -3,7 +3,8 @@
 // shared event (login, error, cancel, agreement-tap, agreement-change) that does not match its shape.
 const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
-const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save'];
+const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save',
+  'update-password', 'bind-phone', 'update-phone', 'bind-email', 'update-email', 'delete-account', 'logout'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login'];
 
