@@ -165,7 +165,7 @@ export class AccountFlow {
     const about = target.kind === 'sms' ? 'phone' : 'email';
     if (field === 'code' && s.dialog !== 'delete') {
       const problems = checkFields([about], this.typed, s.summary, s.dialog);
-      if (problems[about]) return this.refuse('send-code', problems);
+      if (problems[about]) return this.refuse('send-code', { ...s.errors, ...problems }, problems);
     }
     const [clientErr, client] = this.host.getClient();
     if (clientErr) return this.failed('send-code', clientErr);
@@ -201,7 +201,7 @@ export class AccountFlow {
     const action = dialogAction(dialog, summary);
     const fields = this.fields;
     const problems = checkFields(fields, this.typed, summary, dialog);
-    if (Object.keys(problems).length) return this.refuse(action, problems);
+    if (Object.keys(problems).length) return this.refuse(action, problems, problems);
     const [clientErr, client] = this.host.getClient();
     if (clientErr) return this.failed(action, clientErr);
     const life = this.life;
@@ -286,9 +286,9 @@ export class AccountFlow {
     this.host.emit('error', errorDetail('load', shown));
   }
 
-  /** Bad input: each problem on its input, one render, an `error` event; nothing was sent. */
-  private refuse(action: EventAction, problems: Partial<Record<AccountField, AccountProblem>>): void {
-    this.set({ errors: { ...this.s.errors, ...problems }, notice: null });
+  /** Bad input: `errors` on the inputs (one render) and `problems` in an `error` event; nothing was sent. */
+  private refuse(action: EventAction, errors: AccountState['errors'], problems: Partial<Record<AccountField, AccountProblem>>): void {
+    this.set({ errors, notice: null });
     const fields: Record<string, string> = {};
     for (const [f, p] of Object.entries(problems)) fields[f] = this.host.text(p!.key, p!.params);
     this.host.emit('error', errorDetail(action, { code: 'invalid_argument', message: this.host.text('invalid') }, { fields }));
