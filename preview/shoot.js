@@ -268,6 +268,7 @@ const STATES = [
   { name: 'me-en-us-password-wrong', page: 'me?lang=en-US', login: true, shot: false, ready: accountShown, act: (page) => wrongCurrentPassword(page, 'Wrong password'), consoleErrors: [/status of 400/] },
   { name: 'me-delete-confirm', page: 'me', login: true, ready: accountShown, act: (page) => deleteConfirmation(page, '确认注销') },
   { name: 'me-en-us-delete-confirm', page: 'me?lang=en-US', login: true, shot: false, ready: accountShown, act: (page) => deleteConfirmation(page, 'Delete for good') },
+  { name: 'me-en-us-password-dialog-dark-narrow', page: 'me?lang=en-US', login: true, context: { colorScheme: 'dark', viewport: { width: 320, height: 568 } }, ready: accountShown, act: (page) => passwordDialogErrors(page) },
 ];
 
 /**
