@@ -29,6 +29,7 @@ const { normalizeUsername, usernameKey, normalizeEmail, mixesScripts } = require
  * @property {string|null} phone        national number, no country code
  * @property {string|null} phoneCountryCode  '+86'
  * @property {string|null} passwordHash scrypt, never plain
+ * @property {string} [passwordLastSetAt] ISO time of the last password change (else the creation time)
  * @property {string|null} name
  * @property {string|null} nickname
  * @property {string|null} photo        null = default avatar
@@ -263,6 +264,8 @@ function toUserDto(ctx, user, opts = {}) {
     lastLogin: user.lastLogin,
     emailVerified: user.emailVerified,
     phoneVerified: user.phoneVerified,
+    // Authing's UserDto: when the password was last set, null when the account has none.
+    passwordLastSetAt: user.passwordHash ? (user.passwordLastSetAt || user.createdAt) : null,
   };
   if (opts.withIdentities) dto.identities = user.identities.map((i) => ({ ...i }));
   if (opts.withCustomData) dto.customData = { ...user.customData };

@@ -11,3 +11,4 @@ export type { ProfileLoadEventDetail, ProfileSaveEventDetail, ProfileChangeEvent
 export type { SendCodeEventDetail, TabChangeEventDetail, ScreenChangeEventDetail } from '../../core/flows/login-form';
 export type { BindEventDetail, BindSendCodeEventDetail } from '../../core/flows/bind-phone-flow';
 export type { PrivacyEventDetail } from '../../core/flows/privacy-flow';
+export type { AccountChangeEventDetail, AccountDeleteEventDetail, LogoutEventDetail } from '../../core/flows/account-flow';

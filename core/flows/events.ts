@@ -17,7 +17,9 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
   | 'bind-phone'
   | 'privacy'
-  | 'verify-mfa';
+  | 'verify-mfa'
+  // <authing-account>
+  | 'update-password' | 'update-phone' | 'bind-email' | 'update-email' | 'delete-account' | 'logout';
 
 /** The factor an MFA step was passed with (`login.mfa`). */
 export type MfaMarker = 'sms' | 'email' | 'totp' | 'recovery-code';
@@ -92,7 +94,7 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound', 'mfa'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
@@ -101,4 +103,7 @@ export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agree
   // <authing-privacy-popup> (bubbles out of every kit component that embeds one)
   privacy: { required: ['agreed'], optional: [] },
   navigate: { required: ['to'], optional: [] },
+  'account-change': { required: ['action'], optional: ['userInfo'] },
+  'account-delete': { required: [], optional: [] },
+  logout: { required: [], optional: [] },
 };

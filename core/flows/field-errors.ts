@@ -15,6 +15,7 @@ export type FieldError = Problem | { error: ErrorData };
 const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string }> = {
   2333: { fields: ['password'], text: 'wrongPassword' }, // account or password wrong: the password is what the user retypes
   2006: { fields: ['password'], text: 'wrongPassword' }, // old password wrong (update-password)
+  2034: { fields: ['password'], text: 'wrongPassword' }, // password wrong (verify-delete-account-request)
   2001: { fields: ['code', 'emailCode', 'captcha'], text: 'wrongCode' }, // verification (or captcha) code wrong, used or expired
   3101: { fields: ['phone'], text: 'invalidPhone' }, // malformed phone number
   3104: { fields: ['email'], text: 'invalidEmail' }, // malformed email

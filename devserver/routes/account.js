@@ -33,6 +33,7 @@ function register(router) {
     requirePolicy(newPassword);
     user.passwordHash = await hashPassword(newPassword, ctx.app.config.scryptN);
     user.updatedAt = new Date(ctx.app.now()).toISOString();
+    user.passwordLastSetAt = user.updatedAt;
     ctx.app.store.save();
     return success(ctx.requestId, undefined, msg('密码修改成功', 'password updated'));
   });

@@ -1,4 +1,4 @@
-// One event vocabulary across the four components (core/flows/events.ts, components/EVENTS.md): the same
+// One event vocabulary across the components (core/flows/events.ts, components/EVENTS.md): the same
 // detail shape for error / cancel / agreement-tap / agreement-change / login, `authing-*` element ids,
 // and specs that name the shared detail types. Each component is driven to each shared event it has.
 const fs = require('fs');
@@ -90,7 +90,7 @@ test('error: the same shape from all four components (no client configured)', as
     expect(e.detail.code).toBe('invalid_options');
     found.push(e);
   }
-  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code', 'verify-mfa']);
+  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code', 'verify-mfa', 'load']);
   expect(vocabularyProblems(found)).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
-// The demo's "me" page (demo/pages/me/index.js) against a real devserver: logout() that returns an
-// error (the client keeps the login state) must not tell the user "已退出登录"; a working logout does.
+// The demo's "me" page (demo/pages/me/index.js) against a real devserver: the signed-in state it reads, and
+// how it follows <authing-account>'s events (logout, deletion, a changed profile).
 require('miniprogram-simulate'); // the rest of WeChat's `wx` that tdesign's toast module reads on load
-const { startDevServer, dev } = require('../helpers/server');
+const { startDevServer } = require('../helpers/server');
 const kit = require('../../miniprogram_dist/index');
 
 jest.mock('authing-miniapp-kit', () => require('../../miniprogram_dist/index'), { virtual: true });
@@ -42,23 +42,34 @@ async function loggedIn() {
   return { client, page, toasts };
 }
 
-test('a failed logout keeps the page signed in and shows the error, not "已退出登录"', async () => {
-  const { client, page, toasts } = await loggedIn();
-  await dev(srv.url).post('/__dev/faults', { path: '/oidc/token/revocation', kind: 'html500', count: 1 });
-  await page.onLogout();
-  expect(page.data.message).not.toBe('已退出登录');
-  expect(page.data.loggedIn).toBe(true);
-  expect(page.data.busy).toBe('');
-  expect(toasts).toEqual([expect.objectContaining({ theme: 'error', message: expect.any(String) })]);
-  const [stateErr] = await client.getLoginState();
-  expect(stateErr).toBeNull(); // the client kept the state, as the page says
+// Logout and deletion moved into <authing-account> (test/components/account.test.js covers a failed logout
+// keeping the login and the component's own messages); the page follows the component's events.
+test('the component\'s `logout` signs the page out with "已退出登录", `account-delete` with "账号已注销"', async () => {
+  for (const [type, message] of [['logout', '已退出登录'], ['account-delete', '账号已注销']]) {
+    const { page } = await loggedIn();
+    page.onSignedOut({ type, detail: {} });
+    expect(page.data).toMatchObject({ loggedIn: false, user: {}, state: {}, message });
+  }
 });
 
-test('a working logout signs the page out with "已退出登录"', async () => {
-  const { client, page } = await loggedIn();
-  await page.onLogout();
-  expect(page.data.message).toBe('已退出登录');
+test('`account-change` puts the new profile in the header; a not-logged-in error signs the page out', async () => {
+  const { page } = await loggedIn();
+  page.onAccountChange({ type: 'account-change', detail: { action: 'update-phone', userInfo: { userId: 'u1', nickname: 'Neo' } } });
+  expect(page.data.user).toEqual({ userId: 'u1', nickname: 'Neo' });
+  page.onAccountChange({ type: 'account-change', detail: { action: 'update-password' } }); // no profile: kept
+  expect(page.data.user).toEqual({ userId: 'u1', nickname: 'Neo' });
+  page.onAccountError({ type: 'error', detail: { action: 'update-phone', code: 'server', message: 'x', error: { message: 'x' } } });
+  expect(page.data.loggedIn).toBe(true);
+  page.onAccountError({ type: 'error', detail: { action: 'load', code: 'not_logged_in', message: 'x', error: { message: 'x' } } });
   expect(page.data.loggedIn).toBe(false);
-  const [stateErr] = await client.getLoginState();
-  expect(stateErr).not.toBeNull();
+});
+
+test('coming back to the page reloads the account component (not on the first show: it loads itself)', async () => {
+  const { page } = await loggedIn();
+  let reloads = 0;
+  page.selectComponent = (sel) => (sel === '#account' ? { reload: () => { reloads += 1; } } : null);
+  page.onShow();
+  expect(reloads).toBe(0);
+  page.onShow();
+  expect(reloads).toBe(1);
 });

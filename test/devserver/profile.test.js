@@ -35,7 +35,11 @@ describe('GET /api/v3/get-profile', () => {
     expect(u).not.toHaveProperty('identities');
     expect(u).not.toHaveProperty('customData');
     expect(u).not.toHaveProperty('departmentIds');
-    expect(r.text).not.toMatch(/scrypt|password/i);
+    // The only password-named field is Authing's `passwordLastSetAt` (a time); no hash, no password.
+    expect(r.text).not.toMatch(/scrypt/i);
+    expect(Object.keys(u).filter((k) => /password/i.test(k))).toEqual(['passwordLastSetAt']);
+    expect(Number.isNaN(Date.parse(u.passwordLastSetAt))).toBe(false);
+    expect(r.text.replace(/"passwordLastSetAt"/g, '')).not.toMatch(/password/i);
   });
 
   test('with* query flags add identities, customData and departmentIds', async () => {

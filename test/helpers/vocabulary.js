@@ -6,7 +6,8 @@ const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save',
   'bind-phone',
   'privacy',
-  'verify-mfa'];
+  'verify-mfa',
+  'update-password', 'update-phone', 'bind-email', 'update-email', 'delete-account', 'logout'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
   'skip',

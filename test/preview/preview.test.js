@@ -16,6 +16,7 @@ const { startPreviewServer } = require('../../preview/serve');
 const { ensureDemoNpm } = require('../../preview/build');
 const { typeInto, DEMO_USER } = require('../../preview/shoot');
 const { totpCode } = require('../helpers/totp');
+const { call } = require('../helpers/server');
 
 const DEMO = path.resolve(__dirname, '../../demo');
 const PAGES = JSON.parse(fs.readFileSync(path.join(DEMO, 'app.json'), 'utf8')).pages;
@@ -120,7 +121,9 @@ describe('live preview: password login against the devserver', () => {
       await page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 15000 });
       const text = await page.evaluate(() => document.getElementById('wxp-app').innerText);
       expect(text).toContain(DEMO_USER.username);
-      expect(text).toContain(DEMO_USER.phone);
+      // <authing-account> shows the phone masked
+      expect(text).toContain(`${DEMO_USER.phone.slice(0, 3)}****${DEMO_USER.phone.slice(-4)}`);
+      expect(text).not.toContain(DEMO_USER.phone);
 
       const calls = srv.requests.slice(before);
       const signin = calls.filter((r) => r.method === 'POST' && r.path === '/api/v3/signin');
@@ -131,18 +134,19 @@ describe('live preview: password login against the devserver', () => {
       // The login is stored like wx.setStorage does: a reload of another page is still signed in.
       const again = await openPreview(ctx, `${server.url}/preview/me`);
       await again.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 15000 });
-      // A logout whose revocation fails keeps the login (the client kept it): the page says why and
-      // stays signed in ...
+      // A logout (<authing-account>'s button) whose revocation fails keeps the login (the client kept
+      // it): the component says why in place and the page stays signed in ...
+      await again.locator(byId('authing-logout')).first().waitFor();
       const seen = again.problems.length;
       await again.evaluate(() => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/oidc/token/revocation', kind: 'html500' }) }));
-      await again.locator(byId('logout')).first().click();
-      await again.waitForFunction(() => [...document.querySelectorAll('[class*="t-toast__text"]')].some((e) => e.innerText.trim() && e.getBoundingClientRect().height > 0), null, { timeout: 15000 });
+      await again.locator(byId('authing-logout')).first().click();
+      await again.waitForFunction(() => ((document.querySelector('[data-wx-id="authing-message"]') || {}).innerText || '').trim().length > 0, null, { timeout: 15000 });
       expect(await again.evaluate(() => document.getElementById('wxp-app').innerText)).not.toMatch(/已退出登录/);
       expect(await again.evaluate(() => /已登录/.test(document.getElementById('wxp-app').innerText))).toBe(true);
       // the browser logs the injected 500 itself; that line, and only that one, is expected
       expect(again.problems.splice(seen)).toEqual([expect.stringMatching(/status of 500/)]);
-      // ... and the next logout through the core client signs out.
-      await again.locator(byId('logout')).first().click();
+      // ... and the next logout signs out.
+      await again.locator(byId('authing-logout')).first().click();
       await again.waitForFunction(() => /已退出登录/.test(document.body.innerText), null, { timeout: 15000 });
       expect([...page.problems, ...again.problems]).toEqual([]);
     } finally {
@@ -183,6 +187,52 @@ describe('live preview: MFA login against the devserver', () => {
       expect(verify.map((r) => r.status)).toEqual([200]);
       expect(verify[0].headers.authorization).toBeTruthy(); // the mfaToken (the preview's log redacts it)
       expect(page.problems).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('live preview: deleting the account on the demo\'s me page', () => {
+  test('a user the test signs up logs in through the UI, deletes the account (password, final confirmation) and cannot log in again', async () => {
+    requireChromium();
+    const { srv } = server;
+    const headers = { 'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId };
+    const signIn = (username, password, options) => call(srv.url, 'POST', '/api/v3/signin', { connection: 'PASSWORD', passwordPayload: { username, password }, ...(options ? { options } : {}) }, headers);
+    const user = { username: `live-delete-${Date.now() % 1e8}`, password: 'Live@123456' };
+    expect((await signIn(user.username, user.password, { autoRegister: true })).status).toBe(200);
+
+    const ctx = await newPhoneContext(browser);
+    try {
+      const page = await openPreview(ctx, `${server.url}/preview/login`);
+      await typeInto(page, 'authing-account', user.username);
+      await typeInto(page, 'authing-password', user.password);
+      await page.locator(byId('authing-submit-password')).first().click();
+      const agree = page.locator(byId('authing-consent-agree')).first();
+      await agree.waitFor({ state: 'visible' });
+      await agree.click();
+      await page.waitForURL(/\/preview\/me$/, { timeout: 15000 });
+      await page.locator(byId('authing-delete')).first().waitFor({ timeout: 15000 });
+      expect(await page.evaluate(() => document.getElementById('wxp-app').innerText)).toContain(user.username);
+
+      await page.locator(byId('authing-delete')).first().click();
+      await page.waitForFunction(() => /永久删除/.test(document.body.innerText), null, { timeout: 5000 });
+      await typeInto(page, 'authing-field-password', user.password);
+      const before = srv.requests.length;
+      await page.locator(byId('authing-submit')).first().click();
+      await page.locator(byId('authing-confirm-delete')).first().waitFor({ state: 'visible', timeout: 10000 });
+      // verified, not yet deleted: the user can still log in
+      expect(srv.requests.slice(before).map((r) => r.path)).toEqual(['/api/v3/verify-delete-account-request']);
+      await page.locator(byId('authing-confirm-delete')).first().click();
+      await page.waitForFunction(() => /账号已注销/.test(document.body.innerText), null, { timeout: 15000 });
+      expect(await page.evaluate(() => /未登录/.test(document.getElementById('wxp-app').innerText))).toBe(true);
+      expect(srv.requests.slice(before).filter((r) => r.path === '/api/v3/delete-account').map((r) => r.status)).toEqual([200]);
+
+      expect((await signIn(user.username, user.password)).status).not.toBe(200);
+      // A reload of the page is signed out too (the stored login state is gone).
+      const again = await openPreview(ctx, `${server.url}/preview/me`);
+      await again.waitForFunction(() => /未登录/.test(document.body.innerText), null, { timeout: 15000 });
+      expect([...page.problems, ...again.problems]).toEqual([]);
     } finally {
       await ctx.close();
     }

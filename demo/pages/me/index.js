@@ -1,5 +1,6 @@
 // The signed-in state through the core client that app.js shared with setDefaultClient():
-// getLoginState(), getUserInfo(), refreshToken() and logout(). Every call resolves to [error, data].
+// getLoginState(), getUserInfo() and refreshToken(), every call resolving to [error, data]; and
+// <authing-account> for the account & security part (phone, email, password, deletion, logout).
 const { getDefaultClient } = require('authing-miniapp-kit');
 const Toast = require('tdesign-miniprogram/toast/index').default;
 
@@ -21,8 +22,12 @@ function stateView(s) {
   };
 }
 
+/** What the page says after the account component ended the session. */
+const SIGNED_OUT = { logout: '已退出登录', 'account-delete': '账号已注销' };
+
 Page({
   data: {
+    lang: 'zh-CN',
     loggedIn: false,
     state: {},
     user: {},
@@ -30,7 +35,18 @@ Page({
     message: '',
   },
 
+  // ?lang=en-US shows the account component in English (the preview checks both languages)
+  onLoad(query) {
+    if (query && query.lang) this.setData({ lang: query.lang });
+  },
+
   onShow() {
+    // Back from the login page: the account component reads the new login too.
+    if (this.shownBefore) {
+      const account = this.selectComponent('#account');
+      if (account && account.reload) account.reload();
+    }
+    this.shownBefore = true;
     this.load();
   },
 
@@ -62,16 +78,21 @@ Page({
     Toast({ context: this, selector: '#t-toast', message: '令牌已刷新', theme: 'success' });
   },
 
-  async onLogout() {
-    this.setData({ busy: 'logout' });
-    const [err] = await getDefaultClient().logout();
-    if (err) {
-      // The client kept the login state (nothing was revoked for sure): say why and stay signed in.
-      this.setData({ busy: '' });
-      Toast({ context: this, selector: '#t-toast', message: err.message, theme: 'error' });
-      return;
-    }
-    this.setData({ busy: '', loggedIn: false, state: {}, user: {}, message: '已退出登录' });
+  // <authing-account> events (components/EVENTS.md)
+  onAccountChange(e) {
+    // e.detail: { action: 'update-password' | 'bind-phone' | 'update-phone' | 'bind-email' | 'update-email', userInfo? }
+    if (e.detail.userInfo) this.setData({ user: e.detail.userInfo });
+  },
+
+  /** `logout` / `account-delete`: the login state is gone; the component already says so, the page follows. */
+  onSignedOut(e) {
+    this.setData({ loggedIn: false, state: {}, user: {}, message: SIGNED_OUT[e.type] || '' });
+  },
+
+  onAccountError(e) {
+    // e.detail: { action, code, message, error, fields? }; the component shows the message itself
+    const code = e.detail.code;
+    if (code === 'not_logged_in' || code === 'login_expired' || code === 'refresh_expired') this.setData({ loggedIn: false, user: {} });
   },
 
   goLogin() {
