@@ -9,3 +9,4 @@ export type { PhoneEventDetail } from '../../core/flows/phone-button-flow';
 export type { AvatarChangeEventDetail, AvatarLoadEventDetail } from '../../core/flows/avatar-uploader-flow';
 export type { ProfileLoadEventDetail, ProfileSaveEventDetail, ProfileChangeEventDetail } from '../../core/flows/profile-form-flow';
 export type { SendCodeEventDetail, TabChangeEventDetail, ScreenChangeEventDetail } from '../../core/flows/login-form';
+export type { PasswordResetEventDetail, NavigateEventDetail } from '../../core/flows/events';

@@ -10,7 +10,7 @@ import type { KitContext } from '../common/kit-component';
 import { agreementItems, agreementTap } from '../common/agreements';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { instanceFields } from '../common/runtime';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
@@ -22,7 +22,7 @@ import type {
 import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
-import { fieldErrorText } from '../../core/flows/field-errors';
+import { errorText, fieldFailureText } from '../common/failures';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 import { guardNoticeText } from '../../core/flows/sign-in-guard';
@@ -35,8 +35,6 @@ export type {
 
 type Ctx = KitContext<typeof SPEC, LoginForm>;
 
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
 
 const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
 
@@ -47,10 +45,6 @@ function imageKey(src: string): string {
   return `c${src.length}-${h >>> 0}`;
 }
 
-/** Whole seconds left of a countdown end time (ms epoch), 0 when none. */
-function secondsLeft(endsAt: number): number {
-  return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
-}
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
@@ -58,19 +52,7 @@ function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
   if (!('error' in e)) return ctx.text(e.key, e.params);
   // A server failure about this field: the form's own (overridable) wording, in the form's language —
   // Authing's defences first (tries left, wrong captcha), else the apiCode's text.
-  const guard = guardText(ctx, e.error);
-  if (guard) return guard;
-  const own = fieldErrorText(e.error);
-  return own && t[own.key] ? format(t[own.key], own.params || {}) : errorText(t, e.error);
-}
-
-/** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
-function errorText(t: TextTable, e: ErrorData | null): string {
-  if (!e) return '';
-  const byCode: Record<string, string> = { network: 'network', timeout: 'timeout', http: 'http', bad_response: 'badResponse', encrypt: 'encrypt' };
-  const key = e.code ? byCode[e.code] : undefined;
-  if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
-  return e.message;
+  return guardText(ctx, e.error) || fieldFailureText(t, e.error);
 }
 
 /** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
@@ -112,20 +94,10 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-/** Runs the 1 s display timer only while a countdown is shown. */
+/** Runs the 1 s display timer only while a countdown is shown (timer-driven renders, not user actions). */
 function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const flow = ctx.flow;
-      const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
-      if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
+  const s = () => ctx.flow.state;
+  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -145,8 +117,7 @@ kitComponent<typeof SPEC, LoginForm>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.hidden();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {

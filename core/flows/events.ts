@@ -11,9 +11,10 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 /**
  * What the user was doing when an `error` / `cancel` happened:
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
- * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
+ * check (a file refused before upload) · upload · validate (a form refused before sending) · save ·
+ * reset-password (forgot password: verifying the code or setting the new password).
  */
-export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save' | 'reset-password';
 
 /** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
@@ -65,16 +66,32 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
+/** `password-reset`: a forgotten password was replaced; `account` is the phone or email it was proven with (fills a login form). */
+export interface PasswordResetEventDetail {
+  method: 'sms' | 'email';
+  account: string;
+}
+
+/**
+ * `navigate`: a standalone step's link ("back to login", "sign up", "forgot password"). Inside
+ * <authing-login> the login switches screen instead and emits `screen-change`.
+ */
+export interface NavigateEventDetail {
+  to: 'login' | 'register' | 'reset-password';
+}
+
 /** The `error` detail for `error` during `action`; `extra` adds method / fields / errMsg / a more specific code. */
 export function errorDetail(action: EventAction, error: ErrorData, extra: Partial<ErrorEventDetail> = {}): ErrorEventDetail {
   return { action, code: error.code || 'unknown', message: error.message, error, ...extra };
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'password-reset' | 'navigate', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
+  'password-reset': { required: ['method', 'account'], optional: [] },
+  navigate: { required: ['to'], optional: [] },
 };

@@ -12,13 +12,14 @@ export type FieldError = Problem | { error: ErrorData };
  * component text that words it in the form's language (the server answers in the client's language,
  * which a component's `lang` does not change).
  */
-const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string }> = {
+const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text?: string }> = {
   2333: { fields: ['password'], text: 'wrongPassword' }, // account or password wrong: the password is what the user retypes
   2006: { fields: ['password'], text: 'wrongPassword' }, // old password wrong (update-password)
   2001: { fields: ['code', 'emailCode', 'captcha'], text: 'wrongCode' }, // verification (or captcha) code wrong, used or expired
   3101: { fields: ['phone'], text: 'invalidPhone' }, // malformed phone number
   3104: { fields: ['email'], text: 'invalidEmail' }, // malformed email
   2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
+  2103: { fields: ['password'] }, // a new password the server's policy refuses: its own message says which rule
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */
@@ -30,12 +31,13 @@ export function fieldOfError<F extends string>(error: ErrorData, fields: readonl
 }
 
 /**
- * The text key (and its params) that words a field's server failure; null when the apiCode has none.
+ * The text key (and its params) that words a field's server failure; null when the apiCode has none
+ * (then the server's message is shown).
  * A wrong password with `data.remainCount` says how many tries are left.
  */
 export function fieldErrorText(error: ErrorData): { key: string; params?: Record<string, number> } | null {
   const entry = error.apiCode === undefined ? undefined : API_CODE_FIELDS[error.apiCode];
-  if (!entry) return null;
+  if (!entry || !entry.text) return null;
   const remain = error.data && error.data.remainCount;
   if (entry.text === 'wrongPassword' && typeof remain === 'number' && remain >= 0) return { key: 'wrongPasswordRemain', params: { remainCount: remain } };
   return { key: entry.text };
