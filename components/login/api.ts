@@ -37,6 +37,8 @@ export interface LoginProperties {
   agreements?: Array<{ title: string; url?: string } | string> | string;
   /** Heading above the tabs (or use the `header` slot) (default "") */
   title?: string;
+  /** Show the "忘记密码 / Forgot password?" link on the password tab: it shows `<authing-reset-password>` in place of the form; afterwards the password tab comes back with the account filled in (default true) */
+  resetEntry?: boolean;
 }
 
 /** Event name → `e.detail` type of <authing-login>. */
@@ -57,4 +59,6 @@ export interface LoginEvents {
   'agreement-change': E.AgreementChangeEventDetail;
   /** An agreement link was tapped; a `url` starting with `/` is also opened with `wx.navigateTo` */
   'agreement-tap': E.AgreementTapEventDetail;
+  /** The embedded forgot-password step set a new password (passed on from `<authing-reset-password>`); the password tab shows again with `account` filled in */
+  'password-reset': E.PasswordResetEventDetail;
 }

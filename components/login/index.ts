@@ -146,6 +146,9 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       screen: s.screen,
+      resetEntry: !!ctx.props.resetEntry,
+      // The account typed, or filled in after a password reset (re-sent as typed when a render happens anyway).
+      accountValue: flow.value('account'),
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -207,6 +210,12 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
     onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
+    /** The password tab's "forgot password" link: the reset step in place of the form. */
+    onResetEntry: (ctx) => ctx.flow.showScreen('reset-password'),
+    /** The embedded reset step finished: the password tab with the account filled in; the event is passed on. */
+    onPasswordReset: (ctx, e) => ctx.flow.passwordReset(e.detail),
+    /** The embedded step's failures reach the page as the login's own `error` events (already shown by the step). */
+    onStepError: (ctx, e) => ctx.emit('error', e.detail as object),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

@@ -17,6 +17,7 @@ export const SPEC = {
     phoneLogin: { kind: 'boolean', default: true, doc: 'Show the phone-number one-tap button in the WeChat tab (a paid WeChat capability)' },
     agreements: { kind: 'list', default: [], ts: 'Array<{ title: string; url?: string } | string> | string', doc: '`[{ title, url }]`, titles, or `"用户协议,隐私政策"`. Non-empty → an unchecked consent checkbox gates every method.' },
     title: { kind: 'string', default: '', doc: 'Heading above the tabs (or use the `header` slot)' },
+    resetEntry: { kind: 'boolean', default: true, doc: 'Show the "忘记密码 / Forgot password?" link on the password tab: it shows `<authing-reset-password>` in place of the form; afterwards the password tab comes back with the account filled in' },
   },
   events: {
     login: { detail: 'LoginEventDetail', shape: '{ method, loginState, userInfo? }', doc: 'Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set.' },
@@ -27,6 +28,7 @@ export const SPEC = {
     cancel: { detail: 'CancelEventDetail', shape: "{ action: 'login' | 'send-code', method, reason, errMsg? }", doc: 'Nothing was sent: `reason` `consent` (declined the prompt), `deny` (declined WeChat\'s phone dialog), `unavailable` (WeChat gave no phone code; `errMsg` says why) or `before-login` (vetoed)' },
     'agreement-change': { detail: 'AgreementChangeEventDetail', shape: '{ agreed }', doc: 'The checkbox changed, or the user agreed in the prompt' },
     'agreement-tap': { detail: 'AgreementTapEventDetail', shape: '{ index, title, url }', doc: 'An agreement link was tapped; a `url` starting with `/` is also opened with `wx.navigateTo`' },
+    'password-reset': { detail: 'PasswordResetEventDetail', shape: "{ method: 'sms' | 'email', account }", doc: 'The embedded forgot-password step set a new password (passed on from `<authing-reset-password>`); the password tab shows again with `account` filled in' },
   },
   methods: { 'setBeforeLogin(fn)': 'Veto hook, see below' },
   slots: { header: 'Above the tabs (logo, greeting)', footer: 'Below the agreements (e.g. "暂不登录")' },

@@ -49,6 +49,9 @@ function overridesFor(absBase) {
   const tdRoot = path.join(ROOT, TD);
   for (const [p, { id, tagName }] of Object.entries(registered)) if (p.startsWith(tdRoot)) map[tagName] = id;
   for (const [tag, p] of Object.entries(readUsing(absBase))) {
+    // A kit component embedding another (the login's steps): the one already registered, by id.
+    const kitChild = p.startsWith('.') && registered[path.resolve(path.dirname(absBase), p)];
+    if (kitChild) map[tag] = kitChild.id;
     if (!p.startsWith('tdesign-miniprogram/')) continue;
     const file = path.join(tdRoot, p.slice('tdesign-miniprogram/'.length));
     map[tag] = registered[file] ? registered[file].id : `/${TD}/${p.slice('tdesign-miniprogram/'.length)}`;
