@@ -45,7 +45,7 @@ export interface LoginProperties {
 export interface LoginEvents {
   /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. */
   'login': E.LoginEventDetail;
-  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
+  /** The embedded forgot-password step's failures come through here too (`reset-password`, or `send-code` for its code). A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast. Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;
   /** The server accepted a code send; that tab's countdown started */
   'send-code': E.SendCodeEventDetail;

@@ -147,6 +147,8 @@ kitComponent<typeof SPEC, LoginForm>({
       method: s.method,
       screen: s.screen,
       resetEntry: !!ctx.props.resetEntry,
+      // The embedded reset proves the account the ways this login offers (email only with its email tab).
+      resetMethods: s.methods.indexOf('email') >= 0 ? 'sms,email' : 'sms',
       // The account typed, or filled in after a password reset (re-sent as typed when a render happens anyway).
       accountValue: flow.value('account'),
       busy: s.busy || '',

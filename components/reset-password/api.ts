@@ -15,7 +15,7 @@ export interface ResetPasswordProperties {
   lang?: 'zh-CN' | 'en-US';
   /** Overrides any text by key (keys: the component's `texts.ts`) (default {}) */
   texts?: Record<string, string>;
-  /** How the user proves the account, in tab order: `sms` (phone code), `email` (email code). One → no tab bar. (default "sms,email") */
+  /** How the user proves the account, in tab order: `sms` (phone code), `email` (email code; opt-in like the login's email tab: import `authing-miniapp-kit/account` once in the app). One → no tab bar. Inside `<authing-login>`: `sms`, plus `email` when the login has its email tab. (default "sms") */
   methods?: string[] | string;
   /** Encryption of the new password, as `<authing-login encrypt>` (require the encryptor once in the app). (default "none") */
   encrypt?: 'none' | 'rsa' | 'sm2';

@@ -3,10 +3,11 @@
 // values stay in the flow (never in `data`), so typing does not render; an action renders once.
 // Standalone on its own page, or embedded by <authing-login> (its "forgot password" screen).
 
-// The journey methods (verifyResetPasswordRequest, resetPassword) and the email code send (account) are
-// attached to the one `Authing` class by their entries: this component requires them, the app need not.
+// The journey methods (verifyResetPasswordRequest, resetPassword) are attached to the one `Authing` class
+// by their entry: this component requires it, the app need not. The email way sends its code with
+// `sendEmailCode` of `authing-miniapp-kit/account`, which the APP imports (as for the login's email tab),
+// so a login page that embeds this step does not carry the account module.
 import '../../core/journey';
-import '../../core/account';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';

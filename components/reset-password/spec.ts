@@ -6,7 +6,7 @@ export const SPEC = {
   name: 'reset-password',
   typeName: 'ResetPassword',
   properties: {
-    methods: { kind: 'list', default: 'sms,email', ts: 'string[] | string', doc: 'How the user proves the account, in tab order: `sms` (phone code), `email` (email code). One → no tab bar.' },
+    methods: { kind: 'list', default: 'sms', ts: 'string[] | string', doc: 'How the user proves the account, in tab order: `sms` (phone code), `email` (email code; opt-in like the login\'s email tab: import `authing-miniapp-kit/account` once in the app). One → no tab bar. Inside `<authing-login>`: `sms`, plus `email` when the login has its email tab.' },
     encrypt: { kind: 'string', default: 'none', ts: "'none' | 'rsa' | 'sm2'", doc: 'Encryption of the new password, as `<authing-login encrypt>` (require the encryptor once in the app).' },
     countdown: { kind: 'number', default: 60, doc: 'Resend countdown (seconds); starts after a successful send and survives page re-entry' },
     loginLink: { kind: 'boolean', default: true, doc: 'Show the "back to login" link (it emits `navigate` {to: \'login\'}; inside `<authing-login>` it shows the login form)' },

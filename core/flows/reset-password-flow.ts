@@ -68,7 +68,7 @@ export interface ResetPasswordHost {
   emit<K extends keyof ResetPasswordEvents>(name: K, detail: ResetPasswordEvents[K]): void;
 }
 
-/** `['email', 'sms']`, `'sms,email'`, junk → the known ways in the given order; none → both, SMS first. */
+/** `['email', 'sms']`, `'sms,email'`, junk → the known ways in the given order; none → SMS only (email is opt-in). */
 export function parseResetMethods(value: unknown): CodeMethod[] {
   const raw: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s|]+/) : [];
   const out: CodeMethod[] = [];
@@ -76,12 +76,12 @@ export function parseResetMethods(value: unknown): CodeMethod[] {
     const m = typeof v === 'string' ? (v.trim().toLowerCase() as CodeMethod) : undefined;
     if (m && CODE_METHODS.indexOf(m) >= 0 && out.indexOf(m) < 0) out.push(m);
   }
-  return out.length ? out : CODE_METHODS.slice();
+  return out.length ? out : ['sms'];
 }
 
 const NO_ERRORS = RESET_FIELDS.reduce((o, f) => ({ ...o, [f]: null }), {} as Record<ResetField, ResetFieldError | null>);
 
-export const DEFAULT_RESET_CONFIG: ResetPasswordConfig = { methods: CODE_METHODS.slice(), encrypt: 'none', countdown: 60, codeLength: 6 };
+export const DEFAULT_RESET_CONFIG: ResetPasswordConfig = { methods: ['sms'], encrypt: 'none', countdown: 60, codeLength: 6 };
 
 export class ResetPasswordFlow extends CodeTargetForm<ResetField, ResetPasswordState> {
   readonly config: ResetPasswordConfig;

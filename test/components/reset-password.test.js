@@ -94,7 +94,7 @@ test('by phone code: two steps, `password-reset` {method, account}; the new pass
 
 test('by email code (en-US): a wrong code sits on the code field in place, the typed code stays; the right one goes on', async () => {
   const user = await emailUser(srv);
-  const { host, c, events } = render('authing-reset-password', 'reset', 'lang="en-US"');
+  const { host, c, events } = render('authing-reset-password', 'reset', 'lang="en-US" methods="sms,email"');
   const ui = resetUi(host, c, events);
   await ui.emailTab();
   await ui.type('authing-reset-email', user.email);
@@ -123,7 +123,7 @@ test('by email code (en-US): a wrong code sits on the code field in place, the t
 });
 
 test('bad input: localized messages on the fields, zero requests, nothing typed lost', async () => {
-  const { host, c, events } = render('authing-reset-password', 'reset');
+  const { host, c, events } = render('authing-reset-password', 'reset', 'methods="sms,email"');
   const ui = resetUi(host, c, events);
   const before = srv.requests.length;
   await ui.tap('authing-reset-verify');
@@ -158,7 +158,8 @@ test('step 2 checks the policy and the match before any request (en-US); "back t
 
 test('inside <authing-login>: "forgot password" on the password tab → the reset in place → back on the password tab with the account filled in, then the new password logs in', async () => {
   const user = await emailUser(srv);
-  const { host, c, events, q, named, type, tap } = render('authing-login', 'login');
+  // The login has the email tab (so the app imports the account module): its reset step offers email too.
+  const { host, c, events, q, named, type, tap } = render('authing-login', 'login', 'methods="password,sms,email"');
   expect(q('authing-reset-entry')).toBeTruthy();
   expect(c.querySelector('#authing-screen-reset-password')).toBeFalsy();
   await type('authing-password', 'typed-before');
@@ -192,6 +193,7 @@ test('inside <authing-login>: the step\'s "back to login" shows the form again; 
   q('authing-reset-entry').dispatchEvent('tap');
   await simulate.sleep(0);
   const r = c.querySelector('#authing-screen-reset-password');
+  expect(r.data.showTabs).toBe(false); // a login without the email tab: the reset offers the phone only
   const ui = resetUi(host, r, events);
   await dev(srv.url).post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'sms gateway down' });
   await ui.type('authing-reset-phone', '13700009999');

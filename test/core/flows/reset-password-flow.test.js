@@ -20,7 +20,7 @@ afterAll(() => srv.close());
 /** The flow's clock (its resend countdowns), moved forward with the server's where a test needs it. */
 let offset = 0;
 const now = () => Date.now() + offset;
-function makeFlow(config = {}, c = clientOf(srv)) {
+function makeFlow(config = { methods: 'sms,email' }, c = clientOf(srv)) {
   const { host, rec } = recordingHost(T, { client: c });
   return { flow: new ResetPasswordFlow(host, config, new CountdownStore({ storage: null, now }), now), rec };
 }
@@ -233,8 +233,8 @@ test('back to login → `navigate` {to: "login"}; "get a new code" → step 1; m
   flow.restart(); // already on step 1: nothing
   expect(flow.state.step).toBe('verify');
   expect(parseResetMethods('email, sms')).toEqual(['email', 'sms']);
-  expect(parseResetMethods(['password', 'wechat'])).toEqual(['sms', 'email']);
-  expect(parseResetMethods('')).toEqual(['sms', 'email']);
+  expect(parseResetMethods(['password', 'wechat'])).toEqual(['sms']); // email is opt-in
+  expect(parseResetMethods('')).toEqual(['sms']);
   expect(vocabularyProblems(rec.events)).toEqual([]);
 });
 
