@@ -118,6 +118,15 @@ test('a wrong code sits on the code field, the typed values stay, the step stays
   expect(flow.state.errors.code).toBeNull();
   await flow.verify();
   expect(flow.state.step).toBe('password');
+  // "Get a new code": step 1 again with the phone kept; the spent code is gone, so nothing is sent without a new one.
+  flow.restart();
+  expect(flow.state).toMatchObject({ step: 'verify', notice: null });
+  expect(flow.value('phone')).toBe(user.phone);
+  expect(flow.value('code')).toBe('');
+  const before = srv.requests.length;
+  await flow.verify();
+  expect(flow.state.errors.code).toEqual({ key: 'required', params: { field: 'code' } });
+  expect(srv.requests.length).toBe(before);
   expect(vocabularyProblems(rec.events)).toEqual([]);
 });
 
