@@ -12,3 +12,4 @@ export type { SendCodeEventDetail, TabChangeEventDetail, ScreenChangeEventDetail
 export type { BindEventDetail, BindSendCodeEventDetail } from '../../core/flows/bind-phone-flow';
 export type { PrivacyEventDetail } from '../../core/flows/privacy-flow';
 export type { AccountChangeEventDetail, AccountDeleteEventDetail, LogoutEventDetail } from '../../core/flows/account-flow';
+export type { PasswordResetEventDetail } from '../../core/flows/events';

@@ -39,13 +39,15 @@ export interface LoginProperties {
   title?: string;
   /** After a WeChat code login of a user without a phone: `optional` / `required` show the bind-phone step (`<authing-bind-phone>`) in place and emit `login` (with `phoneBound: true`) only after the phone is bound, or, `optional` only, skipped. `off`: `login` at once. (Not named `bind-phone`: WXML reads `bind…` attributes as event bindings.) (default "off") */
   phoneBinding?: 'off' | 'optional' | 'required';
+  /** Show the "忘记密码 / Forgot password?" link on the password tab: it shows `<authing-reset-password>` in place of the form; afterwards the password tab comes back with the account filled in (default true) */
+  resetEntry?: boolean;
 }
 
 /** Event name → `e.detail` type of <authing-login>. */
 export interface LoginEvents {
   /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `mfa` (`sms`, `email`, `totp`, `recovery-code`) only when the sign-in went through the MFA step, which shows in place when the server asks for it; `phoneBound: true` when the bind-phone step bound a phone (see `phone-binding`). */
   'login': E.LoginEventDetail;
-  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast (`verify-mfa` / `bind-phone`: a failure of that step, shown in the step). Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
+  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast (`verify-mfa` / `bind-phone` / `reset-password`: a failure of that step, shown in the step; the reset step's code sends are `send-code`). Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;
   /** The server accepted a code send; that tab's countdown started */
   'send-code': E.SendCodeEventDetail;
@@ -59,4 +61,6 @@ export interface LoginEvents {
   'agreement-change': E.AgreementChangeEventDetail;
   /** An agreement link was tapped; a `url` starting with `/` is also opened with `wx.navigateTo` */
   'agreement-tap': E.AgreementTapEventDetail;
+  /** The embedded forgot-password step set a new password (passed on from `<authing-reset-password>`); the password tab shows again with `account` filled in */
+  'password-reset': E.PasswordResetEventDetail;
 }

@@ -10,7 +10,7 @@ import type { KitContext } from '../common/kit-component';
 import { agreementItems, agreementTap } from '../common/agreements';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { tickTimer } from '../common/tick-timer';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
@@ -22,7 +22,7 @@ import type {
 import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
-import { fieldErrorText } from '../../core/flows/field-errors';
+import { errorText, fieldFailureText } from '../common/failures';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 import { guardNoticeText } from '../../core/flows/sign-in-guard';
@@ -35,8 +35,6 @@ export type {
 
 type Ctx = KitContext<typeof SPEC, LoginForm>;
 
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timer = tickTimer();
 
 const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
 
@@ -47,10 +45,6 @@ function imageKey(src: string): string {
   return `c${src.length}-${h >>> 0}`;
 }
 
-/** Whole seconds left of a countdown end time (ms epoch), 0 when none. */
-function secondsLeft(endsAt: number): number {
-  return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
-}
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
@@ -58,19 +52,7 @@ function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
   if (!('error' in e)) return ctx.text(e.key, e.params);
   // A server failure about this field: the form's own (overridable) wording, in the form's language —
   // Authing's defences first (tries left, wrong captcha), else the apiCode's text.
-  const guard = guardText(ctx, e.error);
-  if (guard) return guard;
-  const own = fieldErrorText(e.error);
-  return own && t[own.key] ? format(t[own.key], own.params || {}) : errorText(t, e.error);
-}
-
-/** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
-function errorText(t: TextTable, e: ErrorData | null): string {
-  if (!e) return '';
-  const byCode: Record<string, string> = { network: 'network', timeout: 'timeout', http: 'http', bad_response: 'badResponse', encrypt: 'encrypt' };
-  const key = e.code ? byCode[e.code] : undefined;
-  if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
-  return e.message;
+  return guardText(ctx, e.error) || fieldFailureText(t, e.error);
 }
 
 /** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
@@ -113,14 +95,10 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-/** Runs the 1 s display timer only while a countdown is shown. */
+/** Runs the 1 s display timer only while a countdown is shown (timer-driven renders, not user actions). */
 function syncTimer(ctx: Ctx, running: boolean): void {
-  timer.sync(ctx.instance, running, () => {
-    const flow = ctx.flow;
-    const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
-    if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
-    else ctx.render();
-  });
+  const s = () => ctx.flow.state;
+  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -140,7 +118,7 @@ kitComponent<typeof SPEC, LoginForm>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.hidden();
-    timer.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
@@ -173,6 +151,11 @@ kitComponent<typeof SPEC, LoginForm>({
       // The MFA step's challenge (with its short-lived mfaToken) only while that screen shows.
       mfaChallenge: s.screen === 'mfa' && flow.mfaStep ? flow.mfaStep.challenge : null,
       mfaMethod: flow.mfaStep ? flow.mfaStep.method : 'password',
+      resetEntry: !!ctx.props.resetEntry,
+      // The embedded reset proves the account the ways this login offers (email only with its email tab).
+      resetMethods: s.methods.indexOf('email') >= 0 ? 'sms,email' : 'sms',
+      // The account typed, or filled in after a password reset (re-sent as typed when a render happens anyway).
+      accountValue: flow.value('account'),
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -241,6 +224,12 @@ kitComponent<typeof SPEC, LoginForm>({
     /** The embedded MFA step: logged in / a failure it already showed. */
     onMfaLogin: (ctx, e) => ctx.flow.mfaLoggedIn(e.detail),
     onMfaError: (ctx, e) => ctx.flow.mfaFailed(e.detail),
+    /** The password tab's "forgot password" link: the reset step in place of the form. */
+    onResetEntry: (ctx) => ctx.flow.showScreen('reset-password'),
+    /** The embedded reset step finished: the password tab with the account filled in; the event is passed on. */
+    onPasswordReset: (ctx, e) => ctx.flow.passwordReset(e.detail),
+    /** The embedded step's failures reach the page as the login's own `error` events (already shown by the step). */
+    onStepError: (ctx, e) => ctx.emit('error', e.detail as object),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

@@ -73,6 +73,8 @@ const zhCN: TextTable = {
   throttledFor: '操作过于频繁，请 {seconds} 秒后再试',
   throttled: '操作过于频繁，请稍后再试',
   mfaExpired: '安全验证已超时，请重新登录',
+  forgotPassword: '忘记密码？',
+  passwordResetDone: '密码已修改，请使用新密码登录',
 };
 
 const enUS: TextTable = {
@@ -134,6 +136,8 @@ const enUS: TextTable = {
   throttledFor: 'Too many requests. Please try again in {seconds} s.',
   throttled: 'Too many requests. Please try again later.',
   mfaExpired: 'The verification timed out. Please log in again.',
+  forgotPassword: 'Forgot password?',
+  passwordResetDone: 'Password changed. Please log in with the new one.',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

@@ -12,12 +12,14 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  * What the user was doing when an `error` / `cancel` happened:
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
  * check (a file refused before upload) · upload · validate (a form refused before sending) · save ·
- * privacy (WeChat's privacy authorization).
+ * privacy (WeChat's privacy authorization) ·
+ * reset-password (forgot password: verifying the code or setting the new password).
  */
 export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
   | 'bind-phone'
   | 'privacy'
   | 'verify-mfa'
+  | 'reset-password'
   // <authing-account>
   | 'update-password' | 'update-phone' | 'bind-email' | 'update-email' | 'delete-account' | 'logout';
 
@@ -83,7 +85,16 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
-/** `navigate`: a standalone step's link (e.g. "back to login"); inside `<authing-login>` the login switches screen instead. */
+/** `password-reset`: a forgotten password was replaced; `account` is the phone or email it was proven with (fills a login form). */
+export interface PasswordResetEventDetail {
+  method: 'sms' | 'email';
+  account: string;
+}
+
+/**
+ * `navigate`: a standalone step's link ("back to login", "sign up", "forgot password"). Inside
+ * <authing-login> the login switches screen instead and emits `screen-change`.
+ */
 export interface NavigateEventDetail {
   to: 'login' | 'register' | 'reset-password';
 }
@@ -94,7 +105,7 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate' | 'password-reset' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound', 'mfa'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
@@ -106,4 +117,5 @@ export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agree
   'account-change': { required: ['action'], optional: ['userInfo'] },
   'account-delete': { required: [], optional: [] },
   logout: { required: [], optional: [] },
+  'password-reset': { required: ['method', 'account'], optional: [] },
 };

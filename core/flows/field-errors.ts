@@ -12,7 +12,7 @@ export type FieldError = Problem | { error: ErrorData };
  * component text that words it in the form's language (the server answers in the client's language,
  * which a component's `lang` does not change).
  */
-const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string }> = {
+const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text?: string }> = {
   2333: { fields: ['password'], text: 'wrongPassword' }, // account or password wrong: the password is what the user retypes
   2006: { fields: ['password'], text: 'wrongPassword' }, // old password wrong (update-password)
   2034: { fields: ['password'], text: 'wrongPassword' }, // password wrong (verify-delete-account-request)
@@ -22,6 +22,7 @@ const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string 
   2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
   6001: { fields: ['code'], text: 'wrongTotp' }, // MFA: authenticator (TOTP) code wrong
   6002: { fields: ['code'], text: 'wrongRecoveryCode' }, // MFA: recovery code wrong or used
+  2103: { fields: ['password'] }, // a new password the server's policy refuses: its own message says which rule
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */
@@ -33,12 +34,13 @@ export function fieldOfError<F extends string>(error: ErrorData, fields: readonl
 }
 
 /**
- * The text key (and its params) that words a field's server failure; null when the apiCode has none.
+ * The text key (and its params) that words a field's server failure; null when the apiCode has none
+ * (then the server's message is shown).
  * A wrong password with `data.remainCount` says how many tries are left.
  */
 export function fieldErrorText(error: ErrorData): { key: string; params?: Record<string, number> } | null {
   const entry = error.apiCode === undefined ? undefined : API_CODE_FIELDS[error.apiCode];
-  if (!entry) return null;
+  if (!entry || !entry.text) return null;
   const remain = error.data && error.data.remainCount;
   if (entry.text === 'wrongPassword' && typeof remain === 'number' && remain >= 0) return { key: 'wrongPasswordRemain', params: { remainCount: remain } };
   return { key: entry.text };

@@ -1,6 +1,7 @@
 // The state side of the <authing-login> flow: configuration, render state, the typed values, the resend
 // countdowns and the tab preparation, with the calls that only change them (typing, country code, password
-// visibility, property changes, restore after a page comes back). The user's actions — validation, consent,
+// visibility, property changes, restore after a page comes back; the code-target part is CodeTargetForm,
+// core/flows/code-target-form.ts). The user's actions — validation, consent,
 // requests, events — are the LoginForm subclass (core/flows/login-form.ts). Plain TS, no wx.
 
 import { ConsentGate } from './consent';
@@ -8,14 +9,14 @@ import { CountdownStore } from './countdown';
 import { SignInGuard } from './sign-in-guard';
 import type { SignInGuardState } from './sign-in-guard';
 import type { LoginInputs } from './login-checks';
-import { LoginCountdowns, sameCountdown } from './login-countdowns';
-import { CODE_CHANNELS, CODE_METHODS, NO_ERRORS } from './login-requests';
+import { LoginCountdowns } from './login-countdowns';
+import { CodeTargetForm } from './code-target-form';
+import { NO_ERRORS } from './login-requests';
 import { DEFAULT_CONFIG, parseMethods } from './login-types';
-import type { CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState, LoginMethod } from './login-types';
+import type { LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState, LoginMethod } from './login-types';
 import { TabPreparation } from './tab-preparation';
-import { COUNTRY_CODES } from '../validate';
 
-export class LoginFormModel {
+export class LoginFormModel extends CodeTargetForm<LoginField, LoginFormState> {
   readonly config: LoginFormConfig;
   protected s: LoginFormState;
   protected readonly consent = new ConsentGate<LoginAction>(false);
@@ -27,6 +28,7 @@ export class LoginFormModel {
   protected readonly guard: SignInGuard;
 
   constructor(protected readonly host: LoginFormHost, config: Partial<LoginFormConfig> = {}, countdowns = new CountdownStore({ storage: null }), now: () => number = Date.now) {
+    super();
     this.config = { ...DEFAULT_CONFIG, ...config };
     this.config.methods = parseMethods(this.config.methods);
     this.countdowns = new LoginCountdowns(countdowns, this.config, now);
@@ -55,11 +57,6 @@ export class LoginFormModel {
     return this.guard.state;
   }
 
-  /** A field's current value (what the user typed). */
-  value(field: LoginField): string {
-    return this.values[field];
-  }
-
   /** Property changes. Re-renders once if anything visible changed. */
   configure(patch: Partial<LoginFormConfig>): void {
     const previousDefault = this.config.defaultMethod;
@@ -76,55 +73,15 @@ export class LoginFormModel {
     this.prepareVisible();
   }
 
-  /**
-   * After attach: starts the preparation of the visible tab (encryption / WeChat code), and brings back the resend countdowns still running for the code channels (the user left
-   * the page and came back) and their targets (`value('phone')` / `value('email')`, for the view to put
-   * into the inputs). One render at most.
-   */
+  /** After attach: the running countdowns come back (CodeTargetForm.restore), then the visible tab's preparation starts. */
   restore(): void {
-    const running = this.countdowns.running();
-    for (const r of running) {
-      const c = CODE_CHANNELS[r.method];
-      this.values[c.target] = r.target;
-      this.s = { ...this.s, [c.endsAt]: r.endsAt };
-      if (r.method === 'sms') this.s = { ...this.s, countryCode: r.countryCode };
-    }
-    if (running.length) this.commit();
+    super.restore();
     this.prepareVisible();
   }
 
-  /** Typing. Re-renders only when the field's shown error goes away or a code target's countdown state changes. */
-  input(field: LoginField, value: unknown): void {
-    this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  /** Typing the password starts the encryption's preparation if it has not run yet. */
+  protected typed(field: LoginField): void {
     if (field === 'password') this.prepareVisible();
-    let changed = false;
-    if (this.s.errors[field]) {
-      this.s = { ...this.s, errors: { ...this.s.errors, [field]: null } };
-      changed = true;
-    }
-    for (const m of CODE_METHODS) {
-      if (CODE_CHANNELS[m].target === field) changed = this.syncCountdown(m) || changed;
-    }
-    if (changed) this.commit();
-  }
-
-  setCountryCode(code: unknown): void {
-    if (typeof code !== 'string' || !COUNTRY_CODES.some((c) => c.code === code) || code === this.s.countryCode) return;
-    this.s = { ...this.s, countryCode: code, errors: { ...this.s.errors, phone: null } };
-    this.syncCountdown('sms');
-    this.commit();
-  }
-
-  togglePasswordVisible(): void {
-    this.s = { ...this.s, passwordVisible: !this.s.passwordVisible };
-    this.commit();
-  }
-
-  /** Timer-driven (a countdown display finished): re-enables its send button. */
-  countdownTick(): void {
-    let changed = false;
-    for (const m of CODE_METHODS) changed = this.syncCountdown(m) || changed;
-    if (changed) this.commit();
   }
 
   protected pickMethod(preferred: string): LoginMethod {
@@ -134,15 +91,6 @@ export class LoginFormModel {
 
   protected commit(): void {
     this.host.onChange(this.s);
-  }
-
-  /** Recomputes the countdown of a code method's target now typed; true when it changed. */
-  protected syncCountdown(m: CodeMethod): boolean {
-    const c = CODE_CHANNELS[m];
-    const endsAt = this.countdowns.endsAt(m, this.s.countryCode, this.values[c.target]);
-    if (sameCountdown(this.s[c.endsAt], endsAt)) return false;
-    this.s = { ...this.s, [c.endsAt]: endsAt };
-    return true;
   }
 
   protected inputs(): LoginInputs {

@@ -16,6 +16,7 @@ import { LoginFormModel } from './login-form-model';
 import { classifyPhoneResult } from './phone-button';
 import { CODE_CHANNELS, NO_ERRORS, codeChannelOf, eventAction, eventMethod } from './login-requests';
 import { errorDetail } from './events';
+import type { PasswordResetEventDetail } from './events';
 import { LOGIN_SCREENS } from './login-types';
 import type { BeforeLoginHook, CancelReason, LoginAction, LoginDetail, LoginMethod, LoginScreen } from './login-types';
 import type { MfaChallenge } from '../journey';
@@ -81,6 +82,24 @@ export class LoginForm extends LoginFormModel {
     this.showScreen('login');
     this.host.emit('cancel', { action: 'bind-phone', reason: 'skip' });
     this.host.emit('login', detail);
+  }
+
+  /**
+   * The embedded forgot-password step finished (its `password-reset` detail): the password tab again with
+   * the account filled in, a "password changed" notice, and the event passed on.
+   */
+  passwordReset(detail: unknown): void {
+    const d = detail as PasswordResetEventDetail | null;
+    if (!d || typeof d.account !== 'string' || !d.account || this.s.busy) return;
+    this.values.account = d.account;
+    const method: LoginMethod = this.s.methods.indexOf('password') >= 0 ? 'password' : this.s.method;
+    const changed = this.s.screen !== 'login';
+    this.s = { ...this.s, method, screen: 'login', errors: { ...NO_ERRORS } };
+    this.commit();
+    this.prepareVisible();
+    this.host.notify({ type: 'info', key: 'passwordResetDone' });
+    if (changed) this.host.emit('screen-change', { screen: 'login' });
+    this.host.emit('password-reset', { method: d.method, account: d.account });
   }
 
   /** The agreement checkbox. */

@@ -172,7 +172,7 @@ export type BeforeLoginHook = (ctx: BeforeLoginContext) => boolean | void | Prom
 
 export type LoginNotice =
   | { type: 'error'; method: EventMethod; error: ErrorData }
-  | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' | 'mfaExpired' };
+  | { type: 'info'; key: 'codeSent' | 'phoneDenied' | 'phoneUnavailable' | 'vetoed' | 'consentCancelled' | 'mfaExpired' | 'passwordResetDone' };
 
 export interface LoginFormHost {
   /** The client to use (throws on malformed client properties). Encryption is chosen per call inside it. */
@@ -180,7 +180,7 @@ export interface LoginFormHost {
   /** Re-render from `state`. Called at most once per public call (plus once when a request settles). */
   onChange(state: LoginFormState): void;
   /** Component events: login, error, send-code, tab-change, screen-change, cancel, agreement-change (details: core/flows/events.ts). */
-  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'screen-change' | 'cancel' | 'agreement-change', detail: object): void;
+  emit(name: 'login' | 'error' | 'send-code' | 'tab-change' | 'screen-change' | 'cancel' | 'agreement-change' | 'password-reset', detail: object): void;
   /** Toast / message for a notice. */
   notify(notice: LoginNotice): void;
   /** Readable message for a failure the kit detects itself ('notConfigured'). */

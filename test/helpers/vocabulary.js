@@ -7,7 +7,8 @@ const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', '
   'bind-phone',
   'privacy',
   'verify-mfa',
-  'update-password', 'update-phone', 'bind-email', 'update-email', 'delete-account', 'logout'];
+  'update-password', 'update-phone', 'bind-email', 'update-email', 'delete-account', 'logout',
+  'reset-password'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
   'skip',
@@ -31,6 +32,7 @@ const TYPES = {
   agreed: (v) => typeof v === 'boolean',
   phoneBound: (v) => v === true,
   mfa: (v) => ['sms', 'email', 'totp', 'recovery-code'].includes(v),
+  account: (v) => typeof v === 'string' && v.length > 0,
   to: (v) => ['login', 'register', 'reset-password'].includes(v),
 };
 

@@ -193,6 +193,61 @@ describe('live preview: MFA login against the devserver', () => {
   });
 });
 
+describe('live preview: forgot password against the devserver', () => {
+  test('a user this test signs up resets the password on the real demo page by email code, then logs in with the new one', async () => {
+    requireChromium();
+    const { call } = require('../helpers/server');
+    const { srv } = server;
+    const email = `live-reset-${Date.now() % 1e8}@example.com`;
+    const headers = { 'x-authing-app-id': srv.config.appId, 'x-authing-userpool-id': srv.config.userPoolId };
+    const signup = await call(server.url, 'POST', '/api/v3/signup', { connection: 'PASSWORD', passwordPayload: { email, password: 'Before@123' } }, headers);
+    expect(signup.json.statusCode).toBe(200);
+    const ctx = await newPhoneContext(browser);
+    try {
+      const before = srv.requests.length;
+      const page = await openPreview(ctx, `${server.url}/preview/index`);
+      await page.locator('text=找回密码 authing-reset-password').first().click();
+      await page.waitForURL(/\/preview\/reset-password$/);
+      await page.locator('[class~="t-tabs--t-tabs__item"]').nth(1).click();
+      await typeInto(page, 'authing-reset-email', email);
+      await page.locator(byId('authing-reset-send')).first().click();
+      await page.waitForFunction(() => /\d+\s*秒|\d+s/.test((document.querySelector('[data-wx-id="authing-reset-send"]') || {}).innerText || ''), null, { timeout: 10000 });
+      const code = await page.evaluate((e) => fetch(`/__dev/email/latest?email=${encodeURIComponent(e)}&channel=CHANNEL_RESET_PASSWORD`).then((r) => r.json()).then((j) => j.code), email);
+      expect(code).toMatch(/^\d{6}$/);
+      await typeInto(page, 'authing-reset-email-code', code);
+      await page.locator(byId('authing-reset-verify')).first().click();
+      await page.locator(byId('authing-reset-new-password')).first().waitFor({ state: 'visible', timeout: 10000 });
+      await typeInto(page, 'authing-reset-new-password', 'After@4567');
+      await typeInto(page, 'authing-reset-confirm', 'After@4567');
+      await page.locator(byId('authing-reset-submit')).first().click();
+      // The demo goes back to the login page after `password-reset`.
+      await page.waitForURL(/\/preview\/login$/, { timeout: 15000 });
+      await page.locator(byId('authing-account')).first().waitFor();
+      await typeInto(page, 'authing-account', email);
+      await typeInto(page, 'authing-password', 'After@4567');
+      await page.locator(byId('authing-submit-password')).first().click();
+      const agree = page.locator(byId('authing-consent-agree')).first();
+      await agree.waitFor({ state: 'visible' });
+      await agree.click();
+      await page.waitForURL(/\/preview\/me$/, { timeout: 15000 });
+      await page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 15000 });
+
+      const calls = srv.requests.slice(before).filter((r) => r.method === 'POST');
+      const statusOf = (p) => calls.filter((r) => r.path === p).map((r) => r.status);
+      expect(statusOf('/api/v3/send-email')).toEqual([200]);
+      expect(statusOf('/api/v3/verify-reset-password-request')).toEqual([200]);
+      expect(statusOf('/api/v3/reset-password')).toEqual([200]);
+      expect(statusOf('/api/v3/signin')).toEqual([200]);
+      // The old password is refused now.
+      const old = await call(server.url, 'POST', '/api/v3/signin', { connection: 'PASSWORD', passwordPayload: { email, password: 'Before@123' } }, headers);
+      expect(old.json.apiCode).toBe(2333);
+      expect(page.problems).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('live preview: deleting the account on the demo\'s me page', () => {
   test('a user the test signs up logs in through the UI, deletes the account (password, final confirmation) and cannot log in again', async () => {
     requireChromium();

@@ -163,6 +163,26 @@ describe('render contract and validation', () => {
     await pending;
     expect(rec.events.map((e) => e.name)).toEqual(['login']);
   });
+
+  test('after the embedded reset: the password tab, the account filled in, a notice, screen-change and password-reset passed on', () => {
+    const { form, rec } = makeForm({ methods: ['sms', 'password'] });
+    form.input('account', 'someone-else');
+    form.showScreen('reset-password');
+    const changes = rec.changes;
+    form.passwordReset({ method: 'sms', account: '13700000042' });
+    expect(rec.changes).toBe(changes + 1);
+    expect(form.state).toMatchObject({ screen: 'login', method: 'password' });
+    expect(form.value('account')).toBe('13700000042');
+    expect(rec.notices).toEqual([{ type: 'info', key: 'passwordResetDone' }]);
+    expect(rec.events.slice(-2)).toEqual([
+      { name: 'screen-change', detail: { screen: 'login' } },
+      { name: 'password-reset', detail: { method: 'sms', account: '13700000042' } },
+    ]);
+    form.passwordReset({ method: 'sms' }); // no account: ignored
+    form.passwordReset(null);
+    expect(rec.events).toHaveLength(3);
+    expect(vocabularyProblems(rec.events)).toEqual([]);
+  });
 });
 
 describe('password login', () => {

@@ -1,0 +1,24 @@
+// How a component words a failure (the one failure display): transport problems in the kit's own
+// (overridable) texts, a failure about a field in the form's own wording when it has one (field-errors.ts),
+// else the server's message as the server wrote it.
+
+import type { ErrorData } from '../../core/types';
+import { fieldErrorText } from '../../core/flows/field-errors';
+import { format } from './texts';
+import type { TextTable } from './texts';
+
+const TRANSPORT_TEXT: Record<string, string> = { network: 'network', timeout: 'timeout', http: 'http', bad_response: 'badResponse', encrypt: 'encrypt' };
+
+/** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
+export function errorText(t: TextTable, e: ErrorData | null): string {
+  if (!e) return '';
+  const key = e.code ? TRANSPORT_TEXT[e.code] : undefined;
+  if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
+  return e.message;
+}
+
+/** A server failure shown on its field: the form's own wording of its apiCode (e.g. `wrongCode`), else errorText. */
+export function fieldFailureText(t: TextTable, e: ErrorData): string {
+  const own = fieldErrorText(e);
+  return own && t[own.key] ? format(t[own.key], own.params || {}) : errorText(t, e);
+}

@@ -1,0 +1,123 @@
+// <authing-reset-password>: forgot password — a code to the phone or email, then the new password twice.
+// A thin view over ResetPasswordFlow (core/flows/reset-password-flow.ts) through the kit wrapper: typed
+// values stay in the flow (never in `data`), so typing does not render; an action renders once.
+// Standalone on its own page, or embedded by <authing-login> (its "forgot password" screen).
+
+// The journey methods (verifyResetPasswordRequest, resetPassword) are attached to the one `Authing` class
+// by their entry: this component requires it, the app need not. The email way sends its code with
+// `sendEmailCode` of `authing-miniapp-kit/account`, which the APP imports (as for the login's email tab),
+// so a login page that embeds this step does not carry the account module.
+import '../../core/journey';
+import { kitComponent } from '../common/kit-component';
+import type { KitContext } from '../common/kit-component';
+import { format, noticeView } from '../common/texts';
+import type { TextTable } from '../common/texts';
+import { errorText, fieldFailureText } from '../common/failures';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { SPEC } from './spec';
+import { RESET_PASSWORD_TEXTS } from './texts';
+import { ResetPasswordFlow, parseResetMethods } from '../../core/flows/reset-password-flow';
+import type { ResetField, ResetFieldError, ResetPasswordConfig } from '../../core/flows/reset-password-flow';
+import { parseEncrypt } from '../../core/flows/login-types';
+import { sharedCountdowns } from '../../core/flows/countdown';
+import { COUNTRY_CODES } from '../../core/validate';
+
+export type { ResetPasswordProperties, ResetPasswordEvents } from './api';
+export type { PasswordResetEventDetail, NavigateEventDetail, SendCodeEventDetail, ErrorEventDetail, EventAction } from '../common/event-types';
+
+type Ctx = KitContext<typeof SPEC, ResetPasswordFlow>;
+
+const TAB_TEXT = { sms: 'tabSms', email: 'tabEmail' } as const;
+
+function flowConfig(ctx: Ctx): Partial<ResetPasswordConfig> {
+  const p = ctx.props;
+  return { methods: parseResetMethods(p.methods), encrypt: parseEncrypt(p.encrypt), countdown: p.countdown > 0 ? p.countdown : 60 };
+}
+
+/** A field's error in the current texts: a problem the kit found, or a server failure about that field. */
+function fieldText(ctx: Ctx, t: TextTable, e: ResetFieldError | null): string {
+  if (!e) return '';
+  return 'error' in e ? fieldFailureText(t, e.error) : ctx.text(e.key, 'params' in e ? e.params : undefined);
+}
+
+type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
+const input = (field: ResetField) => (ctx: Ctx, e: InputEvent) => ctx.flow.input(field, e.detail && e.detail.value);
+
+kitComponent<typeof SPEC, ResetPasswordFlow>({
+  spec: SPEC,
+  texts: RESET_PASSWORD_TEXTS,
+  create: (ctx) => new ResetPasswordFlow({
+    getClient: () => ctx.client(),
+    onChange: () => ctx.render(),
+    emit: (name, detail) => ctx.emit(name, detail),
+  }, flowConfig(ctx), sharedCountdowns()),
+  // Brings back a resend countdown (and its target) still running; the first render shows it.
+  attached: (ctx) => ctx.flow.restore(),
+  detached: (ctx) => dropCountdownTimer(ctx.instance),
+  pending: (flow) => flow.state.busy !== null,
+  observers: {
+    'methods, encrypt, countdown'(ctx) {
+      ctx.flow.configure(flowConfig(ctx));
+    },
+  },
+  view(ctx, t) {
+    const flow = ctx.flow;
+    const s = flow.state;
+    const left = secondsLeft(s.method === 'sms' ? s.countdownEndsAt : s.emailCountdownEndsAt);
+    syncCountdownTimer(ctx.instance, left > 0, () => [flow.state.countdownEndsAt, flow.state.emailCountdownEndsAt], () => flow.countdownTick(), () => ctx.render());
+    const notice = noticeView(s.notice, ctx.text);
+    return {
+      t,
+      heading: ctx.props.title || t.title,
+      tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),
+      showTabs: s.methods.length > 1 && s.step === 'verify',
+      method: s.method,
+      step: s.step,
+      busy: s.busy || '',
+      errPhone: fieldText(ctx, t, s.errors.phone),
+      errCode: fieldText(ctx, t, s.errors.code),
+      errEmail: fieldText(ctx, t, s.errors.email),
+      errEmailCode: fieldText(ctx, t, s.errors.emailCode),
+      errPassword: fieldText(ctx, t, s.errors.password),
+      errConfirm: fieldText(ctx, t, s.errors.confirm),
+      countryLabels: COUNTRY_CODES.map((c) => c.label[ctx.lang()]),
+      countryIndex: Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode)),
+      countryCode: s.countryCode,
+      // Re-sent as typed whenever a render happens anyway: a binding never wipes what the user typed.
+      phoneValue: flow.value('phone'),
+      emailValue: flow.value('email'),
+      codeValue: flow.value('code'),
+      emailCodeValue: flow.value('emailCode'),
+      passwordValue: flow.value('password'),
+      confirmValue: flow.value('confirm'),
+      codeLength: flow.config.codeLength,
+      codePlaceholder: format(t.codePlaceholder, { length: flow.config.codeLength }),
+      resendLeft: left,
+      resendText: left ? format(t.resendIn, { seconds: left }) : '',
+      passwordVisible: s.passwordVisible,
+      loginLink: !!ctx.props.loginLink,
+      // A failure about no field (or a transport one) in the kit's wording; a notice key in the texts.
+      message: s.notice && 'error' in s.notice ? errorText(t, s.notice.error) : notice.message,
+      tone: notice.tone,
+    };
+  },
+  handlers: {
+    onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
+    onCountryChange(ctx, e) {
+      const entry = COUNTRY_CODES[Number(e.detail && (e.detail as { value?: unknown }).value)];
+      if (entry) ctx.flow.setCountryCode(entry.code);
+    },
+    onPhoneInput: input('phone'),
+    onCodeInput: input('code'),
+    onEmailInput: input('email'),
+    onEmailCodeInput: input('emailCode'),
+    onPasswordInput: input('password'),
+    onConfirmInput: input('confirm'),
+    onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
+    onSendCode: (ctx) => ctx.flow.sendCode(),
+    onVerify: (ctx) => ctx.flow.verify(),
+    onReset: (ctx) => ctx.flow.reset(),
+    onRestart: (ctx) => ctx.flow.restart(),
+    onBackToLogin: (ctx) => ctx.flow.backToLogin(),
+  },
+});
