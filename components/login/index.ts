@@ -10,7 +10,8 @@ import type { KitContext } from '../common/kit-component';
 import { agreementItems, agreementTap } from '../common/agreements';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { instanceFields } from '../common/runtime';
+import { countdownTick, dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-view';
+import { failureMessage } from '../common/failure-text';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
@@ -35,9 +36,6 @@ export type {
 
 type Ctx = KitContext<typeof SPEC, LoginForm>;
 
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
-
 const TAB_TEXT: Record<LoginMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail', wechat: 'tabWechat' };
 
 /** A short key per captcha image (djb2 over its data URI): the code input is re-created with each image. */
@@ -45,11 +43,6 @@ function imageKey(src: string): string {
   let h = 5381;
   for (let i = 0; i < src.length; i++) h = ((h << 5) + h + src.charCodeAt(i)) | 0;
   return `c${src.length}-${h >>> 0}`;
-}
-
-/** Whole seconds left of a countdown end time (ms epoch), 0 when none. */
-function secondsLeft(endsAt: number): number {
-  return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
 }
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
@@ -65,13 +58,7 @@ function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
 }
 
 /** The text of a failure: the kit's own (overridable) wording for transport problems, else the server's. */
-function errorText(t: TextTable, e: ErrorData | null): string {
-  if (!e) return '';
-  const byCode: Record<string, string> = { network: 'network', timeout: 'timeout', http: 'http', bad_response: 'badResponse', encrypt: 'encrypt' };
-  const key = e.code ? byCode[e.code] : undefined;
-  if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
-  return e.message;
-}
+const errorText = failureMessage;
 
 /** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
 function guardText(ctx: Ctx, e: ErrorData | null): string {
@@ -114,18 +101,10 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
 
 /** Runs the 1 s display timer only while a countdown is shown. */
 function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const flow = ctx.flow;
-      const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
-      if (ended(flow.state.countdownEndsAt) || ended(flow.state.emailCountdownEndsAt)) flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
+  syncCountdownTimer(ctx.instance, running, () => {
+    const s = ctx.flow.state;
+    countdownTick([s.countdownEndsAt, s.emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
+  });
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -145,8 +124,7 @@ kitComponent<typeof SPEC, LoginForm>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.hidden();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {

@@ -11,9 +11,10 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
 /**
  * What the user was doing when an `error` / `cancel` happened:
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
- * check (a file refused before upload) · upload · validate (a form refused before sending) · save.
+ * check (a file refused before upload) · upload · validate (a form refused before sending) · save ·
+ * register (the sign-up request).
  */
-export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save';
+export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save' | 'register';
 
 /** Why nothing happened: consent declined, WeChat's dialog declined, WeChat could not answer, host veto. */
 export type CancelReason = 'consent' | 'deny' | 'unavailable' | 'before-login';
@@ -65,16 +66,29 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
+/** `register`: a new account was created (the sign-in right after it is the `login` event that follows). */
+export interface RegisterEventDetail {
+  method: 'password' | 'sms' | 'email';
+  user: { id: string; username?: string; email?: string; phone?: string };
+}
+
+/** `navigate`: a standalone step's link ("back to login", "sign up", "forgot password"); the page opens that step. */
+export interface NavigateEventDetail {
+  to: 'login' | 'register' | 'reset-password';
+}
+
 /** The `error` detail for `error` during `action`; `extra` adds method / fields / errMsg / a more specific code. */
 export function errorDetail(action: EventAction, error: ErrorData, extra: Partial<ErrorEventDetail> = {}): ErrorEventDetail {
   return { action, code: error.code || 'unknown', message: error.message, error, ...extra };
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'register' | 'navigate', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
   'agreement-tap': { required: ['index', 'title', 'url'], optional: [] },
   'agreement-change': { required: ['agreed'], optional: [] },
+  register: { required: ['method', 'user'], optional: [] },
+  navigate: { required: ['to'], optional: [] },
 };

@@ -19,6 +19,8 @@ const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text: string 
   3101: { fields: ['phone'], text: 'invalidPhone' }, // malformed phone number
   3104: { fields: ['email'], text: 'invalidEmail' }, // malformed email
   2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
+  2026: { fields: ['account', 'phone', 'email'], text: 'accountExists' }, // username / phone / email already taken (sign-up)
+  2103: { fields: ['password'], text: 'invalidPassword' }, // the server's password policy
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */

@@ -3,7 +3,7 @@
 // shared event (login, error, cancel, agreement-tap, agreement-change) that does not match its shape.
 const { EVENT_SHAPES } = require('./kit').internal('core/flows/events');
 
-const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save'];
+const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', 'validate', 'save', 'register'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login'];
 
@@ -23,6 +23,8 @@ const TYPES = {
   title: (v) => typeof v === 'string' && v.length > 0,
   url: (v) => typeof v === 'string',
   agreed: (v) => typeof v === 'boolean',
+  user: (v) => !!v && typeof v === 'object' && typeof v.id === 'string' && v.id.length > 0 && Object.keys(v).every((k) => ['id', 'username', 'email', 'phone'].includes(k)),
+  to: (v) => ['login', 'register', 'reset-password'].includes(v),
 };
 
 /** Problems of one event ([] when it is not a shared event or matches). */
