@@ -153,6 +153,8 @@ kitComponent<typeof SPEC, LoginForm>({
       hasWechat: s.methods.indexOf('wechat') >= 0,
       method: s.method,
       screen: s.screen,
+      // The sign-up screen offers the code methods this login offers (and always the password).
+      registerMethods: ['password'].concat(s.methods.filter((m) => m === 'sms' || m === 'email')),
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -214,6 +216,11 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
     onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
+    /** The "sign up" link: the sign-up screen in place of the form. */
+    onRegisterEntry: (ctx) => ctx.flow.showScreen('register'),
+    /** The embedded sign-up's events, re-emitted as this login's (`login`: the new user is logged in). */
+    onRegistered: (ctx, e) => ctx.emit('register', e.detail),
+    onRegisterLogin: (ctx, e) => ctx.emit('login', e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange(ctx, e) {

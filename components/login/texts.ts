@@ -72,6 +72,8 @@ const zhCN: TextTable = {
   locked: '账号已锁定，请稍后再试或联系管理员解锁',
   throttledFor: '操作过于频繁，请 {seconds} 秒后再试',
   throttled: '操作过于频繁，请稍后再试',
+  noAccount: '没有账号？',
+  registerEntry: '注册',
 };
 
 const enUS: TextTable = {
@@ -132,6 +134,8 @@ const enUS: TextTable = {
   locked: 'The account is locked. Try again later or ask an administrator to unlock it.',
   throttledFor: 'Too many requests. Please try again in {seconds} s.',
   throttled: 'Too many requests. Please try again later.',
+  noAccount: 'No account yet?',
+  registerEntry: 'Sign up',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

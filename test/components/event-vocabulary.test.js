@@ -46,7 +46,8 @@ test('the checker refuses the old shapes and accepts the vocabulary', () => {
 test('every element id in every component template is authing-*', () => {
   for (const name of COMPONENTS) {
     const wxml = fs.readFileSync(path.join(ROOT, 'components', name, 'index.wxml'), 'utf8');
-    const ids = [...wxml.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]);
+    // An element's own `id` (not attributes ending in -id, e.g. an embedded step's `app-id`).
+    const ids = [...wxml.matchAll(/(?<![\w-])id="([^"]*)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(`${name}: ${id}`).toMatch(/: authing-/);
   }
@@ -71,11 +72,18 @@ test('error: the same shape from all four components (no client configured)', as
       btn(c, 'authing-submit-password').dispatchEvent('tap');
     }
     if (name === 'phone-button') btn(c, 'authing-phone-button').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'x' } });
+    if (name === 'register') {
+      const typeInto = (id, value) => c.querySelector(`#${id}`).querySelector('.t-input__control').dispatchEvent('input', { detail: { value } });
+      typeInto('authing-register-account', 'newcomer');
+      typeInto('authing-register-password', 'Signup@123');
+      typeInto('authing-register-confirm', 'Signup@123');
+      btn(c, 'authing-register-submit').dispatchEvent('tap');
+    }
     const e = await first(events, 'error');
     expect(e.detail.code).toBe('invalid_options');
     found.push(e);
   }
-  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load']);
+  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'register']);
   expect(vocabularyProblems(found)).toEqual([]);
 });
 
