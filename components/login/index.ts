@@ -7,10 +7,11 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
-import { agreementItems, agreementTap } from '../common/agreements';
+import { agreementTap } from '../common/agreements';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
-import { countdownTick, dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-view';
+import { countdownTick, dropCountdownTimer, syncCountdownTimer } from '../common/countdown-view';
+import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
 import { failureMessage } from '../common/failure-text';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
@@ -20,9 +21,8 @@ import {
 import type {
   BeforeLoginHook, LoginFormConfig, LoginMethod, LoginNotice, LoginField,
 } from '../../core/flows/login-form';
-import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
+import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { COUNTRY_CODES } from '../../core/validate';
 import { fieldErrorText } from '../../core/flows/field-errors';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
@@ -136,13 +136,8 @@ kitComponent<typeof SPEC, LoginForm>({
   view(ctx, t) {
     const flow = ctx.flow;
     const s = flow.state;
-    const items = agreementItems(ctx.props.agreements, t);
-    const countdown = secondsLeft(s.countdownEndsAt);
-    const emailCountdown = secondsLeft(s.emailCountdownEndsAt);
-    const countryIndex = Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode));
-    const lang = ctx.lang();
-    const consentParts = t.consentMessage.split('{agreements}');
-    syncTimer(ctx, countdown > 0 || emailCountdown > 0);
+    const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
+    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),
@@ -170,30 +165,15 @@ kitComponent<typeof SPEC, LoginForm>({
       // Emptied with each new image (its code went with the old one).
       captchaValue: flow.value('captcha'),
       passwordVisible: s.passwordVisible,
-      countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
-      countryIndex,
-      countryCode: s.countryCode,
       // Bound to the phone input for the restored number; re-sent as typed whenever a render happens
       // anyway, so re-applying the binding can never wipe what the user typed.
       phoneValue: flow.value('phone'),
       emailValue: flow.value('email'),
-      codeLength: flow.config.codeLength,
-      codePlaceholder: format(t.codePlaceholder, { length: flow.config.codeLength }),
-      resendLeft: countdown,
-      resendText: countdown ? format(t.resendIn, { seconds: countdown }) : '',
-      emailResendLeft: emailCountdown,
-      emailResendText: emailCountdown ? format(t.resendIn, { seconds: emailCountdown }) : '',
-      agreementItems: items,
-      consentRequired: s.consent.required,
-      agreed: s.consent.agreed,
+      ...codeRows,
+      ...consentView(ctx.props.agreements, t, s.consent),
       // Open-type only with consent: WeChat opens its phone dialog straight from the tap.
       phoneOpenType: !s.consent.required || s.consent.agreed,
-      consentVisible: s.consent.prompting,
       consentPendingPhone: s.consent.prompting && s.consent.pending === 'phone',
-      consentText: items.length ? format(t.consentMessage, { agreements: joinAgreementTitles(items, t.and, t.comma) }) : '',
-      // The prompt renders the titles as links between the text around `{agreements}`.
-      consentPrefix: consentParts[0],
-      consentSuffix: consentParts.slice(1).join(''),
     };
   },
   handlers: {
@@ -223,10 +203,7 @@ kitComponent<typeof SPEC, LoginForm>({
     onRegisterLogin: (ctx, e) => ctx.emit('login', e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
-    onCountryChange(ctx, e) {
-      const entry = COUNTRY_CODES[Number(e.detail && (e.detail as { value?: unknown }).value)];
-      if (entry) ctx.flow.setCountryCode(entry.code);
-    },
+    onCountryChange: (ctx, e) => ctx.flow.setCountryCode(pickedCountryCode(e)),
     onSendCode: (ctx) => ctx.flow.sendCode(),
     onSubmit: (ctx) => ctx.flow.submit(),
     onWechatLogin: (ctx) => ctx.flow.wechatLogin(),

@@ -6,8 +6,9 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
-import { agreementItems, agreementTap } from '../common/agreements';
-import { countdownTick, dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-view';
+import { agreementTap } from '../common/agreements';
+import { countdownTick, dropCountdownTimer, syncCountdownTimer } from '../common/countdown-view';
+import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
 import { failureMessage } from '../common/failure-text';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
@@ -15,10 +16,11 @@ import { SPEC } from './spec';
 import { REGISTER_TEXTS } from './texts';
 import { RegisterFlow, parseEncrypt, parseFetchUserInfo, parseRegisterMethods, parseSignUpFields, signUpFieldKind } from '../../core/flows/register-flow';
 import type { RegisterConfig, RegisterMethod, RegisterNotice } from '../../core/flows/register-flow';
-import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
+import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
+import { fieldErrorText } from '../../core/flows/field-errors';
 import type { FieldError } from '../../core/flows/field-errors';
-import { COUNTRY_CODES, PASSWORD_MAX, PASSWORD_MIN } from '../../core/validate';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/validate';
 
 export type { RegisterProperties, RegisterEvents } from './api';
 export type {
@@ -29,10 +31,18 @@ type Ctx = KitContext<typeof SPEC, RegisterFlow>;
 
 const TAB_TEXT: Record<RegisterMethod, string> = { password: 'tabPassword', sms: 'tabSms', email: 'tabEmail' };
 
-/** A field's error: a problem found before the request (in the form's texts) or the server's message. */
+/**
+ * A field's error: a problem found before the request (in the form's texts) or the server's message. The
+ * server answers in its client's language; when that is not the form's, the form's own wording of the
+ * apiCode (account taken, wrong code, password policy) stands in for it.
+ */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null | undefined): string {
   if (!e) return '';
-  return 'error' in e ? failureMessage(t, e.error) : ctx.text(e.key, e.params);
+  if (!('error' in e)) return ctx.text(e.key, e.params);
+  const [, client] = ctx.client();
+  const own = fieldErrorText(e.error);
+  if (client && client.options.lang !== ctx.lang() && own && t[own.key]) return format(t[own.key], { min: PASSWORD_MIN, max: PASSWORD_MAX, ...own.params });
+  return failureMessage(t, e.error);
 }
 
 function flowConfig(ctx: Ctx): Partial<RegisterConfig> {
@@ -95,12 +105,8 @@ kitComponent<typeof SPEC, RegisterFlow>({
   view(ctx, t) {
     const flow = ctx.flow;
     const s = flow.state;
-    const items = agreementItems(ctx.props.agreements, t);
-    const countdown = secondsLeft(s.countdownEndsAt);
-    const emailCountdown = secondsLeft(s.emailCountdownEndsAt);
-    const lang = ctx.lang();
-    const consentParts = t.consentMessage.split('{agreements}');
-    syncTimer(ctx, countdown > 0 || emailCountdown > 0);
+    const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
+    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),
@@ -125,25 +131,11 @@ kitComponent<typeof SPEC, RegisterFlow>({
       })),
       passwordVisible: s.passwordVisible,
       passwordPlaceholder: format(t.passwordPlaceholder, { min: PASSWORD_MIN, max: PASSWORD_MAX }),
-      countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
-      countryIndex: Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode)),
-      countryCode: s.countryCode,
       phoneValue: flow.value('phone'),
       emailValue: flow.value('email'),
-      codeLength: flow.config.codeLength,
-      codePlaceholder: format(t.codePlaceholder, { length: flow.config.codeLength }),
-      resendLeft: countdown,
-      resendText: countdown ? format(t.resendIn, { seconds: countdown }) : '',
-      emailResendLeft: emailCountdown,
-      emailResendText: emailCountdown ? format(t.resendIn, { seconds: emailCountdown }) : '',
       loginLink: !!ctx.props.loginLink,
-      agreementItems: items,
-      consentRequired: s.consent.required,
-      agreed: s.consent.agreed,
-      consentVisible: s.consent.prompting,
-      consentText: items.length ? format(t.consentMessage, { agreements: joinAgreementTitles(items, t.and, t.comma) }) : '',
-      consentPrefix: consentParts[0],
-      consentSuffix: consentParts.slice(1).join(''),
+      ...codeRows,
+      ...consentView(ctx.props.agreements, t, s.consent),
     };
   },
   handlers: {
@@ -159,10 +151,7 @@ kitComponent<typeof SPEC, RegisterFlow>({
     onFieldInput: (ctx, e) => ctx.flow.input((e as unknown as InputEvent).currentTarget.dataset.field || '', (e as unknown as InputEvent).detail.value),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
-    onCountryChange(ctx, e) {
-      const entry = COUNTRY_CODES[Number(e.detail && (e.detail as { value?: unknown }).value)];
-      if (entry) ctx.flow.setCountryCode(entry.code);
-    },
+    onCountryChange: (ctx, e) => ctx.flow.setCountryCode(pickedCountryCode(e)),
     onSendCode: (ctx) => ctx.flow.sendCode(),
     onSubmit: (ctx) => ctx.flow.submit(),
     onToLogin: (ctx) => ctx.flow.navigate('login'),

@@ -17,7 +17,7 @@ const zhCN: TextTable = {
   tabPassword: '账号密码',
   tabSms: '手机号',
   tabEmail: '邮箱',
-  accountLabel: '用户名或邮箱',
+  accountLabel: '账号',
   accountPlaceholder: '请输入用户名或邮箱',
   field_account: '用户名或邮箱',
   passwordLabel: '密码',
@@ -60,6 +60,9 @@ const zhCN: TextTable = {
   consentAgree: '同意并继续',
   consentCancel: '不同意',
   consentCancelled: '需同意协议后才能注册',
+  // A server failure about one field, worded in the form's language when the server answered in another.
+  accountExists: '该账号已被注册',
+  wrongCode: '验证码错误或已失效',
   notConfigured: '注册组件未配置 Authing 客户端（app-id / user-pool-id，或在 app 中 setDefaultClient）',
 };
 
@@ -68,7 +71,7 @@ const enUS: TextTable = {
   tabPassword: 'Password',
   tabSms: 'Phone',
   tabEmail: 'Email',
-  accountLabel: 'Username or email',
+  accountLabel: 'Account',
   accountPlaceholder: 'Enter a username or an email',
   field_account: 'username or email',
   passwordLabel: 'Password',
@@ -111,6 +114,8 @@ const enUS: TextTable = {
   consentAgree: 'Accept and continue',
   consentCancel: 'Decline',
   consentCancelled: 'You need to accept the agreements to sign up',
+  accountExists: 'This account is already registered',
+  wrongCode: 'Wrong or expired code',
   notConfigured: 'The sign-up form has no Authing client (set app-id / user-pool-id, or call setDefaultClient in app.js)',
 };
 

@@ -51,7 +51,7 @@ describe('standalone', () => {
   test('renders the password tab with labels; en-US texts; the login link emits navigate', async () => {
     const ui = renderRegister();
     expect(ui.data().tabs.map((t) => t.value)).toEqual(['password', 'sms']);
-    expect(ui.text()).toContain('用户名或邮箱');
+    expect(ui.text()).toContain('已有账号？');
     expect(ui.text()).toContain('确认密码');
     for (const id of ['authing-register-account', 'authing-register-password', 'authing-register-confirm', 'authing-register-phone', 'authing-register-code']) {
       expect(ui.q(id).data.ariaLabel).toBeTruthy();
@@ -61,7 +61,7 @@ describe('standalone', () => {
     expect(ui.named('navigate').map((e) => e.detail)).toEqual([{ to: 'login' }]);
 
     const en = renderRegister(`${PROPS} lang="en-US"`);
-    expect(en.text()).toContain('Username or email');
+    expect(en.text()).toContain('Confirm');
     expect(en.text()).toContain('Already have an account?');
     expect(en.text()).not.toContain('确认密码');
   });
