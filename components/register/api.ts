@@ -31,6 +31,8 @@ export interface RegisterProperties {
   countdown?: number;
   /** As the login's: non-empty → an unchecked consent checkbox gates the sign-up and the code send (default []) */
   agreements?: Array<{ title: string; url?: string } | string> | string;
+  /** The agreements are already accepted (e.g. in the login this form is part of): no checkbox tick needed; the user can still untick it (default false) */
+  agreed?: boolean;
   /** Show "Already have an account? Log in" (emits `navigate` `{ to: 'login' }`) (default true) */
   loginLink?: boolean;
   /** Heading above the tabs (or use the `header` slot) (default "") */

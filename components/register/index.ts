@@ -55,6 +55,7 @@ function flowConfig(ctx: Ctx): Partial<RegisterConfig> {
     fetchUserInfo: parseFetchUserInfo(p.fetchUserInfo),
     countdown: p.countdown > 0 ? p.countdown : 60,
     consentRequired: normalizeAgreements(p.agreements).length > 0,
+    agreed: !!p.agreed,
     fields: parseSignUpFields(p.fields),
   };
 }
@@ -98,7 +99,7 @@ kitComponent<typeof SPEC, RegisterFlow>({
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
-    'methods, defaultMethod, encrypt, scope, fetchUserInfo, countdown, agreements, fields'(ctx) {
+    'methods, defaultMethod, encrypt, scope, fetchUserInfo, countdown, agreements, agreed, fields'(ctx) {
       ctx.flow.configure(flowConfig(ctx));
     },
   },

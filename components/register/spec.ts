@@ -14,6 +14,7 @@ export const SPEC = {
     fetchUserInfo: { kind: 'any', default: true, ts: "boolean | 'full'", doc: '`userInfo` of the `login` event, as the login\'s' },
     countdown: { kind: 'number', default: 60, doc: 'Resend countdown (seconds) of the sign-up codes' },
     agreements: { kind: 'list', default: [], ts: 'Array<{ title: string; url?: string } | string> | string', doc: 'As the login\'s: non-empty → an unchecked consent checkbox gates the sign-up and the code send' },
+    agreed: { kind: 'boolean', default: false, doc: 'The agreements are already accepted (e.g. in the login this form is part of): no checkbox tick needed; the user can still untick it' },
     loginLink: { kind: 'boolean', default: true, doc: 'Show "Already have an account? Log in" (emits `navigate` `{ to: \'login\' }`)' },
     title: { kind: 'string', default: '', doc: 'Heading above the tabs (or use the `header` slot)' },
   },

@@ -66,6 +66,7 @@ export class RegisterFlow {
     this.channels = registerChannelConfig(this.config.countdown);
     this.countdowns = new LoginCountdowns(countdowns, this.channels, now);
     this.consent.setRequired(this.config.consentRequired);
+    if (this.config.agreed) this.consent.setAgreed(true);
     this.s = {
       methods: this.config.methods,
       method: this.pickMethod(this.config.defaultMethod),
@@ -97,6 +98,7 @@ export class RegisterFlow {
     this.config.fields = parseSignUpFields(this.config.fields);
     this.channels.countdown = this.config.countdown;
     this.consent.setRequired(this.config.consentRequired);
+    if (patch.agreed) this.consent.setAgreed(true);
     let method = this.s.method;
     if (this.config.methods.indexOf(method) < 0 || this.config.defaultMethod !== previousDefault) method = this.pickMethod(this.config.defaultMethod);
     this.s = { ...this.s, methods: this.config.methods, method, fields: this.config.fields, consent: this.consent.state };

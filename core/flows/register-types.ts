@@ -64,6 +64,8 @@ export interface RegisterConfig {
   fetchUserInfo: FetchUserInfo;
   countdown: number;
   consentRequired: boolean;
+  /** The agreements were accepted before this form showed (the embedding login's checkbox). */
+  agreed: boolean;
   fields: SignUpField[];
   codeLength: number;
 }
@@ -76,6 +78,7 @@ export const DEFAULT_REGISTER_CONFIG: RegisterConfig = {
   fetchUserInfo: true,
   countdown: 60,
   consentRequired: false,
+  agreed: false,
   fields: [],
   codeLength: 6,
 };

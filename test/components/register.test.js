@@ -169,6 +169,14 @@ describe('inside <authing-login>', () => {
     expect(ui.named('screen-change').map((e) => e.detail)).toEqual([{ screen: 'register' }, { screen: 'login' }]);
     expect(ui.named('navigate')).toEqual([]); // switched in place, not reported to the page
 
+    // Consent given in the login carries over: the sign-up does not ask again.
+    const consenting = renderLogin(`${PROPS} agreements="用户协议,隐私政策"`);
+    consenting.c.querySelector('#authing-agree').querySelector('.t-checkbox').dispatchEvent('tap');
+    await simulate.sleep(0);
+    consenting.q('authing-register-entry').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(step(consenting).instance.data).toMatchObject({ consentRequired: true, agreed: true });
+
     const hidden = renderLogin(`${PROPS} register-entry="{{false}}"`);
     expect(hidden.q('authing-register-entry')).toBeUndefined();
   });

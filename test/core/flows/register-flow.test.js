@@ -236,6 +236,14 @@ describe('consent, links, configuration', () => {
     expect(vocabularyProblems(rec.events)).toEqual([]);
   });
 
+  test('agreed already (the embedding login\'s checkbox): no prompt, the sign-up goes ahead', async () => {
+    const { flow, rec } = makeFlow({ consentRequired: true, agreed: true });
+    expect(flow.state.consent).toMatchObject({ required: true, agreed: true });
+    type(flow, { account: `agreed-${fresh()}`, password: 'Signup@123', confirm: 'Signup@123' });
+    await flow.submit();
+    expect(names(rec)).toEqual(['register', 'login']);
+  });
+
   test('the login link emits navigate {to:"login"}; tabs switch with tab-change and keep values; no client → a toast', async () => {
     const { flow, rec } = makeFlow({}, null);
     flow.navigate('login');
