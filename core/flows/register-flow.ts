@@ -154,8 +154,9 @@ export class RegisterFlow {
 
   /** Timer-driven (a countdown display finished): re-enables its send button. */
   countdownTick(): void {
-    const changed = this.syncCountdown('sms') || this.syncCountdown('email');
-    if (changed) this.commit();
+    const sms = this.syncCountdown('sms');
+    const email = this.syncCountdown('email');
+    if (sms || email) this.commit();
   }
 
   setAgreed(agreed: unknown): void {

@@ -206,6 +206,29 @@ describe('sign-up by code', () => {
     expect(rec.events[2].detail).toMatchObject({ method: 'email', user: { email } });
   });
 
+  test('countdowns of the sign-up channel: shown for the typed targets, both ended by one tick (one render)', () => {
+    let now = 1_000_000;
+    const store = new CountdownStore({ storage: null, now: () => now });
+    store.start('CHANNEL_REGISTER:+86:13500000001', 60);
+    store.start('email::tick@example.com', 60);
+    store.start('CHANNEL_LOGIN:+86:13500000002', 60); // the login's: not a sign-up countdown
+    const rec = { changes: 0 };
+    const flow = new RegisterFlow({ getClient: () => [null, client()], onChange: () => { rec.changes += 1; }, emit: () => {}, notify: () => {} }, { methods: 'sms,email' }, store, () => now);
+    flow.input('phone', '13500000001');
+    flow.input('email', 'tick@example.com');
+    expect(flow.state.countdownEndsAt).toBe(now + 60000);
+    expect(flow.state.emailCountdownEndsAt).toBe(now + 60000);
+    flow.input('phone', '13500000002');
+    expect(flow.state.countdownEndsAt).toBe(0);
+    flow.input('phone', '13500000001');
+    const before = rec.changes;
+    now += 61000;
+    flow.countdownTick();
+    expect(flow.state.countdownEndsAt).toBe(0);
+    expect(flow.state.emailCountdownEndsAt).toBe(0);
+    expect(rec.changes).toBe(before + 1);
+  });
+
   test('bad phone or code format: on the field, zero requests', async () => {
     const { flow } = makeFlow({ methods: 'sms' });
     const mark = srv.requests.length;
