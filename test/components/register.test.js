@@ -201,4 +201,29 @@ describe('inside <authing-login>', () => {
     expect(ui.named('login')[0].detail.method).toBe('password');
     expect(ui.named('login')[0].detail.userInfo.nickname).toBe('Inner');
   });
+
+  test('code sign-up inside the login: a wrong code on its field, the right one ends logged in (register + login re-emitted)', async () => {
+    const ui = renderLogin(`${PROPS} methods="sms,password"`);
+    ui.q('authing-register-entry').dispatchEvent('tap');
+    await simulate.sleep(0);
+    // The login offers SMS codes, so the sign-up does too.
+    expect(step(ui).instance.data.tabs.map((t) => t.value)).toEqual(['password', 'sms']);
+    step(ui).querySelector('#authing-register-tabs').querySelectorAll('.t-tabs__item')[1].dispatchEvent('tap');
+    await simulate.sleep(0);
+    const r = stepActions(ui);
+    const phone = freshPhone();
+    await r.type('authing-register-phone', phone);
+    await r.tap('authing-register-send-code');
+    await until(() => step(ui).instance.data.resendLeft > 0, 'countdown');
+    const code = await dev().smsCode(phone, 'CHANNEL_REGISTER');
+    await fill(r, { 'authing-register-code': code === '000000' ? '111111' : '000000', 'authing-register-password': 'Signup@123', 'authing-register-confirm': 'Signup@123' });
+    await r.tap('authing-register-submit');
+    await until(() => r.q('authing-register-code').data.tips, 'wrong code shown');
+    expect(ui.named('register')).toEqual([]);
+    await r.type('authing-register-code', code);
+    await r.tap('authing-register-submit');
+    await until(() => ui.named('login').length, 'login');
+    expect(ui.named('register')[0].detail).toMatchObject({ method: 'sms', user: { phone } });
+    expect(ui.named('login')[0].detail.method).toBe('sms');
+  });
 });
