@@ -8,7 +8,7 @@ import { CountdownStore } from './countdown';
 import { SignInGuard } from './sign-in-guard';
 import type { SignInGuardState } from './sign-in-guard';
 import type { LoginInputs } from './login-checks';
-import { LoginCountdowns, sameCountdown } from './login-countdowns';
+import { LoginCountdowns, withCountdown, withRunningCountdowns } from './login-countdowns';
 import { CODE_CHANNELS, CODE_METHODS, NO_ERRORS } from './login-requests';
 import { DEFAULT_CONFIG, parseMethods } from './login-types';
 import type { CodeMethod, LoginAction, LoginField, LoginFormConfig, LoginFormHost, LoginFormState, LoginMethod } from './login-types';
@@ -82,14 +82,11 @@ export class LoginFormModel {
    * into the inputs). One render at most.
    */
   restore(): void {
-    const running = this.countdowns.running();
-    for (const r of running) {
-      const c = CODE_CHANNELS[r.method];
-      this.values[c.target] = r.target;
-      this.s = { ...this.s, [c.endsAt]: r.endsAt };
-      if (r.method === 'sms') this.s = { ...this.s, countryCode: r.countryCode };
+    const restored = withRunningCountdowns(this.s, this.countdowns, this.values);
+    if (restored) {
+      this.s = restored;
+      this.commit();
     }
-    if (running.length) this.commit();
     this.prepareVisible();
   }
 
@@ -138,10 +135,9 @@ export class LoginFormModel {
 
   /** Recomputes the countdown of a code method's target now typed; true when it changed. */
   protected syncCountdown(m: CodeMethod): boolean {
-    const c = CODE_CHANNELS[m];
-    const endsAt = this.countdowns.endsAt(m, this.s.countryCode, this.values[c.target]);
-    if (sameCountdown(this.s[c.endsAt], endsAt)) return false;
-    this.s = { ...this.s, [c.endsAt]: endsAt };
+    const next = withCountdown(this.s, m, this.countdowns, this.values);
+    if (next === this.s) return false;
+    this.s = next;
     return true;
   }
 

@@ -17,7 +17,7 @@ import { CountdownStore } from './countdown';
 import { errorDetail } from './events';
 import type { EventAction, RegisterEventDetail } from './events';
 import { fieldOfError } from './field-errors';
-import { LoginCountdowns, sameCountdown } from './login-countdowns';
+import { LoginCountdowns, withCountdown, withRunningCountdowns } from './login-countdowns';
 import { CODE_CHANNELS, loginDetail } from './login-requests';
 import type { CodeChannel } from './login-requests';
 import { parseEncrypt, parseFetchUserInfo } from './login-types';
@@ -107,14 +107,11 @@ export class RegisterFlow {
 
   /** After attach: brings back the sign-up code countdowns still running (the user left and came back). */
   restore(): void {
-    const running = this.countdowns.running();
-    for (const r of running) {
-      const c = CODE_CHANNELS[r.method];
-      this.values[c.target] = r.target;
-      this.s = { ...this.s, [c.endsAt]: r.endsAt };
-      if (r.method === 'sms') this.s = { ...this.s, countryCode: r.countryCode };
+    const restored = withRunningCountdowns(this.s, this.countdowns, this.values);
+    if (restored) {
+      this.s = restored;
+      this.commit();
     }
-    if (running.length) this.commit();
   }
 
   /** Typing. Renders only when the field's shown error goes away or a code target's countdown changes. */
@@ -235,10 +232,9 @@ export class RegisterFlow {
 
   /** Recomputes the countdown of a code method's target now typed; true when it changed. */
   private syncCountdown(m: 'sms' | 'email'): boolean {
-    const c = CODE_CHANNELS[m];
-    const endsAt = this.countdowns.endsAt(m, this.s.countryCode, this.values[c.target]);
-    if (sameCountdown(this.s[c.endsAt], endsAt)) return false;
-    this.s = { ...this.s, [c.endsAt]: endsAt };
+    const next = withCountdown(this.s, m, this.countdowns, this.values);
+    if (next === this.s) return false;
+    this.s = next;
     return true;
   }
 
