@@ -15,6 +15,7 @@ const zhCN = {
   invalidAccount: '请输入正确的用户名、手机号或邮箱',
   invalidSmsCode: '请输入 {length} 位数字验证码',
   invalidPassword: '密码长度应为 {min}-{max} 位',
+  passwordMismatch: '两次输入的密码不一致',
   invalidGender: '性别只能是男、女或未知',
   invalidDate: '请输入正确的日期（YYYY-MM-DD）',
   futureDate: '日期不能晚于今天',

@@ -99,6 +99,28 @@ const mfaStep = (account, wrongCode = '') => async (page) => {
   const k = page.problems.findIndex((line) => /status of 400 \(Bad Request\)/.test(line));
   if (k >= 0) page.problems.splice(k, 1);
 };
+/** Fills the sign-up form (password tab): account, password twice, nickname; accepts the agreements. */
+async function fillRegister(page, account) {
+  await typeInto(page, 'authing-register-account', account);
+  await typeInto(page, 'authing-register-password', 'Signup@123');
+  await typeInto(page, 'authing-register-confirm', 'Signup@123');
+  await typeInto(page, 'authing-register-field-nickname', 'Newbie');
+  await tap(page, '[class*="authing-agreements__checkbox"]');
+}
+/** A sign-up with a taken username: the server's message shows as the account field's tip. */
+async function registerDuplicate(page, account) {
+  await fillRegister(page, account);
+  await tap(page, byId('authing-register-submit'));
+  await page.waitForFunction(() => /已存在|already/.test((document.querySelector('[data-wx-id="authing-register-account"]') || {}).innerText || ''), null, { timeout: 8000 });
+  await toastGone(page);
+  expectRefusals(page, 1);
+}
+/** The browser logs a refused request (HTTP 400) as a console error: drop the `count` expected ones. */
+function expectRefusals(page, count) {
+  for (let k = page.problems.length - 1; k >= 0 && count > 0; k--) {
+    if (/status of 400 \(Bad Request\)/.test(page.problems[k])) { page.problems.splice(k, 1); count--; }
+  }
+}
 /** Makes the next devserver answer on `path` slow, so a busy (loading) state stays on screen. */
 function slowNext(page, path) {
   return page.evaluate((p) => fetch('/__dev/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: p, kind: 'delay', delayMs: 8000, count: 1 }) }).then((r) => r.status), path);
@@ -425,6 +447,19 @@ const STATES = [
       await page.locator(byId('authing-reset-phone')).first().waitFor({ state: 'visible', timeout: 5000 });
     },
   },
+  // <authing-register> on its own page, and as the sign-up screen of <authing-login>.
+  { name: 'register-default', page: 'register' },
+  { name: 'register-en-us', page: 'register?lang=en-US' },
+  { name: 'register-en-us-narrow', page: 'register?lang=en-US', context: { viewport: { width: 320, height: 568 } } },
+  { name: 'register-dark', page: 'register', context: { colorScheme: 'dark' } },
+  { name: 'register-filled', page: 'register', act: (page) => fillRegister(page, `preview-${Date.now() % 1e8}`) },
+  { name: 'register-errors', page: 'register?lang=en-US', act: async (page) => { await tap(page, byId('authing-register-submit')); await showsTips(page); } },
+  { name: 'register-duplicate', page: 'register', act: (page) => registerDuplicate(page, 'demo') },
+  { name: 'register-en-us-duplicate', page: 'register?lang=en-US', shot: false, act: (page) => registerDuplicate(page, 'demo') },
+  { name: 'register-code', page: 'register', act: async (page) => { await pickTab(page, 1); await settle(page, 200); } },
+  { name: 'register-en-us-code', page: 'register?lang=en-US', act: async (page) => { await pickTab(page, 2); await settle(page, 200); } },
+  { name: 'login-register', page: 'login', act: async (page) => { await tap(page, byId('authing-register-entry')); await page.waitForSelector(byId('authing-register-submit'), { timeout: 5000 }); } },
+  { name: 'login-en-us-register', page: 'login-en', act: async (page) => { await tap(page, byId('authing-register-entry')); await page.waitForSelector(byId('authing-register-submit'), { timeout: 5000 }); } },
 ];
 
 /**

@@ -5,6 +5,7 @@ export type {
   LoginEventDetail, ErrorEventDetail, CancelEventDetail, AgreementTapEventDetail, AgreementChangeEventDetail,
   EventMethod, EventAction, CancelReason, MfaMarker, NavigateEventDetail,
 } from '../../core/flows/events';
+export type { RegisterEventDetail } from '../../core/flows/events';
 export type { PhoneEventDetail } from '../../core/flows/phone-button-flow';
 export type { AvatarChangeEventDetail, AvatarLoadEventDetail } from '../../core/flows/avatar-uploader-flow';
 export type { ProfileLoadEventDetail, ProfileSaveEventDetail, ProfileChangeEventDetail } from '../../core/flows/profile-form-flow';

@@ -41,6 +41,10 @@ export interface LoginProperties {
   phoneBinding?: 'off' | 'optional' | 'required';
   /** Show the "忘记密码 / Forgot password?" link on the password tab: it shows `<authing-reset-password>` in place of the form; afterwards the password tab comes back with the account filled in (default true) */
   resetEntry?: boolean;
+  /** Show the "注册 / Sign up" link: the sign-up (`<authing-register>`) in place of the form, with this login's client, `lang`, `encrypt`, `scope`, `fetch-user-info`, `countdown`, `agreements` and code methods (default true) */
+  registerEntry?: boolean;
+  /** The `fields` of the embedded sign-up (optional profile fields, e.g. `"nickname"`) (default []) */
+  registerFields?: string[] | string;
 }
 
 /** Event name → `e.detail` type of <authing-login>. */
@@ -51,6 +55,8 @@ export interface LoginEvents {
   'error': E.ErrorEventDetail;
   /** The server accepted a code send; that tab's countdown started */
   'send-code': E.SendCodeEventDetail;
+  /** A new account was created in the sign-up screen; `login` follows (its `method` is the sign-up's) */
+  'register': E.RegisterEventDetail;
   /** The user switched tabs */
   'tab-change': E.TabChangeEventDetail;
   /** Another step shows in place of the form (`register`, `reset-password`, `mfa`, `bind-phone`) or the form again (`login`); what was typed in the form is kept */

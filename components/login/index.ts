@@ -7,10 +7,10 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
-import { agreementItems, agreementTap } from '../common/agreements';
-import { format } from '../common/texts';
+import { agreementTap } from '../common/agreements';
 import type { TextTable } from '../common/texts';
-import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { dropCountdownTimer, syncCountdownTimer } from '../common/countdown-timer';
+import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
 import {
@@ -19,9 +19,8 @@ import {
 import type {
   BeforeLoginHook, LoginFormConfig, LoginMethod, LoginNotice, LoginField,
 } from '../../core/flows/login-form';
-import { joinAgreementTitles, normalizeAgreements } from '../../core/flows/consent';
+import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { COUNTRY_CODES } from '../../core/validate';
 import { errorText, fieldFailureText } from '../common/failures';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
@@ -130,13 +129,8 @@ kitComponent<typeof SPEC, LoginForm>({
   view(ctx, t) {
     const flow = ctx.flow;
     const s = flow.state;
-    const items = agreementItems(ctx.props.agreements, t);
-    const countdown = secondsLeft(s.countdownEndsAt);
-    const emailCountdown = secondsLeft(s.emailCountdownEndsAt);
-    const countryIndex = Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode));
-    const lang = ctx.lang();
-    const consentParts = t.consentMessage.split('{agreements}');
-    syncTimer(ctx, countdown > 0 || emailCountdown > 0);
+    const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
+    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),
@@ -156,6 +150,8 @@ kitComponent<typeof SPEC, LoginForm>({
       resetMethods: s.methods.indexOf('email') >= 0 ? 'sms,email' : 'sms',
       // The account typed, or filled in after a password reset (re-sent as typed when a render happens anyway).
       accountValue: flow.value('account'),
+      // The sign-up screen offers the code methods this login offers (and always the password).
+      registerMethods: ['password'].concat(s.methods.filter((m) => m === 'sms' || m === 'email')),
       busy: s.busy || '',
       errAccount: fieldText(ctx, t, s.errors.account),
       errPassword: fieldText(ctx, t, s.errors.password),
@@ -171,30 +167,15 @@ kitComponent<typeof SPEC, LoginForm>({
       // Emptied with each new image (its code went with the old one).
       captchaValue: flow.value('captcha'),
       passwordVisible: s.passwordVisible,
-      countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
-      countryIndex,
-      countryCode: s.countryCode,
       // Bound to the phone input for the restored number; re-sent as typed whenever a render happens
       // anyway, so re-applying the binding can never wipe what the user typed.
       phoneValue: flow.value('phone'),
       emailValue: flow.value('email'),
-      codeLength: flow.config.codeLength,
-      codePlaceholder: format(t.codePlaceholder, { length: flow.config.codeLength }),
-      resendLeft: countdown,
-      resendText: countdown ? format(t.resendIn, { seconds: countdown }) : '',
-      emailResendLeft: emailCountdown,
-      emailResendText: emailCountdown ? format(t.resendIn, { seconds: emailCountdown }) : '',
-      agreementItems: items,
-      consentRequired: s.consent.required,
-      agreed: s.consent.agreed,
+      ...codeRows,
+      ...consentView(ctx.props.agreements, t, s.consent),
       // Open-type only with consent: WeChat opens its phone dialog straight from the tap.
       phoneOpenType: !s.consent.required || s.consent.agreed,
-      consentVisible: s.consent.prompting,
       consentPendingPhone: s.consent.prompting && s.consent.pending === 'phone',
-      consentText: items.length ? format(t.consentMessage, { agreements: joinAgreementTitles(items, t.and, t.comma) }) : '',
-      // The prompt renders the titles as links between the text around `{agreements}`.
-      consentPrefix: consentParts[0],
-      consentSuffix: consentParts.slice(1).join(''),
     };
   },
   handlers: {
@@ -230,12 +211,14 @@ kitComponent<typeof SPEC, LoginForm>({
     onPasswordReset: (ctx, e) => ctx.flow.passwordReset(e.detail),
     /** The embedded step's failures reach the page as the login's own `error` events (already shown by the step). */
     onStepError: (ctx, e) => ctx.emit('error', e.detail as object),
+    /** The "sign up" link: the sign-up screen in place of the form. */
+    onRegisterEntry: (ctx) => ctx.flow.showScreen('register'),
+    /** The embedded sign-up's events, re-emitted as this login's (`login`: the new user is logged in). */
+    onRegistered: (ctx, e) => ctx.emit('register', e.detail),
+    onRegisterLogin: (ctx, e) => ctx.emit('login', e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
-    onCountryChange(ctx, e) {
-      const entry = COUNTRY_CODES[Number(e.detail && (e.detail as { value?: unknown }).value)];
-      if (entry) ctx.flow.setCountryCode(entry.code);
-    },
+    onCountryChange: (ctx, e) => ctx.flow.setCountryCode(pickedCountryCode(e)),
     onSendCode: (ctx) => ctx.flow.sendCode(),
     onSubmit: (ctx) => ctx.flow.submit(),
     onWechatLogin: (ctx) => ctx.flow.wechatLogin(),

@@ -75,6 +75,8 @@ const zhCN: TextTable = {
   mfaExpired: '安全验证已超时，请重新登录',
   forgotPassword: '忘记密码？',
   passwordResetDone: '密码已修改，请使用新密码登录',
+  noAccount: '没有账号？',
+  registerEntry: '注册',
 };
 
 const enUS: TextTable = {
@@ -138,6 +140,8 @@ const enUS: TextTable = {
   mfaExpired: 'The verification timed out. Please log in again.',
   forgotPassword: 'Forgot password?',
   passwordResetDone: 'Password changed. Please log in with the new one.',
+  noAccount: 'No account yet?',
+  registerEntry: 'Sign up',
 };
 
 export const LOGIN_TEXTS: Record<Lang, TextTable> = {

@@ -13,13 +13,15 @@ export type EventMethod = 'password' | 'sms' | 'email' | 'wechat' | 'phone';
  * login · send-code (SMS / email code) · get-phone (phone number only) · load (profile read) ·
  * check (a file refused before upload) · upload · validate (a form refused before sending) · save ·
  * privacy (WeChat's privacy authorization) ·
- * reset-password (forgot password: verifying the code or setting the new password).
+ * reset-password (forgot password: verifying the code or setting the new password) ·
+ * register (the sign-up request).
  */
 export type EventAction = 'login' | 'send-code' | 'get-phone' | 'load' | 'check' | 'upload' | 'validate' | 'save'
   | 'bind-phone'
   | 'privacy'
   | 'verify-mfa'
   | 'reset-password'
+  | 'register'
   // <authing-account>
   | 'update-password' | 'update-phone' | 'bind-email' | 'update-email' | 'delete-account' | 'logout';
 
@@ -85,6 +87,12 @@ export interface AgreementChangeEventDetail {
   agreed: boolean;
 }
 
+/** `register`: a new account was created (the sign-in right after it is the `login` event that follows). */
+export interface RegisterEventDetail {
+  method: 'password' | 'sms' | 'email';
+  user: { id: string; username?: string; email?: string; phone?: string };
+}
+
 /** `password-reset`: a forgotten password was replaced; `account` is the phone or email it was proven with (fills a login form). */
 export interface PasswordResetEventDetail {
   method: 'sms' | 'email';
@@ -105,7 +113,7 @@ export function errorDetail(action: EventAction, error: ErrorData, extra: Partia
 }
 
 /** Keys each shared event detail may carry (required ones first), for tests and docs. */
-export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate' | 'password-reset' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
+export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agreement-tap' | 'agreement-change' | 'privacy' | 'navigate' | 'password-reset' | 'register' | 'account-change' | 'account-delete' | 'logout', { required: string[]; optional: string[] }>> = {
   login: { required: ['method', 'loginState'], optional: ['userInfo', 'userInfoSource', 'phoneBound', 'mfa'] },
   error: { required: ['action', 'code', 'message', 'error'], optional: ['method', 'fields', 'errMsg', 'errno'] },
   cancel: { required: ['action', 'reason'], optional: ['method', 'errMsg'] },
@@ -118,4 +126,5 @@ export const EVENT_SHAPES: Readonly<Record<'login' | 'error' | 'cancel' | 'agree
   'account-delete': { required: [], optional: [] },
   logout: { required: [], optional: [] },
   'password-reset': { required: ['method', 'account'], optional: [] },
+  register: { required: ['method', 'user'], optional: [] },
 };

@@ -22,7 +22,8 @@ const API_CODE_FIELDS: Record<number, { fields: readonly string[]; text?: string
   2004: { fields: ['account'], text: 'unknownAccount' }, // unknown account
   6001: { fields: ['code'], text: 'wrongTotp' }, // MFA: authenticator (TOTP) code wrong
   6002: { fields: ['code'], text: 'wrongRecoveryCode' }, // MFA: recovery code wrong or used
-  2103: { fields: ['password'] }, // a new password the server's policy refuses: its own message says which rule
+  2026: { fields: ['account', 'phone', 'email'], text: 'accountExists' }, // username / phone / email already taken (sign-up)
+  2103: { fields: ['password'], text: 'invalidPassword' }, // the server's password policy
 };
 
 /** The field among `fields` (those the failed action used) that `error` belongs on, or null. */

@@ -13,6 +13,7 @@ export const enUS: Record<MessageKey, string> = {
   invalidAccount: 'Please enter a valid username, phone number or email',
   invalidSmsCode: 'Please enter the {length}-digit code',
   invalidPassword: 'Password must be {min}-{max} characters',
+  passwordMismatch: 'The two passwords do not match',
   invalidGender: 'Gender must be male, female or unknown',
   invalidDate: 'Please enter a valid date (YYYY-MM-DD)',
   futureDate: 'The date cannot be in the future',

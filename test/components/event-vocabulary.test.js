@@ -90,11 +90,18 @@ test('error: the same shape from every component (no client configured)', async 
       c.querySelector('#authing-reset-phone').querySelector('.t-input__control').dispatchEvent('input', { detail: { value: '13800000000' } });
       btn(c, 'authing-reset-send').dispatchEvent('tap');
     }
+    if (name === 'register') {
+      const typeInto = (id, value) => c.querySelector(`#${id}`).querySelector('.t-input__control').dispatchEvent('input', { detail: { value } });
+      typeInto('authing-register-account', 'newcomer');
+      typeInto('authing-register-password', 'Signup@123');
+      typeInto('authing-register-confirm', 'Signup@123');
+      btn(c, 'authing-register-submit').dispatchEvent('tap');
+    }
     const e = await first(events, 'error');
     expect(e.detail.code).toBe('invalid_options');
     found.push(e);
   }
-  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code', 'verify-mfa', 'load', 'send-code']);
+  expect(found.map((e) => e.detail.action)).toEqual(['login', 'get-phone', 'load', 'load', 'send-code', 'verify-mfa', 'load', 'send-code', 'register']);
   expect(vocabularyProblems(found)).toEqual([]);
 });
 

@@ -114,7 +114,7 @@ describe('the bundled components', () => {
   });
 
   test('require only the core bundle, the opt-in entries and tdesign — never a copy of the core', () => {
-    expect(NAMES).toEqual(expect.arrayContaining(['login', 'phone-button', 'avatar-uploader', 'profile-form']));
+    expect(NAMES).toEqual(expect.arrayContaining(['login', 'phone-button', 'avatar-uploader', 'profile-form', 'register']));
     for (const name of NAMES) {
       const specs = requiresOf(name);
       expect(specs).toContain('../../index');

@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DEMO = path.join(ROOT, 'demo');
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(DEMO, rel), 'utf8'));
 const exists = (rel) => fs.existsSync(path.join(DEMO, rel));
-const KIT_COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'bind-phone'];
+const KIT_COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'bind-phone', 'register'];
 
 let app;
 beforeAll(() => {
@@ -34,7 +34,7 @@ test('project.config.json at the root opens demo/ with domain checks off', () =>
 test('app.json is valid and every page it registers has .js .json .wxml .wxss', () => {
   expect(Array.isArray(app.pages)).toBe(true);
   expect(app.pages).toEqual(expect.arrayContaining([
-    'pages/login/index', 'pages/login-en/index', 'pages/phone/index', 'pages/avatar/index', 'pages/profile/index', 'pages/me/index',
+    'pages/login/index', 'pages/login-en/index', 'pages/phone/index', 'pages/avatar/index', 'pages/profile/index', 'pages/me/index', 'pages/register/index',
   ]));
   expect(new Set(app.pages).size).toBe(app.pages.length);
   const missing = [];

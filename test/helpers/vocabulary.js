@@ -8,7 +8,8 @@ const ACTIONS = ['login', 'send-code', 'get-phone', 'load', 'check', 'upload', '
   'privacy',
   'verify-mfa',
   'update-password', 'update-phone', 'bind-email', 'update-email', 'delete-account', 'logout',
-  'reset-password'];
+  'reset-password',
+  'register'];
 const METHODS = ['password', 'sms', 'email', 'wechat', 'phone'];
 const REASONS = ['consent', 'deny', 'unavailable', 'before-login',
   'skip',
@@ -33,6 +34,7 @@ const TYPES = {
   phoneBound: (v) => v === true,
   mfa: (v) => ['sms', 'email', 'totp', 'recovery-code'].includes(v),
   account: (v) => typeof v === 'string' && v.length > 0,
+  user: (v) => !!v && typeof v === 'object' && typeof v.id === 'string' && v.id.length > 0 && Object.keys(v).every((k) => ['id', 'username', 'email', 'phone'].includes(k)),
   to: (v) => ['login', 'register', 'reset-password'].includes(v),
 };
 

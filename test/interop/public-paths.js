@@ -1,5 +1,5 @@
 // The package's documented import paths (README "Import paths"), and what each must give.
-const COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'privacy-popup', 'mfa', 'bind-phone', 'reset-password'];
+const COMPONENTS = ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'privacy-popup', 'mfa', 'bind-phone', 'reset-password', 'register'];
 
 /** Paths that run anywhere JS runs, with the exports each must have. */
 const MODULES = {

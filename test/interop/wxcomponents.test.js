@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(app, { recursive: true, force: true }));
 
 test('every component and the dependencies they use are laid out', () => {
-  for (const c of ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'privacy-popup', 'reset-password']) {
+  for (const c of ['login', 'phone-button', 'avatar-uploader', 'profile-form', 'privacy-popup', 'reset-password', 'register']) {
     for (const ext of ['.js', '.json', '.wxml', '.wxss']) expect(fs.existsSync(path.join(kit, 'components', c, `index${ext}`))).toBe(true);
   }
   expect(fs.existsSync(path.join(kit, 'miniprogram_npm', 'tdesign-miniprogram/button/button.js'))).toBe(true);

@@ -293,3 +293,44 @@ describe('live preview: deleting the account on the demo\'s me page', () => {
     }
   });
 });
+
+describe('live preview: sign-up against the devserver', () => {
+  test('a NEW user signs up on the demo register page (password twice, nickname, agreements) and ends logged in', async () => {
+    requireChromium();
+    const ctx = await newPhoneContext(browser);
+    try {
+      const { srv } = server;
+      const before = srv.requests.length;
+      const username = `live-${process.pid}-${Date.now() % 1e6}`;
+      const page = await openPreview(ctx, `${server.url}/preview/index`);
+      await page.locator('text=注册 authing-register').first().click();
+      await page.waitForURL(/\/preview\/register$/);
+      await page.locator(byId('authing-register-account')).first().waitFor();
+
+      await typeInto(page, 'authing-register-account', username);
+      await typeInto(page, 'authing-register-password', 'Signup@123');
+      await typeInto(page, 'authing-register-confirm', 'Signup@123');
+      await typeInto(page, 'authing-register-field-nickname', 'Live');
+      await page.locator(byId('authing-register-submit')).first().click();
+      // The demo passes agreements: the consent prompt asks first, then the sign-up continues.
+      const agree = page.locator(byId('authing-register-consent-agree')).first();
+      await agree.waitFor({ state: 'visible' });
+      await agree.click();
+
+      await page.waitForURL(/\/preview\/me$/, { timeout: 15000 });
+      await page.waitForFunction(() => /已登录/.test(document.body.innerText), null, { timeout: 15000 });
+      expect(await page.evaluate(() => document.getElementById('wxp-app').innerText)).toContain(username);
+
+      const calls = srv.requests.slice(before).filter((r) => r.method === 'POST');
+      const signUp = calls.filter((r) => r.path === '/api/v3/signup');
+      expect(signUp.map((r) => r.status)).toEqual([200]);
+      expect(JSON.parse(signUp[0].body)).toMatchObject({ connection: 'PASSWORD', passwordPayload: { username }, profile: { nickname: 'Live' } });
+      const signIn = calls.filter((r) => r.path === '/api/v3/signin');
+      expect(signIn.map((r) => r.status)).toEqual([200]);
+      expect(JSON.parse(signIn[0].body).passwordPayload).toMatchObject({ username });
+      expect(page.problems).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
