@@ -51,15 +51,11 @@ function packageOf(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/**
- * true when WeChat resolves this package itself (it ships a "miniprogram" folder). The package is looked up
- * as Node does, in node_modules of `root` and its parents: a StrykerJS sandbox (a folder inside the project)
- * builds before its own node_modules link exists.
- */
+/** true when WeChat resolves this package itself (it ships a "miniprogram" folder). */
 function isMiniprogramPackage(root, spec) {
   try {
-    const file = require.resolve(`${packageOf(spec)}/package.json`, { paths: [root] });
-    return typeof JSON.parse(fs.readFileSync(file, 'utf8')).miniprogram === 'string';
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', packageOf(spec), 'package.json'), 'utf8'));
+    return typeof pkg.miniprogram === 'string';
   } catch { return false; }
 }
 
