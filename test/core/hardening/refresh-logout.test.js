@@ -163,6 +163,17 @@ describe('logout sends both revocations concurrently', () => {
     expect(t.stored()).toBeUndefined();
   });
 
+  test('an empty token in the stored state is not sent for revocation: only the access token goes out', async () => {
+    const client = t.client();
+    const [, state] = await login(client);
+    expect((await client.saveLoginState({ ...state, refresh_token: '' }))[0]).toBeNull();
+    expect(t.stored().refresh_token).toBe('');
+    t.mark();
+    expect(await client.logout()).toEqual([null, true]);
+    expect(t.sent('/oidc/token/revocation').map((r) => bodyOf(r).token)).toEqual([state.access_token]);
+    expect(t.stored()).toBeUndefined();
+  });
+
   test('one of the two failing keeps the state (either one), a retry then clears it', async () => {
     const client = t.client();
     await login(client);
