@@ -11,7 +11,9 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  buildCommand: 'npx gulp build',
+  // Stryker runs the build before it links node_modules into the sandbox; the build script links it first.
+  buildCommand: 'node scripts/mutate-build.js',
+  symlinkNodeModules: false,
   // 2 cores shared with the devserver each jest run starts: one test runner, one checker.
   concurrency: 1,
   checkerNodeArgs: ['--max-old-space-size=2048'],

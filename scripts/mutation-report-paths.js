@@ -4,7 +4,10 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-for (const file of ['reports/mutation/index.html', 'reports/mutation/mutation.json']) {
+// The per-group reports (scripts/mutation-report-merge.js) and incremental files are committed too.
+const listed = (dir, pattern) => (fs.existsSync(path.join(ROOT, dir)) ? fs.readdirSync(path.join(ROOT, dir)).filter((f) => pattern.test(f)).map((f) => `${dir}/${f}`) : []);
+const files = ['reports/mutation/index.html', 'reports/mutation/mutation.json', ...listed('reports/mutation/groups', /\.json$/), ...listed('reports', /^stryker-incremental.*\.json$/)];
+for (const file of files) {
   const full = path.join(ROOT, file);
   if (!fs.existsSync(full)) continue;
   const text = fs.readFileSync(full, 'utf8');

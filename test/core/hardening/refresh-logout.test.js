@@ -114,6 +114,30 @@ describe('logout cannot be undone', () => {
     expect(t.stored().refresh_token).toBe(next.refresh_token);
     expect(next.refresh_token).toBe(held.answers[0].refresh_token);
   });
+
+  test('two overlapping logouts: while the later one is on the wire, a refresh sends nothing, even after the earlier one finished and a new login was stored', async () => {
+    const client = t.client();
+    await login(client);
+    // The first logout's two revocations answer after 400 ms, the second's after 4 s (faults are consumed in order).
+    await t.fault({ path: '/oidc/token/revocation', kind: 'delay', delayMs: 400, count: 2 });
+    await t.fault({ path: '/oidc/token/revocation', kind: 'delay', delayMs: 4000, count: 2 });
+    t.mark();
+    const first = client.logout();
+    await until(() => t.sent('/oidc/token/revocation').length === 2, "the first logout's revocations");
+    const second = client.logout();
+    await until(() => t.sent('/oidc/token/revocation').length === 4, "the second logout's revocations");
+    expect(await first).toEqual([null, true]);
+    const [loginErr, fresh] = await login(client);
+    expect(loginErr).toBeNull();
+    t.mark();
+    const [err] = await client.refreshToken();
+    expectReadableError(err, 'not_logged_in');
+    expect(t.sent('/oidc/token')).toHaveLength(0);
+    // The later logout still ends the session, the login stored meanwhile included.
+    expect(await second).toEqual([null, true]);
+    expect(t.stored()).toBeUndefined();
+    expect(await refreshStatus(fresh.refresh_token)).toBe(400);
+  });
 });
 
 describe('logout sends both revocations concurrently', () => {
@@ -136,6 +160,17 @@ describe('logout sends both revocations concurrently', () => {
     expect(await client.logout()).toEqual([null, true]);
     expect(most).toBe(2);
     expect(t.sent('/oidc/token/revocation').map((r) => bodyOf(r).token).sort()).toEqual([state.access_token, state.refresh_token].sort());
+    expect(t.stored()).toBeUndefined();
+  });
+
+  test('an empty token in the stored state is not sent for revocation: only the access token goes out', async () => {
+    const client = t.client();
+    const [, state] = await login(client);
+    expect((await client.saveLoginState({ ...state, refresh_token: '' }))[0]).toBeNull();
+    expect(t.stored().refresh_token).toBe('');
+    t.mark();
+    expect(await client.logout()).toEqual([null, true]);
+    expect(t.sent('/oidc/token/revocation').map((r) => bodyOf(r).token)).toEqual([state.access_token]);
     expect(t.stored()).toBeUndefined();
   });
 
