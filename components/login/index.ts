@@ -21,7 +21,7 @@ import type {
 } from '../../core/flows/login-form';
 import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { errorText, fieldFailureText } from '../common/failures';
+import { errorText, fieldErrorMessage, fieldFailureText } from '../common/failures';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 import { guardNoticeText } from '../../core/flows/sign-in-guard';
@@ -47,11 +47,9 @@ function imageKey(src: string): string {
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
   // A server failure about this field: the form's own (overridable) wording, in the form's language —
   // Authing's defences first (tries left, wrong captcha), else the apiCode's text.
-  return guardText(ctx, e.error) || fieldFailureText(t, e.error);
+  return fieldErrorMessage(ctx.text, t, e, (error) => guardText(ctx, error) || fieldFailureText(t, error));
 }
 
 /** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
