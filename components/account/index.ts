@@ -31,12 +31,6 @@ type FieldEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<stri
 const CODE_LENGTH = 6;
 const DIALOGS: readonly AccountDialog[] = ['password', 'phone', 'email', 'delete'];
 
-/** Runs the 1 s display timer only while a code countdown is shown. */
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const ends = () => [ctx.flow.state.codeEndsAt.oldCode, ctx.flow.state.codeEndsAt.code];
-  syncCountdownTimer(ctx.instance, running, ends, () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 const TITLES: Record<AccountDialog, [string, string]> = {
   password: ['passwordTitle', 'setPasswordTitle'],
   phone: ['changePhoneTitle', 'bindPhoneTitle'],
@@ -116,7 +110,7 @@ kitComponent<typeof SPEC, AccountFlow>({
   view(ctx, t) {
     const s = ctx.flow.state;
     const summary = s.summary;
-    syncTimer(ctx, s.codeEndsAt.oldCode > Date.now() || s.codeEndsAt.code > Date.now());
+    syncCountdownTimer(ctx, s.codeEndsAt.oldCode > Date.now() || s.codeEndsAt.code > Date.now(), () => [ctx.flow.state.codeEndsAt.oldCode, ctx.flow.state.codeEndsAt.code]);
     const notice = s.notice;
     return {
       t,

@@ -25,10 +25,6 @@ export type {
 
 type Ctx = KitContext<typeof SPEC, BindPhoneFlow>;
 
-function syncTimer(ctx: Ctx, running: boolean): void {
-  syncCountdownTimer(ctx.instance, running, () => [ctx.flow.state.countdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 function flowConfig(ctx: Ctx): Partial<BindPhoneConfig> {
   return { countdown: ctx.props.countdown > 0 ? ctx.props.countdown : 60, skippable: !!ctx.props.skippable };
 }
@@ -59,7 +55,7 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
   view(ctx, t) {
     const s = ctx.flow.state;
     const left = secondsLeft(s.countdownEndsAt);
-    syncTimer(ctx, left > 0);
+    syncCountdownTimer(ctx, left > 0, () => [ctx.flow.state.countdownEndsAt]);
     const lang = ctx.lang();
     return {
       t,

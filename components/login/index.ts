@@ -92,12 +92,6 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-/** Runs the 1 s display timer only while a countdown is shown (timer-driven renders, not user actions). */
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const s = () => ctx.flow.state;
-  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
 const input = (field: LoginField) => (ctx: Ctx, e: InputEvent) => ctx.flow.input(field, e.detail && e.detail.value);
 
@@ -128,7 +122,7 @@ kitComponent<typeof SPEC, LoginForm>({
     const flow = ctx.flow;
     const s = flow.state;
     const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
-    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
+    syncCountdownTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0, () => [ctx.flow.state.countdownEndsAt, ctx.flow.state.emailCountdownEndsAt]);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),

@@ -35,11 +35,6 @@ function flowConfig(ctx: Ctx): Partial<MfaConfig> {
   };
 }
 
-/** Runs the 1 s display timer only while a countdown is shown. */
-function syncTimer(ctx: Ctx, running: boolean): void {
-  syncCountdownTimer(ctx.instance, running, () => [ctx.flow.state.countdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 kitComponent<typeof SPEC, MfaFlow>({
   spec: SPEC,
   texts: MFA_TEXTS,
@@ -67,7 +62,7 @@ kitComponent<typeof SPEC, MfaFlow>({
     const option = s.options.find((o) => o.factor === s.factor);
     const factor = s.factor || '';
     const left = secondsLeft(s.countdownEndsAt);
-    syncTimer(ctx, left > 0);
+    syncCountdownTimer(ctx, left > 0, () => [ctx.flow.state.countdownEndsAt]);
     const recovery = factor === 'recovery-code';
     const totp = factor === 'totp';
     return {

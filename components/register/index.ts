@@ -69,11 +69,6 @@ function notify(ctx: Ctx, notice: RegisterNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const s = () => ctx.flow.state;
-  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<string, never>, { field?: string }>;
 const input = (field: string) => (ctx: Ctx, e: WechatMiniprogram.CustomEvent) => ctx.flow.input(field, (e as InputEvent).detail && (e as InputEvent).detail.value);
 
@@ -101,7 +96,7 @@ kitComponent<typeof SPEC, RegisterFlow>({
     const flow = ctx.flow;
     const s = flow.state;
     const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
-    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
+    syncCountdownTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0, () => [ctx.flow.state.countdownEndsAt, ctx.flow.state.emailCountdownEndsAt]);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),

@@ -57,7 +57,7 @@ kitComponent<typeof SPEC, ResetPasswordFlow>({
     const flow = ctx.flow;
     const s = flow.state;
     const left = secondsLeft(s.method === 'sms' ? s.countdownEndsAt : s.emailCountdownEndsAt);
-    syncCountdownTimer(ctx.instance, left > 0, () => [flow.state.countdownEndsAt, flow.state.emailCountdownEndsAt], () => flow.countdownTick(), () => ctx.render());
+    syncCountdownTimer(ctx, left > 0, () => [flow.state.countdownEndsAt, flow.state.emailCountdownEndsAt]);
     const notice = noticeView(s.notice, ctx.text);
     return {
       t,
