@@ -8,16 +8,16 @@
 import '../../core/account';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
-import { instanceFields } from '../common/runtime';
-import { failureText, format } from '../common/texts';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { format } from '../common/texts';
+import { errorText, fieldErrorMessage } from '../common/failures';
 import type { TextTable } from '../common/texts';
 import { SPEC } from './spec';
 import { ACCOUNT_TEXTS } from './texts';
 import { AccountFlow } from '../../core/flows/account-flow';
-import type { AccountDialog, AccountField, AccountFieldError, DeleteMethod } from '../../core/flows/account-flow';
+import type { AccountDialog, AccountField, DeleteMethod } from '../../core/flows/account-flow';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { parseEncrypt } from '../../core/flows/login-types';
-import { fieldErrorText } from '../../core/flows/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/validate';
 
 export type { AccountProperties, AccountEvents } from './api';
@@ -30,36 +30,6 @@ type FieldEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<stri
 
 const CODE_LENGTH = 6;
 const DIALOGS: readonly AccountDialog[] = ['password', 'phone', 'email', 'delete'];
-
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
-
-function secondsLeft(endsAt: number): number {
-  return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
-}
-
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const ends = ctx.flow.state.codeEndsAt;
-      const ended = (endsAt: number) => endsAt !== 0 && endsAt <= Date.now();
-      if (ended(ends.oldCode) || ended(ends.code)) ctx.flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
-}
-
-/** An input's error in the current texts: a problem of the kit, or the server's failure worded by the component when it knows it. */
-function fieldText(ctx: Ctx, t: TextTable, e: AccountFieldError | undefined): string {
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
-  const own = fieldErrorText(e.error);
-  return own && t[own.key] ? format(t[own.key], own.params || {}) : failureText(t, e.error);
-}
 
 const TITLES: Record<AccountDialog, [string, string]> = {
   password: ['passwordTitle', 'setPasswordTitle'],
@@ -103,7 +73,7 @@ function dialogView(ctx: Ctx, t: TextTable) {
       placeholder: placeholder[name],
       type: name.indexOf('assword') >= 0 ? 'password' : code || name === 'phone' ? 'number' : 'text',
       maxlength: code ? CODE_LENGTH : name === 'phone' ? 11 : -1,
-      error: fieldText(ctx, t, s.errors[name]),
+      error: fieldErrorMessage(ctx.text, t, s.errors[name]),
       code,
       sendText: left ? format(t.resendIn, { seconds: left }) : sending ? t.sending : t.sendCode,
       sendDisabled: left > 0 || (s.busy !== null && !sending),
@@ -131,8 +101,7 @@ kitComponent<typeof SPEC, AccountFlow>({
   attached: (ctx) => ctx.flow.load(),
   detached(ctx) {
     ctx.flow.detach();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
@@ -141,7 +110,7 @@ kitComponent<typeof SPEC, AccountFlow>({
   view(ctx, t) {
     const s = ctx.flow.state;
     const summary = s.summary;
-    syncTimer(ctx, s.codeEndsAt.oldCode > Date.now() || s.codeEndsAt.code > Date.now());
+    syncCountdownTimer(ctx, s.codeEndsAt.oldCode > Date.now() || s.codeEndsAt.code > Date.now(), () => [ctx.flow.state.codeEndsAt.oldCode, ctx.flow.state.codeEndsAt.code]);
     const notice = s.notice;
     return {
       t,
@@ -154,7 +123,7 @@ kitComponent<typeof SPEC, AccountFlow>({
       email: summary ? summary.emailMasked : '',
       passwordNote: !summary ? '' : summary.passwordSet === null ? t.passwordUnknown : summary.passwordSet ? t.passwordSet : t.notSet,
       // The outcome of the last action under the cells; a failure shows in the dialog while one is open.
-      message: !notice ? '' : 'error' in notice ? failureText(t, notice.error) : ctx.text(notice.key, notice.params),
+      message: !notice ? '' : 'error' in notice ? errorText(t, notice.error) : ctx.text(notice.key, notice.params),
       tone: notice ? notice.tone : 'info',
       confirming: s.confirming,
       deleteMethod: s.deleteMethod,

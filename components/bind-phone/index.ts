@@ -5,14 +5,13 @@
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
-import type { TextTable } from '../common/texts';
-import { tickTimer } from '../common/tick-timer';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { fieldErrorMessage } from '../common/failures';
 import { SPEC } from './spec';
 import { BIND_PHONE_TEXTS } from './texts';
 import { BindPhoneFlow } from '../../core/flows/bind-phone-flow';
 import type { BindPhoneConfig, BindPhoneField } from '../../core/flows/bind-phone-flow';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { fieldErrorText } from '../../core/flows/field-errors';
 import { COUNTRY_CODES } from '../../core/validate';
 import { contextOf } from '../../core/index';
 // bind-phone alone, not the whole account module: a login page that embeds this step stays without account.js.
@@ -25,26 +24,6 @@ export type {
 } from '../common/event-types';
 
 type Ctx = KitContext<typeof SPEC, BindPhoneFlow>;
-
-/** Resend countdown display timer. */
-const timer = tickTimer();
-
-function syncTimer(ctx: Ctx, running: boolean): void {
-  timer.sync(ctx.instance, running, () => {
-    const endsAt = ctx.flow.state.countdownEndsAt;
-    if (endsAt !== 0 && endsAt <= Date.now()) ctx.flow.countdownTick();
-    else ctx.render();
-  });
-}
-
-/** A field's error: a problem in the form's texts, the form's wording of a known apiCode, else the server's message. */
-function fieldText(ctx: Ctx, t: TextTable, field: BindPhoneField): string {
-  const e = ctx.flow.state.errors[field];
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
-  const own = fieldErrorText(e.error);
-  return own && t[own.key] ? format(t[own.key], own.params || {}) : e.error.message;
-}
 
 function flowConfig(ctx: Ctx): Partial<BindPhoneConfig> {
   return { countdown: ctx.props.countdown > 0 ? ctx.props.countdown : 60, skippable: !!ctx.props.skippable };
@@ -65,7 +44,7 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
   attached: (ctx) => ctx.flow.restore(),
   detached(ctx) {
     ctx.flow.detach();
-    timer.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
@@ -75,16 +54,16 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
   },
   view(ctx, t) {
     const s = ctx.flow.state;
-    const left = s.countdownEndsAt ? Math.max(0, Math.ceil((s.countdownEndsAt - Date.now()) / 1000)) : 0;
-    syncTimer(ctx, left > 0);
+    const left = secondsLeft(s.countdownEndsAt);
+    syncCountdownTimer(ctx, left > 0, () => [ctx.flow.state.countdownEndsAt]);
     const lang = ctx.lang();
     return {
       t,
       busy: s.busy || '',
       bound: s.bound,
       skippable: s.skippable,
-      errPhone: fieldText(ctx, t, 'phone'),
-      errCode: fieldText(ctx, t, 'code'),
+      errPhone: fieldErrorMessage(ctx.text, t, s.errors.phone),
+      errCode: fieldErrorMessage(ctx.text, t, s.errors.code),
       countryLabels: COUNTRY_CODES.map((c) => c.label[lang]),
       countryIndex: Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode)),
       countryCode: s.countryCode,

@@ -10,25 +10,35 @@ export function secondsLeft(endsAt: number): number {
   return endsAt ? Math.max(0, Math.ceil((endsAt - Date.now()) / 1000)) : 0;
 }
 
+/** What the timer needs of a kit component (its KitContext): the instance, a render, the flow's countdownTick. */
+export interface CountdownHost {
+  readonly instance: object;
+  readonly flow: { countdownTick(): void };
+  render(): void;
+}
+
 /**
- * Starts or stops the display timer of `instance`. `endsAt()` gives the end times shown now; when one
- * has passed `ended()` runs (the flow's countdownTick), else `render()`.
+ * Starts or stops the display timer of `ctx.instance`. `endsAt()` gives the end times shown now; when one
+ * has passed the flow's countdownTick runs (the send button comes back), else a render.
  */
-export function syncCountdownTimer(instance: object, running: boolean, endsAt: () => number[], ended: () => void, render: () => void): void {
-  const f = timers(instance);
+export function syncCountdownTimer(ctx: CountdownHost, running: boolean, endsAt: () => number[]): void {
+  const f = timers(ctx.instance);
   if (running && !f.timer) {
     f.timer = setInterval(() => {
-      if (endsAt().some((t) => t !== 0 && t <= Date.now())) ended();
-      else render();
+      if (endsAt().some((t) => t !== 0 && t <= Date.now())) ctx.flow.countdownTick();
+      else ctx.render();
     }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
+  } else if (!running) stop(ctx.instance);
+}
+
+function stop(instance: object): void {
+  const f = timers(instance);
+  if (f.timer) clearInterval(f.timer);
+  f.timer = null;
 }
 
 /** Stops the timer and forgets the instance (detached). */
 export function dropCountdownTimer(instance: object): void {
-  syncCountdownTimer(instance, false, () => [], () => undefined, () => undefined);
+  stop(instance);
   timers.drop(instance);
 }

@@ -3,7 +3,7 @@
 
 import { isLang, translate } from '../../core/i18n';
 import type { MessageKey } from '../../core/i18n';
-import type { ErrorData, Lang } from '../../core/types';
+import type { Lang } from '../../core/types';
 import type { Notice, TextLookup } from '../../core/flows/notice';
 
 export type TextTable = Record<string, string>;
@@ -45,17 +45,6 @@ export function coreMessages(lang: Lang, keys: readonly MessageKey[]): TextTable
 const placeholderEcho: Record<string, string> = new Proxy({}, {
   get: (_t, name) => (typeof name === 'string' ? `{${name}}` : undefined),
 }) as Record<string, string>;
-
-/**
- * The text of a failure: the component's own (overridable) wording for what the kit detected in transport
- * (network, timeout, HTTP status, unreadable answer, encryption), else the server's message.
- */
-export function failureText(t: TextTable, e: ErrorData): string {
-  const byCode: Record<string, string> = { network: 'network', timeout: 'timeout', http: 'http', bad_response: 'badResponse', encrypt: 'encrypt' };
-  const key = e.code ? byCode[e.code] : undefined;
-  if (key && t[key]) return format(t[key], { status: e.statusCode === undefined ? '' : e.statusCode });
-  return e.message;
-}
 
 /** A flow's notice as the message line shows it: `{ message, tone }` ('' when none). */
 export function noticeView(notice: Notice | null, text: TextLookup): { message: string; tone: string } {

@@ -21,7 +21,7 @@ import type {
 } from '../../core/flows/login-form';
 import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { errorText, fieldFailureText } from '../common/failures';
+import { errorText, fieldErrorMessage, fieldFailureText } from '../common/failures';
 import type { FieldError } from '../../core/flows/field-errors';
 import type { ErrorData } from '../../core/types';
 import { guardNoticeText } from '../../core/flows/sign-in-guard';
@@ -47,11 +47,9 @@ function imageKey(src: string): string {
 
 /** A field's error in the current texts: a problem (`{field}` names are texts too, e.g. `field_phone`) or a server failure. */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null): string {
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
   // A server failure about this field: the form's own (overridable) wording, in the form's language —
   // Authing's defences first (tries left, wrong captcha), else the apiCode's text.
-  return guardText(ctx, e.error) || fieldFailureText(t, e.error);
+  return fieldErrorMessage(ctx.text, t, e, (error) => guardText(ctx, error) || fieldFailureText(t, error));
 }
 
 /** The localized meaning of Authing's defences (captcha, tries left, lock, too frequent) when `e` is one, else ''. */
@@ -94,12 +92,6 @@ function notify(ctx: Ctx, notice: LoginNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-/** Runs the 1 s display timer only while a countdown is shown (timer-driven renders, not user actions). */
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const s = () => ctx.flow.state;
-  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
 const input = (field: LoginField) => (ctx: Ctx, e: InputEvent) => ctx.flow.input(field, e.detail && e.detail.value);
 
@@ -130,7 +122,7 @@ kitComponent<typeof SPEC, LoginForm>({
     const flow = ctx.flow;
     const s = flow.state;
     const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
-    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
+    syncCountdownTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0, () => [ctx.flow.state.countdownEndsAt, ctx.flow.state.emailCountdownEndsAt]);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),

@@ -6,14 +6,13 @@
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
-import type { TextTable } from '../common/texts';
-import { instanceFields } from '../common/runtime';
+import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { fieldErrorMessage } from '../common/failures';
 import { SPEC } from './spec';
 import { MFA_TEXTS } from './texts';
 import { MfaFlow } from '../../core/flows/mfa-flow';
 import type { MfaConfig } from '../../core/flows/mfa-flow';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { fieldErrorText } from '../../core/flows/field-errors';
 import { parseFetchUserInfo } from '../../core/flows/login-types';
 import type { EventMethod } from '../../core/flows/events';
 
@@ -23,9 +22,6 @@ export type {
 } from '../common/event-types';
 
 type Ctx = KitContext<typeof SPEC, MfaFlow>;
-
-/** Resend countdown display timer (timer-driven renders, not user actions). */
-const timers = instanceFields<{ timer: ReturnType<typeof setInterval> | null }>(() => ({ timer: null }));
 
 const FIRST_STEPS: EventMethod[] = ['password', 'sms', 'email'];
 
@@ -37,30 +33,6 @@ function flowConfig(ctx: Ctx): Partial<MfaConfig> {
     fetchUserInfo: parseFetchUserInfo(p.fetchUserInfo),
     countdown: p.countdown > 0 ? p.countdown : 60,
   };
-}
-
-/** The code field's error: a problem found before sending, or the server's wrong code in the step's words. */
-function codeError(ctx: Ctx, t: TextTable): string {
-  const e = ctx.flow.state.error;
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
-  const own = fieldErrorText(e.error);
-  return own && t[own.key] ? t[own.key] : e.error.message;
-}
-
-/** Runs the 1 s display timer only while a countdown is shown. */
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const f = timers(ctx.instance);
-  if (running && !f.timer) {
-    f.timer = setInterval(() => {
-      const endsAt = ctx.flow.state.countdownEndsAt;
-      if (endsAt !== 0 && endsAt <= Date.now()) ctx.flow.countdownTick();
-      else ctx.render();
-    }, 1000);
-  } else if (!running && f.timer) {
-    clearInterval(f.timer);
-    f.timer = null;
-  }
 }
 
 kitComponent<typeof SPEC, MfaFlow>({
@@ -77,8 +49,7 @@ kitComponent<typeof SPEC, MfaFlow>({
   },
   detached(ctx) {
     ctx.flow.detach();
-    syncTimer(ctx, false);
-    timers.drop(ctx.instance);
+    dropCountdownTimer(ctx.instance);
   },
   pending: (flow) => flow.state.busy !== null,
   observers: {
@@ -90,8 +61,8 @@ kitComponent<typeof SPEC, MfaFlow>({
     const s = flow.state;
     const option = s.options.find((o) => o.factor === s.factor);
     const factor = s.factor || '';
-    const left = s.countdownEndsAt ? Math.max(0, Math.ceil((s.countdownEndsAt - Date.now()) / 1000)) : 0;
-    syncTimer(ctx, left > 0);
+    const left = secondsLeft(s.countdownEndsAt);
+    syncCountdownTimer(ctx, left > 0, () => [ctx.flow.state.countdownEndsAt]);
     const recovery = factor === 'recovery-code';
     const totp = factor === 'totp';
     return {
@@ -109,7 +80,7 @@ kitComponent<typeof SPEC, MfaFlow>({
       codeMax: recovery ? 32 : totp ? 6 : flow.config.codeLength,
       // Re-sent as typed whenever something else renders (typing itself never renders).
       codeValue: flow.value,
-      errCode: codeError(ctx, t),
+      errCode: fieldErrorMessage(ctx.text, t, s.error),
       busy: s.busy || '',
       resendLeft: left,
       resendText: left ? format(t.resendIn, { seconds: left }) : '',

@@ -9,7 +9,7 @@ import type { KitContext } from '../common/kit-component';
 import { agreementTap } from '../common/agreements';
 import { dropCountdownTimer, syncCountdownTimer } from '../common/countdown-timer';
 import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
-import { errorText } from '../common/failures';
+import { errorText, fieldErrorMessage, fieldFailureText } from '../common/failures';
 import { format } from '../common/texts';
 import type { TextTable } from '../common/texts';
 import { SPEC } from './spec';
@@ -18,7 +18,6 @@ import { RegisterFlow, parseEncrypt, parseFetchUserInfo, parseRegisterMethods, p
 import type { RegisterConfig, RegisterMethod, RegisterNotice } from '../../core/flows/register-flow';
 import { normalizeAgreements } from '../../core/flows/consent';
 import { sharedCountdowns } from '../../core/flows/countdown';
-import { fieldErrorText } from '../../core/flows/field-errors';
 import type { FieldError } from '../../core/flows/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/validate';
 
@@ -37,12 +36,9 @@ const TAB_TEXT: Record<RegisterMethod, string> = { password: 'tabPassword', sms:
  * apiCode (account taken, wrong code, password policy) stands in for it.
  */
 function fieldText(ctx: Ctx, t: TextTable, e: FieldError | null | undefined): string {
-  if (!e) return '';
-  if (!('error' in e)) return ctx.text(e.key, e.params);
   const [, client] = ctx.client();
-  const own = fieldErrorText(e.error);
-  if (client && client.options.lang !== ctx.lang() && own && t[own.key]) return format(t[own.key], { min: PASSWORD_MIN, max: PASSWORD_MAX, ...own.params });
-  return errorText(t, e.error);
+  const otherLang = !!client && client.options.lang !== ctx.lang();
+  return fieldErrorMessage(ctx.text, t, e, (error) => (otherLang ? fieldFailureText(t, error, { min: PASSWORD_MIN, max: PASSWORD_MAX }) : errorText(t, error)));
 }
 
 function flowConfig(ctx: Ctx): Partial<RegisterConfig> {
@@ -73,11 +69,6 @@ function notify(ctx: Ctx, notice: RegisterNotice): void {
   } as Parameters<typeof Toast>[0]);
 }
 
-function syncTimer(ctx: Ctx, running: boolean): void {
-  const s = () => ctx.flow.state;
-  syncCountdownTimer(ctx.instance, running, () => [s().countdownEndsAt, s().emailCountdownEndsAt], () => ctx.flow.countdownTick(), () => ctx.render());
-}
-
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<string, never>, { field?: string }>;
 const input = (field: string) => (ctx: Ctx, e: WechatMiniprogram.CustomEvent) => ctx.flow.input(field, (e as InputEvent).detail && (e as InputEvent).detail.value);
 
@@ -105,7 +96,7 @@ kitComponent<typeof SPEC, RegisterFlow>({
     const flow = ctx.flow;
     const s = flow.state;
     const codeRows = codeRowsView(s, t, ctx.lang(), flow.config.codeLength);
-    syncTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0);
+    syncCountdownTimer(ctx, codeRows.resendLeft > 0 || codeRows.emailResendLeft > 0, () => [ctx.flow.state.countdownEndsAt, ctx.flow.state.emailCountdownEndsAt]);
     return {
       t,
       tabs: s.methods.map((m) => ({ value: m, label: t[TAB_TEXT[m]] })),

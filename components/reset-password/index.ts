@@ -11,13 +11,12 @@ import '../../core/journey';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
-import type { TextTable } from '../common/texts';
-import { errorText, fieldFailureText } from '../common/failures';
+import { errorText, fieldErrorMessage } from '../common/failures';
 import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { SPEC } from './spec';
 import { RESET_PASSWORD_TEXTS } from './texts';
 import { ResetPasswordFlow, parseResetMethods } from '../../core/flows/reset-password-flow';
-import type { ResetField, ResetFieldError, ResetPasswordConfig } from '../../core/flows/reset-password-flow';
+import type { ResetField, ResetPasswordConfig } from '../../core/flows/reset-password-flow';
 import { parseEncrypt } from '../../core/flows/login-types';
 import { sharedCountdowns } from '../../core/flows/countdown';
 import { COUNTRY_CODES } from '../../core/validate';
@@ -32,12 +31,6 @@ const TAB_TEXT = { sms: 'tabSms', email: 'tabEmail' } as const;
 function flowConfig(ctx: Ctx): Partial<ResetPasswordConfig> {
   const p = ctx.props;
   return { methods: parseResetMethods(p.methods), encrypt: parseEncrypt(p.encrypt), countdown: p.countdown > 0 ? p.countdown : 60 };
-}
-
-/** A field's error in the current texts: a problem the kit found, or a server failure about that field. */
-function fieldText(ctx: Ctx, t: TextTable, e: ResetFieldError | null): string {
-  if (!e) return '';
-  return 'error' in e ? fieldFailureText(t, e.error) : ctx.text(e.key, 'params' in e ? e.params : undefined);
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -64,7 +57,7 @@ kitComponent<typeof SPEC, ResetPasswordFlow>({
     const flow = ctx.flow;
     const s = flow.state;
     const left = secondsLeft(s.method === 'sms' ? s.countdownEndsAt : s.emailCountdownEndsAt);
-    syncCountdownTimer(ctx.instance, left > 0, () => [flow.state.countdownEndsAt, flow.state.emailCountdownEndsAt], () => flow.countdownTick(), () => ctx.render());
+    syncCountdownTimer(ctx, left > 0, () => [flow.state.countdownEndsAt, flow.state.emailCountdownEndsAt]);
     const notice = noticeView(s.notice, ctx.text);
     return {
       t,
@@ -74,12 +67,12 @@ kitComponent<typeof SPEC, ResetPasswordFlow>({
       method: s.method,
       step: s.step,
       busy: s.busy || '',
-      errPhone: fieldText(ctx, t, s.errors.phone),
-      errCode: fieldText(ctx, t, s.errors.code),
-      errEmail: fieldText(ctx, t, s.errors.email),
-      errEmailCode: fieldText(ctx, t, s.errors.emailCode),
-      errPassword: fieldText(ctx, t, s.errors.password),
-      errConfirm: fieldText(ctx, t, s.errors.confirm),
+      errPhone: fieldErrorMessage(ctx.text, t, s.errors.phone),
+      errCode: fieldErrorMessage(ctx.text, t, s.errors.code),
+      errEmail: fieldErrorMessage(ctx.text, t, s.errors.email),
+      errEmailCode: fieldErrorMessage(ctx.text, t, s.errors.emailCode),
+      errPassword: fieldErrorMessage(ctx.text, t, s.errors.password),
+      errConfirm: fieldErrorMessage(ctx.text, t, s.errors.confirm),
       countryLabels: COUNTRY_CODES.map((c) => c.label[ctx.lang()]),
       countryIndex: Math.max(0, COUNTRY_CODES.findIndex((c) => c.code === s.countryCode)),
       countryCode: s.countryCode,

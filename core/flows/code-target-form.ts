@@ -1,7 +1,8 @@
 // The part of a form with code targets (a phone and / or an email a code is sent to) that only changes
 // state: typing, the country code, the password's visibility, the resend countdown of the target now
 // typed, and bringing back a countdown still running after the page comes back. <authing-login>'s
-// model (login-form-model.ts) and <authing-reset-password>'s flow (reset-password-flow.ts) build on it.
+// model (login-form-model.ts), <authing-register>'s flow (register-flow.ts) and <authing-reset-password>'s
+// flow (reset-password-flow.ts) build on it.
 
 import { COUNTRY_CODES } from '../validate';
 import { sameCountdown } from './login-countdowns';
@@ -30,14 +31,19 @@ export abstract class CodeTargetForm<F extends string, S extends CodeTargetState
   /** A field was typed into (after the value is kept); e.g. the login prepares encryption. */
   protected typed(_field: F): void { /* nothing by default */ }
 
-  /** A field's current value (what the user typed). */
+  /** Whether `field` can be typed into. */
+  protected accepts(field: F): boolean {
+    return field in this.values;
+  }
+
+  /** A field's current value (what the user typed; '' before any typing). */
   value(field: F): string {
-    return this.values[field];
+    return this.values[field] || '';
   }
 
   /** Typing. Re-renders only when the field's shown error goes away or a code target's countdown state changes. */
   input(field: F, value: unknown): void {
-    if (!(field in this.values)) return;
+    if (!this.accepts(field)) return;
     this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
     this.typed(field);
     let changed = false;

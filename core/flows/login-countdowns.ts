@@ -55,36 +55,3 @@ export class LoginCountdowns {
 export function sameCountdown(before: number, after: number): boolean {
   return (before === 0 && after === 0) || (before !== 0 && after !== 0 && Math.abs(before - after) < 1000);
 }
-
-/** The part of a code form's state the countdowns show (the login's and the sign-up's). */
-export interface CountdownView {
-  countryCode: string;
-  countdownEndsAt: number;
-  emailCountdownEndsAt: number;
-}
-
-/**
- * `s` with the countdown of `m` for the target now typed (`values`); `s` itself when what is shown is still
- * right, so a caller renders only on a new object.
- */
-export function withCountdown<S extends CountdownView>(s: S, m: CodeMethod, countdowns: LoginCountdowns, values: Readonly<Record<string, string>>): S {
-  const c = CODE_CHANNELS[m];
-  const endsAt = countdowns.endsAt(m, s.countryCode, values[c.target] || '');
-  return sameCountdown(s[c.endsAt], endsAt) ? s : { ...s, [c.endsAt]: endsAt };
-}
-
-/**
- * After attach: the countdowns still running (the user left the page and came back) put back into `s`,
- * their targets into `values` (for the view to fill the inputs in); null when none runs.
- */
-export function withRunningCountdowns<S extends CountdownView>(s: S, countdowns: LoginCountdowns, values: Record<string, string>): S | null {
-  const running = countdowns.running();
-  let next = s;
-  for (const r of running) {
-    const c = CODE_CHANNELS[r.method];
-    values[c.target] = r.target;
-    next = { ...next, [c.endsAt]: r.endsAt };
-    if (r.method === 'sms') next = { ...next, countryCode: r.countryCode };
-  }
-  return running.length ? next : null;
-}

@@ -11,13 +11,13 @@
 import '../journey';
 import type { AuthingClient, ErrorData, LoginState, UserInfo } from '../types';
 import type { Result } from '../errors';
-import { COUNTRY_CODES } from '../validate';
 import { ConsentGate } from './consent';
 import { CountdownStore } from './countdown';
 import { errorDetail } from './events';
 import type { EventAction, RegisterEventDetail } from './events';
 import { fieldOfError } from './field-errors';
-import { LoginCountdowns, withCountdown, withRunningCountdowns } from './login-countdowns';
+import { CodeTargetForm } from './code-target-form';
+import { LoginCountdowns } from './login-countdowns';
 import { CODE_CHANNELS, loginDetail } from './login-requests';
 import type { CodeChannel } from './login-requests';
 import { parseEncrypt, parseFetchUserInfo } from './login-types';
@@ -25,7 +25,7 @@ import type { LoginFormConfig } from './login-types';
 import { registerFields, signInPayload, signUpRequest, validateRegister } from './register-checks';
 import type { RegisterInputs } from './register-checks';
 import { DEFAULT_REGISTER_CONFIG, parseRegisterMethods, parseSignUpFields, registerChannelConfig } from './register-types';
-import type { RegisterAction, RegisterConfig, RegisterField, RegisterMethod, RegisterNotice, RegisterState } from './register-types';
+import type { RegisterAction, RegisterConfig, RegisterMethod, RegisterNotice, RegisterState } from './register-types';
 
 export * from './register-types';
 export { parseEncrypt, parseFetchUserInfo };
@@ -47,19 +47,20 @@ function registeredUser(user: UserInfo): RegisterEventDetail['user'] {
   return out;
 }
 
-export class RegisterFlow {
+export class RegisterFlow extends CodeTargetForm<string, RegisterState> {
   readonly config: RegisterConfig;
-  private s: RegisterState;
+  protected s: RegisterState;
   private readonly consent = new ConsentGate<RegisterAction>(false);
   /** Typed values live here, never in render state: typing must not re-render. */
-  private readonly values: Record<string, string> = { account: '', phone: '', code: '', email: '', emailCode: '', password: '', confirm: '' };
+  protected readonly values: Record<string, string> = { account: '', phone: '', code: '', email: '', emailCode: '', password: '', confirm: '' };
   private readonly channels: LoginFormConfig;
-  private readonly countdowns: LoginCountdowns;
+  protected readonly countdowns: LoginCountdowns;
   /** The account created when its sign-in failed: a retry signs in only (a second sign-up would be a duplicate). */
   private created = '';
   private life = 0;
 
   constructor(private readonly host: RegisterHost, config: Partial<RegisterConfig> = {}, countdowns = new CountdownStore({ storage: null }), now: () => number = Date.now) {
+    super();
     this.config = { ...DEFAULT_REGISTER_CONFIG, ...config };
     this.config.methods = parseRegisterMethods(this.config.methods);
     this.config.fields = parseSignUpFields(this.config.fields);
@@ -85,11 +86,6 @@ export class RegisterFlow {
     return this.s;
   }
 
-  /** A field's current value (what the user typed). */
-  value(field: RegisterField): string {
-    return this.values[field] || '';
-  }
-
   /** Property changes: one render. */
   configure(patch: Partial<RegisterConfig>): void {
     const previousDefault = this.config.defaultMethod;
@@ -105,28 +101,9 @@ export class RegisterFlow {
     this.commit();
   }
 
-  /** After attach: brings back the sign-up code countdowns still running (the user left and came back). */
-  restore(): void {
-    const restored = withRunningCountdowns(this.s, this.countdowns, this.values);
-    if (restored) {
-      this.s = restored;
-      this.commit();
-    }
-  }
-
-  /** Typing. Renders only when the field's shown error goes away or a code target's countdown changes. */
-  input(field: string, value: unknown): void {
-    if (!(field in this.values) && this.s.fields.indexOf(field as never) < 0) return;
-    this.values[field] = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-    let changed = false;
-    if (this.s.errors[field as RegisterField]) {
-      this.s = { ...this.s, errors: { ...this.s.errors, [field]: null } };
-      changed = true;
-    }
-    for (const m of ['sms', 'email'] as const) {
-      if (CODE_CHANNELS[m].target === field) changed = this.syncCountdown(m) || changed;
-    }
-    if (changed) this.commit();
+  /** The sign-up form's extra fields (`fields`) are typed into too. */
+  protected accepts(field: string): boolean {
+    return super.accepts(field) || this.s.fields.indexOf(field as never) >= 0;
   }
 
   selectMethod(method: unknown): void {
@@ -135,25 +112,6 @@ export class RegisterFlow {
     this.s = { ...this.s, method: m, errors: {} };
     this.commit();
     this.host.emit('tab-change', { method: m });
-  }
-
-  setCountryCode(code: unknown): void {
-    if (typeof code !== 'string' || !COUNTRY_CODES.some((c) => c.code === code) || code === this.s.countryCode) return;
-    this.s = { ...this.s, countryCode: code, errors: { ...this.s.errors, phone: null } };
-    this.syncCountdown('sms');
-    this.commit();
-  }
-
-  togglePasswordVisible(): void {
-    this.s = { ...this.s, passwordVisible: !this.s.passwordVisible };
-    this.commit();
-  }
-
-  /** Timer-driven (a countdown display finished): re-enables its send button. */
-  countdownTick(): void {
-    const sms = this.syncCountdown('sms');
-    const email = this.syncCountdown('email');
-    if (sms || email) this.commit();
   }
 
   setAgreed(agreed: unknown): void {
@@ -214,7 +172,7 @@ export class RegisterFlow {
     return methods.indexOf(preferred as RegisterMethod) >= 0 ? (preferred as RegisterMethod) : methods[0];
   }
 
-  private commit(): void {
+  protected commit(): void {
     this.host.onChange(this.s);
   }
 
@@ -228,14 +186,6 @@ export class RegisterFlow {
 
   private eventAction(action: RegisterAction): EventAction {
     return action === 'send-code' ? 'send-code' : 'register';
-  }
-
-  /** Recomputes the countdown of a code method's target now typed; true when it changed. */
-  private syncCountdown(m: 'sms' | 'email'): boolean {
-    const next = withCountdown(this.s, m, this.countdowns, this.values);
-    if (next === this.s) return false;
-    this.s = next;
-    return true;
   }
 
   /** validate → (countdown) → consent → request. `consented`: continuing after agree. */
