@@ -8,7 +8,7 @@
 import '../../core/account';
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
-import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { format } from '../common/texts';
 import { errorText, fieldErrorMessage } from '../common/failures';
 import type { TextTable } from '../common/texts';
@@ -99,10 +99,7 @@ kitComponent<typeof SPEC, AccountFlow>({
     text: ctx.text,
   }, { encrypt: parseEncrypt(ctx.props.encrypt), countdown: ctx.props.countdown > 0 ? ctx.props.countdown : 60 }, sharedCountdowns()),
   attached: (ctx) => ctx.flow.load(),
-  detached(ctx) {
-    ctx.flow.detach();
-    dropCountdownTimer(ctx.instance);
-  },
+  detached: (ctx) => ctx.flow.detach(),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     'encrypt, countdown': (ctx) => ctx.flow.setConfig({ encrypt: parseEncrypt(ctx.props.encrypt), countdown: ctx.props.countdown > 0 ? ctx.props.countdown : 60 }),

@@ -5,7 +5,7 @@
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
-import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { fieldErrorMessage } from '../common/failures';
 import { SPEC } from './spec';
 import { BIND_PHONE_TEXTS } from './texts';
@@ -42,10 +42,7 @@ kitComponent<typeof SPEC, BindPhoneFlow>({
     emit: (name, detail) => ctx.emit(name, detail),
   }, flowConfig(ctx), sharedCountdowns()),
   attached: (ctx) => ctx.flow.restore(),
-  detached(ctx) {
-    ctx.flow.detach();
-    dropCountdownTimer(ctx.instance);
-  },
+  detached: (ctx) => ctx.flow.detach(),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     'countdown, skippable'(ctx) {

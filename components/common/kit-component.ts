@@ -12,6 +12,7 @@ import type { ComponentSpec, PropKind } from './spec';
 import { format, mergeTexts, pickLang } from './texts';
 import type { TextTable } from './texts';
 import { RenderScheduler } from './view';
+import { dropCountdownTimer } from './countdown-timer';
 import type { AuthingClient, Lang } from '../../core/types';
 import type { Result } from '../../core/errors';
 
@@ -180,6 +181,8 @@ export function kitComponent<S extends ComponentSpec, F>(def: KitDefinition<S, F
         rt.scheduler.cancel();
         runtimes.delete(this);
         if (def.detached) def.detached(rt.ctx);
+        // A resend countdown's display timer (countdown-timer.ts) never outlives its component.
+        dropCountdownTimer(rt.ctx.instance);
       },
     },
     pageLifetimes: {

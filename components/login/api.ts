@@ -51,9 +51,9 @@ export interface LoginProperties {
 export interface LoginEvents {
   /** Logged in. `method`: `password`, `sms`, `email`, `wechat` (code) or `phone` (one-tap). `loginState` is the stored token set. `mfa` (`sms`, `email`, `totp`, `recovery-code`) only when the sign-in went through the MFA step, which shows in place when the server asks for it; `phoneBound: true` when the bind-phone step bound a phone (see `phone-binding`). */
   'login': E.LoginEventDetail;
-  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast (`verify-mfa` / `bind-phone` / `reset-password`: a failure of that step, shown in the step; the reset step's code sends are `send-code`). Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
+  /** A server, network, timeout or configuration failure, already shown once: on its field when it is about one (wrong password or code, malformed phone or email, unknown account), else as a toast (`verify-mfa` / `bind-phone` / `reset-password` / `register`: a failure of that embedded step, shown in the step; a step's failed code send is `send-code`). Captcha required / wrong, tries left, locked and too frequent are worded by the component's own texts; `error` is the server's */
   'error': E.ErrorEventDetail;
-  /** The server accepted a code send; that tab's countdown started */
+  /** The server accepted a code send; that tab's countdown started (an embedded step's sends come through too: sign-up, reset, MFA, bind-phone) */
   'send-code': E.SendCodeEventDetail;
   /** A new account was created in the sign-up screen; `login` follows (its `method` is the sign-up's) */
   'register': E.RegisterEventDetail;

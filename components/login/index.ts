@@ -3,13 +3,13 @@
 // (components/common/kit-component.ts): events go to the flow, its state comes back as ONE diffed setData
 // per action. Typed values stay in the flow (never in `data`), so typing does not render.
 
-import Toast from 'tdesign-miniprogram/toast/index';
 import { resolveClient } from '../common/client';
 import { kitComponent } from '../common/kit-component';
+import { showToast } from '../common/toast';
 import type { KitContext } from '../common/kit-component';
 import { agreementTap } from '../common/agreements';
 import type { TextTable } from '../common/texts';
-import { dropCountdownTimer, syncCountdownTimer } from '../common/countdown-timer';
+import { syncCountdownTimer } from '../common/countdown-timer';
 import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
 import { SPEC } from './spec';
 import { LOGIN_TEXTS } from './texts';
@@ -82,14 +82,7 @@ function flowConfig(ctx: Ctx): Partial<LoginFormConfig> {
 function notify(ctx: Ctx, notice: LoginNotice): void {
   const t = ctx.texts();
   const message = notice.type === 'error' ? failureText(ctx, t, notice.error) : t[notice.key];
-  if (!message) return;
-  Toast({
-    context: ctx.instance,
-    selector: '#authing-toast',
-    message,
-    theme: notice.type === 'error' ? 'error' : undefined,
-    direction: 'column',
-  } as Parameters<typeof Toast>[0]);
+  showToast(ctx.instance, message, notice.type === 'error');
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }>;
@@ -107,10 +100,7 @@ kitComponent<typeof SPEC, LoginForm>({
   }, flowConfig(ctx), sharedCountdowns()),
   // Brings back a resend countdown (and its phone) still running; the first render shows it.
   attached: (ctx) => ctx.flow.restore(),
-  detached(ctx) {
-    ctx.flow.hidden();
-    dropCountdownTimer(ctx.instance);
-  },
+  detached: (ctx) => ctx.flow.hidden(),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     'methods, defaultMethod, encrypt, autoRegister, scope, fetchUserInfo, countdown, extIdpConnIdentifier, agreements, phoneBinding'(ctx) {
@@ -190,10 +180,9 @@ kitComponent<typeof SPEC, LoginForm>({
     onCaptchaRefresh: (ctx) => ctx.flow.refreshCaptcha(),
     /** A step's own links (`navigate` {to}: 'login', 'register', 'reset-password'): that screen, in place. */
     onNavigate: (ctx, e) => ctx.flow.showScreen(e.detail && (e.detail as { to?: unknown }).to),
-    /** The bind-phone step (after a WeChat login): bound, skipped, or its send-code / error passed on as the login's own. */
+    /** The bind-phone step (after a WeChat login): bound or skipped. */
     onPhoneBound: (ctx) => ctx.flow.phoneBound(),
     onBindPhoneSkip: (ctx) => ctx.flow.phoneSkipped(),
-    onBindPhoneEvent: (ctx, e) => ctx.emit(e.type, e.detail as object),
     /** The embedded MFA step: logged in / a failure it already showed. */
     onMfaLogin: (ctx, e) => ctx.flow.mfaLoggedIn(e.detail),
     onMfaError: (ctx, e) => ctx.flow.mfaFailed(e.detail),
@@ -201,13 +190,11 @@ kitComponent<typeof SPEC, LoginForm>({
     onResetEntry: (ctx) => ctx.flow.showScreen('reset-password'),
     /** The embedded reset step finished: the password tab with the account filled in; the event is passed on. */
     onPasswordReset: (ctx, e) => ctx.flow.passwordReset(e.detail),
-    /** The embedded step's failures reach the page as the login's own `error` events (already shown by the step). */
-    onStepError: (ctx, e) => ctx.emit('error', e.detail as object),
+    /** An embedded step's events reach the page as the login's own: `error` / `send-code` of every step (a failure is already
+     * shown by the step), the sign-up's `register` and `login` (the new user is logged in). */
+    onStepEvent: (ctx, e) => ctx.emit(e.type, e.detail as object),
     /** The "sign up" link: the sign-up screen in place of the form. */
     onRegisterEntry: (ctx) => ctx.flow.showScreen('register'),
-    /** The embedded sign-up's events, re-emitted as this login's (`login`: the new user is logged in). */
-    onRegistered: (ctx, e) => ctx.emit('register', e.detail),
-    onRegisterLogin: (ctx, e) => ctx.emit('login', e.detail),
     onTabChange: (ctx, e) => ctx.flow.selectMethod(e.detail && (e.detail as { value?: unknown }).value),
     onTogglePassword: (ctx) => ctx.flow.togglePasswordVisible(),
     onCountryChange: (ctx, e) => ctx.flow.setCountryCode(pickedCountryCode(e)),

@@ -6,7 +6,7 @@
 import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
-import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { fieldErrorMessage } from '../common/failures';
 import { SPEC } from './spec';
 import { MFA_TEXTS } from './texts';
@@ -47,10 +47,7 @@ kitComponent<typeof SPEC, MfaFlow>({
     flow.setChallenge(ctx.props.challenge);
     return flow;
   },
-  detached(ctx) {
-    ctx.flow.detach();
-    dropCountdownTimer(ctx.instance);
-  },
+  detached: (ctx) => ctx.flow.detach(),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     challenge: (ctx) => ctx.flow.setChallenge(ctx.props.challenge),

@@ -3,11 +3,11 @@
 // through the kit wrapper: typed values stay in the flow, so typing does not render. Standalone on its own
 // page, or embedded by <authing-login> (its "sign up" screen).
 
-import Toast from 'tdesign-miniprogram/toast/index';
 import { kitComponent } from '../common/kit-component';
+import { showToast } from '../common/toast';
 import type { KitContext } from '../common/kit-component';
 import { agreementTap } from '../common/agreements';
-import { dropCountdownTimer, syncCountdownTimer } from '../common/countdown-timer';
+import { syncCountdownTimer } from '../common/countdown-timer';
 import { codeRowsView, consentView, pickedCountryCode } from '../common/code-form-view';
 import { errorText, fieldErrorMessage, fieldFailureText } from '../common/failures';
 import { format } from '../common/texts';
@@ -59,14 +59,7 @@ function flowConfig(ctx: Ctx): Partial<RegisterConfig> {
 function notify(ctx: Ctx, notice: RegisterNotice): void {
   const t = ctx.texts();
   const message = notice.type === 'error' ? errorText(t, notice.error) : t[notice.key];
-  if (!message) return;
-  Toast({
-    context: ctx.instance,
-    selector: '#authing-toast',
-    message,
-    theme: notice.type === 'error' ? 'error' : undefined,
-    direction: 'column',
-  } as Parameters<typeof Toast>[0]);
+  showToast(ctx.instance, message, notice.type === 'error');
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value?: unknown }, Record<string, never>, { field?: string }>;
@@ -82,10 +75,7 @@ kitComponent<typeof SPEC, RegisterFlow>({
     notify: (notice) => notify(ctx, notice),
   }, flowConfig(ctx), sharedCountdowns()),
   attached: (ctx) => ctx.flow.restore(),
-  detached(ctx) {
-    ctx.flow.detach();
-    dropCountdownTimer(ctx.instance);
-  },
+  detached: (ctx) => ctx.flow.detach(),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     'methods, defaultMethod, encrypt, scope, fetchUserInfo, countdown, agreements, agreed, fields'(ctx) {

@@ -12,7 +12,7 @@ import { kitComponent } from '../common/kit-component';
 import type { KitContext } from '../common/kit-component';
 import { format, noticeView } from '../common/texts';
 import { errorText, fieldErrorMessage } from '../common/failures';
-import { dropCountdownTimer, secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
+import { secondsLeft, syncCountdownTimer } from '../common/countdown-timer';
 import { SPEC } from './spec';
 import { RESET_PASSWORD_TEXTS } from './texts';
 import { ResetPasswordFlow, parseResetMethods } from '../../core/flows/reset-password-flow';
@@ -46,7 +46,6 @@ kitComponent<typeof SPEC, ResetPasswordFlow>({
   }, flowConfig(ctx), sharedCountdowns()),
   // Brings back a resend countdown (and its target) still running; the first render shows it.
   attached: (ctx) => ctx.flow.restore(),
-  detached: (ctx) => dropCountdownTimer(ctx.instance),
   pending: (flow) => flow.state.busy !== null,
   observers: {
     'methods, encrypt, countdown'(ctx) {

@@ -193,6 +193,9 @@ describe('inside <authing-login>', () => {
     await fill(r, { 'authing-register-account': 'demo', 'authing-register-password': 'Signup@123', 'authing-register-confirm': 'Signup@123' });
     await r.tap('authing-register-submit');
     await until(() => r.q('authing-register-account').data.tips.includes('demo'), 'duplicate shown');
+    // The step's failure reaches the page as the login's own `error` (shown once, in the step).
+    await until(() => ui.named('error').length, 'error re-emitted');
+    expect(ui.named('error').map((e) => [e.detail.action, e.detail.error.apiCode])).toEqual([['register', 2026]]);
     const username = `in-login-${unique()}`;
     await fill(r, { 'authing-register-account': username, 'authing-register-field-nickname': 'Inner' });
     await r.tap('authing-register-submit');
@@ -215,6 +218,8 @@ describe('inside <authing-login>', () => {
     await r.type('authing-register-phone', phone);
     await r.tap('authing-register-send-code');
     await until(() => step(ui).instance.data.resendLeft > 0, 'countdown');
+    await until(() => ui.named('send-code').length, 'send-code re-emitted');
+    expect(ui.named('send-code')[0].detail).toMatchObject({ phone });
     const code = await dev().smsCode(phone, 'CHANNEL_REGISTER');
     await fill(r, { 'authing-register-code': code === '000000' ? '111111' : '000000', 'authing-register-password': 'Signup@123', 'authing-register-confirm': 'Signup@123' });
     await r.tap('authing-register-submit');
