@@ -21,4 +21,6 @@ module.exports = {
   testMatch: selected.length ? selected : ['<rootDir>/test/core/**/*.test.js', '<rootDir>/test/faults/bad-input.test.js'],
   testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/core/wechat-runtime.test.js'],
   reporters: ['default'],
+  // Skips, per mutant, the test files with no test covering it (see the file).
+  runner: '<rootDir>/test/helpers/mutate-runner.js',
 };
