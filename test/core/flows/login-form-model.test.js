@@ -1,7 +1,8 @@
 // The state side of the <authing-login> flow (core/flows/login-form-model.ts): the defaults of a form
 // made without any config, the tab kept across a property change, and the work the visible tab starts
 // ahead of the tap (encryption when the password is typed, a fresh WeChat code while the WeChat tab
-// shows) — seen as the calls the REAL client receives, against an isolated devserver.
+// shows, again when the form comes back from another screen) — seen as the calls the REAL client
+// receives, against an isolated devserver.
 const { startDevServer } = require('../../helpers/server');
 const { createWxShim } = require('../../../devserver/wx-shim');
 const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
@@ -83,4 +84,16 @@ test('the WeChat tab keeps a code fresh while it shows; hiding the form stops it
   expect(calls).toEqual([['prepareWechatCode'], ['stopWechatCode']]);
   form.hidden(); // nothing kept any more
   expect(calls).toHaveLength(2);
+});
+
+test('back on the form from another screen, the tab prepares again (not while the other screen shows)', () => {
+  const { form, calls } = makeForm({ methods: ['wechat', 'password'] });
+  form.restore();
+  form.showScreen('register');
+  form.hidden(); // e.g. detached while the sign-up shows
+  form.showScreen('reset-password');
+  expect(calls).toEqual([['prepareWechatCode'], ['stopWechatCode']]);
+  form.showScreen('login');
+  expect(calls).toEqual([['prepareWechatCode'], ['stopWechatCode'], ['prepareWechatCode']]);
+  form.hidden();
 });
