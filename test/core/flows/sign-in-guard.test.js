@@ -198,6 +198,23 @@ describe('lockout', () => {
 });
 
 describe('other actions', () => {
+  test('a failed SMS login while the password form shows a captcha leaves the captcha alone', async () => {
+    const { form } = makeForm();
+    for (let i = 0; i < 3; i++) await wrongPassword(form);
+    expect(form.signIn.captcha).toBe(true);
+    const src = form.signIn.captchaSrc;
+    form.input('captcha', 'abcd');
+    form.selectMethod('sms');
+    form.input('phone', '13912340002');
+    form.input('code', '000000');
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(failure(form).apiCode).not.toBeUndefined();
+    expect(since(mark, '/api/v3/get-captcha-code')).toHaveLength(0);
+    expect(form.signIn).toMatchObject({ captcha: true, captchaSrc: src, notice: null });
+    expect(form.value('captcha')).toBe('abcd');
+  });
+
   test('only password sign-ins are read: a wrong SMS code (2001) and a code send\'s 429 keep the server\'s wording', async () => {
     const phone = '13912340001';
     const one = makeForm().form;
