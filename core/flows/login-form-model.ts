@@ -19,7 +19,7 @@ import { TabPreparation } from './tab-preparation';
 export class LoginFormModel extends CodeTargetForm<LoginField, LoginFormState> {
   readonly config: LoginFormConfig;
   protected s: LoginFormState;
-  protected readonly consent = new ConsentGate<LoginAction>(false);
+  protected readonly consent: ConsentGate<LoginAction>;
   /** Typed values live here, never in render state: typing must not re-render. */
   protected readonly values: Record<LoginField, string> = { account: '', password: '', phone: '', code: '', email: '', emailCode: '', captcha: '' };
   protected readonly preparation = new TabPreparation(() => this.host.getClient());
@@ -33,7 +33,7 @@ export class LoginFormModel extends CodeTargetForm<LoginField, LoginFormState> {
     this.config.methods = parseMethods(this.config.methods);
     this.countdowns = new LoginCountdowns(countdowns, this.config, now);
     this.guard = new SignInGuard(() => this.host.getClient(), now);
-    this.consent.setRequired(this.config.consentRequired);
+    this.consent = new ConsentGate<LoginAction>(this.config.consentRequired);
     this.s = {
       methods: this.config.methods,
       method: this.pickMethod(this.config.defaultMethod),
@@ -61,14 +61,13 @@ export class LoginFormModel extends CodeTargetForm<LoginField, LoginFormState> {
   configure(patch: Partial<LoginFormConfig>): void {
     const previousDefault = this.config.defaultMethod;
     Object.assign(this.config, patch);
-    if (patch.methods !== undefined) this.config.methods = parseMethods(patch.methods);
+    this.config.methods = parseMethods(this.config.methods); // idempotent on the parsed list
     if (patch.consentRequired !== undefined) this.consent.setRequired(!!patch.consentRequired);
     const methods = this.config.methods;
     let method = this.s.method;
     // Keep the tab the user is on unless it disappeared or the host changed default-method.
     if (methods.indexOf(method) < 0 || this.config.defaultMethod !== previousDefault) method = this.pickMethod(this.config.defaultMethod);
     this.s = { ...this.s, methods, method, consent: this.consent.state };
-    if (patch.encrypt !== undefined) this.preparation.reset();
     this.commit();
     this.prepareVisible();
   }

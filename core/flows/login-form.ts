@@ -234,7 +234,7 @@ export class LoginForm extends LoginFormModel {
     if (action === 'password' && outcome.kind === 'failed') {
       // A fresh captcha (if one is shown) before the failure renders; its code goes with the old image.
       await this.guard.passwordFailed(outcome.error);
-      if (this.guard.state.captcha) this.values.captcha = '';
+      this.values.captcha = '';
     } else if (action === 'password' && (outcome.kind === 'logged-in' || outcome.kind === 'mfa')) {
       this.guard.succeeded();
     }

@@ -119,7 +119,7 @@ export class SignInGuard {
     this.noted(error, true);
     const kind = this.s.notice && this.s.notice.kind;
     if (kind === 'locked') {
-      this.token = '';
+      // The old token stays unsent: options() sends one only while the captcha shows, and refresh() replaces it.
       this.s = { ...this.s, captcha: false, captchaSrc: '' };
       return;
     }
@@ -131,14 +131,14 @@ export class SignInGuard {
     const client = this.getClient();
     this.token = '';
     this.s = { ...this.s, captcha: true, captchaSrc: '', captchaLoading: true };
-    const [err, data] = client && typeof client.getCaptchaCode === 'function' ? await client.getCaptchaCode() : [null, undefined];
-    if (!err && data) this.token = data.captchaToken;
+    // A failure is [error] alone: no data, no token.
+    const data = client && typeof client.getCaptchaCode === 'function' ? (await client.getCaptchaCode())[1] : undefined;
+    if (data) this.token = data.captchaToken;
     this.s = { ...this.s, captchaSrc: data ? captchaImageSrc(data.captchaCodeSvg) : '', captchaLoading: false };
   }
 
   /** Logged in: the defences are done with. */
   succeeded(): void {
-    this.token = '';
     this.s = { captcha: false, captchaSrc: '', captchaLoading: false, notice: null };
   }
 }

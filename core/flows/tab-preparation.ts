@@ -12,11 +12,6 @@ export class TabPreparation {
   /** `getClient` may throw on a malformed config: preparation is then simply skipped. */
   constructor(private readonly getClient: () => AuthingClient | undefined) {}
 
-  /** Forget the prepared type (the `encrypt` property changed). */
-  reset(): void {
-    this.prepared = null;
-  }
-
   /** The tab `method` is shown (or its field got input). Cheap when already prepared. */
   show(method: LoginMethod, encrypt: EncryptType): void {
     const needsKey = method === 'password' && encrypt !== 'none' && this.prepared !== encrypt;

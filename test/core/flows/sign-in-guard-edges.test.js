@@ -1,8 +1,9 @@
 // The edges of reading and wording the sign-in defences (core/flows/sign-in-guard.ts): blank and zero
-// counts, the ms/seconds boundary of unlockTime, two-digit clock parts, and a lock that ends right now.
+// counts, the ms/seconds boundary of unlockTime, two-digit clock parts, a lock that ends right now, and a
+// client without the captcha method.
 const { internal } = require('../../helpers/kit');
 
-const { readGuardNotice, clockTime, guardNoticeText } = internal('core/flows/sign-in-guard');
+const { readGuardNotice, clockTime, guardNoticeText, SignInGuard } = internal('core/flows/sign-in-guard');
 const err = (fields) => ({ message: 'm', code: 'server', ...fields });
 const NOW = new Date(2026, 0, 5, 8, 0).getTime();
 
@@ -28,4 +29,13 @@ test('a lock that ends right now is worded without a time', () => {
   const text = (key) => key;
   expect(guardNoticeText({ kind: 'locked', error: err({}), unlockAt: NOW }, text, NOW)).toBe('locked');
   expect(guardNoticeText({ kind: 'locked', error: err({}), unlockAt: NOW + 1 }, text, NOW)).toBe('lockedUntil');
+});
+
+test('no client, or a client of another make without the captcha method: the field shows with no image, nothing throws', async () => {
+  for (const client of [undefined, {}]) {
+    const guard = new SignInGuard(() => client);
+    await guard.refresh();
+    expect(guard.state).toEqual({ captcha: true, captchaSrc: '', captchaLoading: false, notice: null });
+    expect(guard.options('abcd')).toEqual({});
+  }
 });

@@ -60,7 +60,7 @@ async function wrongPassword(form) {
 describe('captcha', () => {
   test('after N wrong passwords the captcha appears; wrong code refused with a new image; the right one logs in', async () => {
     const { form, rec } = makeForm();
-    expect(form.signIn.captcha).toBe(false);
+    expect(form.signIn).toEqual({ captcha: false, captchaSrc: '', captchaLoading: false, notice: null });
     const first = await wrongPassword(form);
     expect(first.apiCode).toBe(2333);
     expect(form.signIn.notice).toMatchObject({ kind: 'tries-left', remainCount: 3 });
@@ -92,7 +92,7 @@ describe('captcha', () => {
     expect(srv.requests.length).toBe(mark);
 
     // A wrong code: refused (2001), the code is sent with the image's token, a new image replaces it.
-    form.input('captcha', 'WRONG');
+    form.input('captcha', ' WRONG '); // sent trimmed
     await form.submit();
     expect(lastSignIn(mark).options).toEqual({ captchaCode: 'WRONG', captchaToken: image1.captchaToken });
     expect(failure(form).apiCode).toBe(2001);
@@ -108,7 +108,7 @@ describe('captcha', () => {
     await form.submit();
     expect(lastSignIn(mark).options).toEqual({ captchaCode: image2.code.toLowerCase(), captchaToken: image2.captchaToken });
     expect(rec.events.pop().name).toBe('login');
-    expect(form.signIn).toMatchObject({ captcha: false, captchaSrc: '', notice: null });
+    expect(form.signIn).toEqual({ captcha: false, captchaSrc: '', captchaLoading: false, notice: null });
   });
 
   test('a wrong password with the right captcha: still "tries left", and a fresh image for the next try', async () => {
@@ -131,7 +131,7 @@ describe('captcha', () => {
     const changes = rec.changes;
     const mark = srv.requests.length;
     const refreshing = form.refreshCaptcha();
-    expect(form.signIn.captchaLoading).toBe(true);
+    expect(form.signIn).toMatchObject({ captchaLoading: true, captchaSrc: '' }); // the old image goes at once
     expect(form.value('captcha')).toBe('');
     await refreshing;
     expect(rec.changes - changes).toBe(2);
@@ -149,6 +149,14 @@ describe('captcha', () => {
     expect(form.signIn).toMatchObject({ captcha: true, captchaSrc: '' });
     await form.refreshCaptcha();
     expect(form.signIn.captchaSrc).toMatch(/^data:image\/svg\+xml/);
+    // Another failed load: the code typed for it goes without the previous image's token.
+    await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/get-captcha-code', count: 1, kind: 'html500' });
+    await form.refreshCaptcha();
+    expect(form.signIn.captchaSrc).toBe('');
+    form.input('captcha', 'abcd');
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(lastSignIn(mark).options).toEqual({});
   });
 });
 
@@ -176,11 +184,13 @@ describe('lockout', () => {
     // The server's lockoutSeconds (600) from now.
     expect(notice.unlockAt).toBeGreaterThanOrEqual(before + 599000);
     expect(notice.unlockAt).toBeLessThanOrEqual(Date.now() + 600000);
-    expect(form.signIn.captcha).toBe(false); // the lock resets the count: no image to solve
+    expect(form.signIn).toMatchObject({ captcha: false, captchaSrc: '' }); // the lock resets the count: no image to solve
     expect(rec.events.pop()).toMatchObject({ name: 'error', detail: { action: 'login', method: 'password', code: 'server', error: locked } });
     // Locked: even the right password is refused with the lock.
     form.input('password', DEMO.password);
+    const retry = srv.requests.length;
     await form.submit();
+    expect(lastSignIn(retry).options).toEqual({}); // the last image's token is not sent once the captcha is gone
     expect(failure(form).apiCode).toBe(2057);
     expect(form.signIn.notice.kind).toBe('locked');
     expect(form.value('account')).toBe(DEMO.username);
@@ -188,6 +198,23 @@ describe('lockout', () => {
 });
 
 describe('other actions', () => {
+  test('a failed SMS login while the password form shows a captcha leaves the captcha alone', async () => {
+    const { form } = makeForm();
+    for (let i = 0; i < 3; i++) await wrongPassword(form);
+    expect(form.signIn.captcha).toBe(true);
+    const src = form.signIn.captchaSrc;
+    form.input('captcha', 'abcd');
+    form.selectMethod('sms');
+    form.input('phone', '13912340002');
+    form.input('code', '000000');
+    const mark = srv.requests.length;
+    await form.submit();
+    expect(failure(form).apiCode).not.toBeUndefined();
+    expect(since(mark, '/api/v3/get-captcha-code')).toHaveLength(0);
+    expect(form.signIn).toMatchObject({ captcha: true, captchaSrc: src, notice: null });
+    expect(form.value('captcha')).toBe('abcd');
+  });
+
   test('only password sign-ins are read: a wrong SMS code (2001) and a code send\'s 429 keep the server\'s wording', async () => {
     const phone = '13912340001';
     const one = makeForm().form;
