@@ -184,7 +184,7 @@ export class MfaFlow {
     this.set({ busy: 'verify', error: null, notice: null });
     const [err, loginState] = await this.request(client, challenge.mfaToken, option, code);
     if (life !== this.life) return undefined;
-    if (err || !loginState) return this.verifyFailed(err || { message: 'no login state', code: 'bad_response' });
+    if (err) return this.verifyFailed(err);
     const detail = await loginDetail(client, this.config.method, loginState, this.config.fetchUserInfo);
     if (life !== this.life) return undefined;
     this.set({ busy: null, done: true });
