@@ -70,12 +70,12 @@ export interface MfaHost {
 export const MFA_DEFAULTS: MfaConfig = { method: 'password', fetchUserInfo: true, codeLength: 6, countdown: 60 };
 
 const isChallenge = (value: unknown): value is MfaChallenge =>
-  !!value && typeof value === 'object' && typeof (value as MfaChallenge).mfaToken === 'string' && Array.isArray((value as MfaChallenge).factors);
+  !!value && typeof (value as MfaChallenge).mfaToken === 'string' && Array.isArray((value as MfaChallenge).factors);
 
-/** The `challenge` property: a challenge from readMfaChallenge, or the sign-in error itself. */
+/** The `challenge` property: a challenge from readMfaChallenge, or the sign-in error itself (anything else: none). */
 export function parseChallenge(value: unknown): MfaChallenge | null {
   if (isChallenge(value)) return value.mfaToken ? value : null;
-  return value && typeof value === 'object' ? readMfaChallenge(value as ErrorData) : null;
+  return readMfaChallenge(value as ErrorData);
 }
 
 export class MfaFlow {
@@ -173,7 +173,8 @@ export class MfaFlow {
     const option = this.current();
     const challenge = this.challenge;
     if (!option || !challenge || this.s.busy || this.s.over || this.s.done) return undefined;
-    const code = this.value.trim();
+    // Checks and the client trim the code themselves.
+    const code = this.value;
     const problem = option.factor === 'recovery-code' ? validateRequired(code, 'recoveryCode')
       : validateSmsCode(code, option.factor === 'totp' ? 6 : this.config.codeLength);
     if (problem) return this.set({ error: problem, notice: null });
@@ -183,7 +184,7 @@ export class MfaFlow {
     this.set({ busy: 'verify', error: null, notice: null });
     const [err, loginState] = await this.request(client, challenge.mfaToken, option, code);
     if (life !== this.life) return undefined;
-    if (err || !loginState) return this.verifyFailed(err || { message: 'no login state', code: 'bad_response' });
+    if (err) return this.verifyFailed(err);
     const detail = await loginDetail(client, this.config.method, loginState, this.config.fetchUserInfo);
     if (life !== this.life) return undefined;
     this.set({ busy: null, done: true });

@@ -31,14 +31,15 @@ export function validateRegister(action: RegisterAction, input: RegisterInputs):
   const problems: Partial<Record<RegisterField, Problem>> = {};
   if (method === 'password') {
     // A username or an email (anything with an @ must be a valid email).
-    const p = validateLoginAccount(v.account || '');
+    const p = validateLoginAccount(v.account);
     if (p) problems.account = p;
   } else {
     const c = CODE_CHANNELS[method];
-    const p = c.validate((v[c.target] || '').trim(), input.countryCode);
+    // The checks trim what they check.
+    const p = c.validate(v[c.target], input.countryCode);
     if (p) problems[c.target] = p;
     if (action === 'register') {
-      const code = validateSmsCode((v[c.code] || '').trim(), input.codeLength);
+      const code = validateSmsCode(v[c.code], input.codeLength);
       if (code) problems[c.code] = code;
     }
   }

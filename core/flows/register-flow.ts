@@ -9,7 +9,7 @@
 // The sign-up call comes with the opt-in journey entry: importing it here makes the component bundle
 // require `../../journey` (its one copy), so `<authing-register>` works without the app requiring it.
 import '../journey';
-import type { AuthingClient, ErrorData, LoginState, UserInfo } from '../types';
+import type { AuthingClient, ErrorData, UserInfo } from '../types';
 import type { Result } from '../errors';
 import { ConsentGate } from './consent';
 import { CountdownStore } from './countdown';
@@ -40,7 +40,7 @@ export interface RegisterHost {
 
 /** What the new account is known by, for the `register` event (never a password or a code). */
 function registeredUser(user: UserInfo): RegisterEventDetail['user'] {
-  const out: RegisterEventDetail['user'] = { id: String(user.userId || '') };
+  const out: RegisterEventDetail['user'] = { id: String(user.userId) };
   if (user.username) out.username = user.username;
   if (user.email) out.email = user.email;
   if (user.phone) out.phone = user.phone;
@@ -244,7 +244,7 @@ export class RegisterFlow extends CodeTargetForm<string, RegisterState> {
     if (this.created !== key) {
       const [err, user] = await client.signUp(request);
       if (life !== this.life) return;
-      if (err || !user) return this.fail('register', err || { message: 'sign-up answered no user', code: 'bad_response' });
+      if (err) return this.fail('register', err);
       this.created = key;
       this.host.emit('register', { method, user: registeredUser(user) });
     }
@@ -253,7 +253,7 @@ export class RegisterFlow extends CodeTargetForm<string, RegisterState> {
     const [loginErr, loginState] = await client.loginByPassword({ passwordPayload: signInPayload(input), options });
     if (life !== this.life) return;
     if (loginErr) return this.fail('login', loginErr);
-    const detail = await loginDetail(client, method, loginState as LoginState, this.config.fetchUserInfo);
+    const detail = await loginDetail(client, method, loginState, this.config.fetchUserInfo);
     if (life !== this.life) return;
     this.created = '';
     this.s = { ...this.s, busy: null };

@@ -38,7 +38,8 @@ const problemsOrNull = (p: ResetProblems): ResetProblems | null => (Object.keys(
 /** A code send: the target (phone / email) only. */
 export function checkSend(method: CodeMethod, { values, countryCode }: ResetInputs): ResetProblems | null {
   const c = CODE_CHANNELS[method];
-  const p = c.validate(values[c.target].trim(), countryCode);
+  // The checks trim what they check.
+  const p = c.validate(values[c.target], countryCode);
   return p ? { [c.target]: p } : null;
 }
 
@@ -46,7 +47,7 @@ export function checkSend(method: CodeMethod, { values, countryCode }: ResetInpu
 export function checkVerify(method: CodeMethod, inputs: ResetInputs): ResetProblems | null {
   const c = CODE_CHANNELS[method];
   const problems: ResetProblems = { ...checkSend(method, inputs) };
-  const code = validateSmsCode(inputs.values[c.code].trim(), inputs.codeLength);
+  const code = validateSmsCode(inputs.values[c.code], inputs.codeLength);
   if (code) problems[c.code] = code;
   return problemsOrNull(problems);
 }

@@ -96,7 +96,7 @@ export class ResetPasswordFlow extends CodeTargetForm<ResetField, ResetPasswordS
   constructor(private readonly host: ResetPasswordHost, config: Partial<ResetPasswordConfig> = {}, countdowns = new CountdownStore({ storage: null }), now: () => number = Date.now) {
     super();
     this.config = { ...DEFAULT_RESET_CONFIG, ...config, methods: parseResetMethods(config.methods) };
-    this.channels = { ...DEFAULT_CONFIG, smsChannel: RESET_CHANNEL, emailChannel: RESET_CHANNEL, countdown: this.config.countdown, codeLength: this.config.codeLength };
+    this.channels = { ...DEFAULT_CONFIG, smsChannel: RESET_CHANNEL, emailChannel: RESET_CHANNEL, countdown: this.config.countdown };
     this.countdowns = new LoginCountdowns(countdowns, this.channels, now);
     this.s = {
       methods: this.config.methods,
@@ -121,7 +121,6 @@ export class ResetPasswordFlow extends CodeTargetForm<ResetField, ResetPasswordS
     Object.assign(this.config, patch);
     if (patch.methods !== undefined) this.config.methods = parseResetMethods(patch.methods);
     this.channels.countdown = this.config.countdown;
-    this.channels.codeLength = this.config.codeLength;
     const methods = this.config.methods;
     this.s = { ...this.s, methods, method: methods.indexOf(this.s.method) >= 0 ? this.s.method : methods[0] };
     this.commit();

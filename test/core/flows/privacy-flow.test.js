@@ -70,6 +70,15 @@ describe('PrivacyFlow', () => {
     expect(flow.state).toEqual({ open: false, referrer: '', contractName: '《X 隐私保护指引》' });
     expect(flow.release()).toEqual([]);
   });
+  test('closed with no referrer before any request; a request without one shows none; the same contract name again renders nothing', () => {
+    const { flow, rec } = makeFlow();
+    expect(flow.state).toEqual({ open: false, referrer: '', contractName: '' });
+    flow.setContractName('《指引》');
+    flow.setContractName('《指引》');
+    expect(rec.changes).toBe(1);
+    flow.request(resolver().resolve);
+    expect(flow.state).toEqual({ open: true, referrer: '', contractName: '《指引》' });
+  });
 });
 
 describe('privacy registry', () => {
@@ -146,11 +155,25 @@ describe('privacy registry', () => {
     expect(() => registry.raisePrivacyTarget({}, target())).not.toThrow();
   });
 
+  test('a request without eventInfo reaches the popup with no referrer; removing a popup twice leaves the others in place', () => {
+    const wx = fakeWx();
+    const a = target();
+    const b = target();
+    registry.raisePrivacyTarget(wx, a);
+    registry.raisePrivacyTarget(wx, b);
+    registry.removePrivacyTarget(a);
+    registry.removePrivacyTarget(a);
+    wx.listener(resolver().resolve);
+    expect(b.asked).toEqual(['']);
+    expect(a.asked).toEqual([]);
+  });
+
   test('privacyContractName: the name WeChat reports, else empty', () => {
     const names = [];
+    registry.privacyContractName({ getPrivacySetting: (o) => o.success({ needAuthorization: false }) }, (n) => names.push(n));
     registry.privacyContractName(fakeWx(), (n) => names.push(n));
     registry.privacyContractName({}, (n) => names.push(n));
     registry.privacyContractName({ getPrivacySetting: (o) => o.fail(new Error('x')) }, (n) => names.push(n));
-    expect(names).toEqual(['《指引》', '', '']);
+    expect(names).toEqual(['', '《指引》', '', '']);
   });
 });
