@@ -327,9 +327,9 @@ export class AccountFlow {
     const summary = this.s.summary;
     if (!summary) return NO_CODES;
     const field = dialog === 'delete' ? 'code' : 'oldCode';
+    // Without a current phone / email the target is '' and no countdown of '' is ever started.
     const target = codeTarget(dialog, field, summary, {}, method);
-    const hasCurrent = dialog === 'delete' || (dialog === 'phone' ? !!summary.phone : dialog === 'email' && !!summary.email);
-    if (!target || !hasCurrent) return NO_CODES;
+    if (!target) return NO_CODES;
     const left = this.countdowns.remaining(this.codeKey(target), this.config.countdown);
     return { ...NO_CODES, [field]: left > 0 ? this.now() + left : 0 };
   }
