@@ -88,6 +88,15 @@ describe('reading the account', () => {
     expect(flow.state).toMatchObject({ busy: null, blocked: false, signedOut: false, notice: null, summary: { username } });
   });
 
+  test('nobody logged in: the client\'s own message, not "could not load"', async () => {
+    const { flow, rec } = makeFlow(U.clientOf(srv));
+    await flow.load();
+    expect(flow.state).toMatchObject({ blocked: false, signedOut: true, notice: { tone: 'info', key: 'notLoggedIn' } });
+    const [detail] = errorsOf(rec);
+    const [own] = await U.clientOf(srv).getUserInfo();
+    expect(detail).toMatchObject({ action: 'load', code: 'not_logged_in', message: own.message });
+  });
+
   test('no client: blocked with the not-configured reason, nothing sent', async () => {
     const { flow, rec } = makeFlow(null);
     const before = srv.requests.length;
@@ -219,47 +228,72 @@ describe('changes', () => {
 
 describe('codes and countdowns', () => {
   test('send checks merge with the inputs\' errors; a send clears its own; each code button shows its own busy state', async () => {
-    const { flow, rec, clock } = await loaded('phone', { countdown: 30 });
+    const { flow, rec, clock, phone } = await loaded('phone', { countdown: 30 });
+    const required = (field) => ({ key: 'required', params: { field } });
     flow.open('phone');
     await flow.submit();
-    expect(Object.keys(flow.state.errors)).toEqual(['oldCode', 'phone', 'code']);
+    expect(flow.state.errors).toEqual({ oldCode: required('oldCode'), phone: required('phone'), code: required('code') });
+    const t0 = clock.t;
+    await U.pastCooldown(srv);
+    const oldSend = flow.sendCode('oldCode');
+    expect(flow.state.busy).toBe('send-oldCode');
+    await oldSend;
+    expect(flow.state.errors).toEqual({ phone: required('phone'), code: required('code') });
+    expect(flow.state.codeEndsAt).toEqual({ oldCode: t0 + 30000, code: 0 });
+
     flow.input('phone', '123');
     const before = srv.requests.length;
     await flow.sendCode('code');
-    expect(flow.state.errors).toEqual({
-      oldCode: { key: 'required', params: { field: 'oldCode' } }, phone: { key: 'invalidPhone' }, code: { key: 'required', params: { field: 'code' } },
-    });
+    expect(flow.state.errors).toEqual({ phone: { key: 'invalidPhone' }, code: required('code') });
     expect(errorsOf(rec).pop()).toMatchObject({ action: 'send-code', code: 'invalid_argument', fields: { phone: T.invalidPhone } });
     expect(since(before)).toEqual([]);
 
     const next = U.newPhone();
     flow.input('phone', next);
-    await U.pastCooldown(srv);
+    clock.t = t0 + 5000;
     const sending = flow.sendCode('code');
     expect(flow.state.busy).toBe('send-code');
     await sending;
-    expect(flow.state.errors).toEqual({ oldCode: { key: 'required', params: { field: 'oldCode' } } });
-    expect(flow.state.codeEndsAt).toEqual({ oldCode: 0, code: clock.t + 30000 });
+    expect(flow.state.errors).toEqual({});
+    expect(flow.state.codeEndsAt).toEqual({ oldCode: t0 + 30000, code: t0 + 35000 });
     expect(bodyOf(before, '/api/v3/send-sms')).toMatchObject({ phoneNumber: next, channel: 'CHANNEL_BIND_PHONE' });
 
     const mark = srv.requests.length;
     await flow.sendCode('code'); // its countdown runs
+    await flow.sendCode('oldCode');
     expect(since(mark)).toEqual([]);
+    clock.t = t0 + 30000; // the current number's countdown ends exactly now: it may be sent again
     flow.setConfig({ encrypt: 'none', countdown: 10 });
-    const oldSend = flow.sendCode('oldCode');
-    expect(flow.state.busy).toBe('send-oldCode');
-    await oldSend;
-    expect(flow.state.errors).toEqual({});
-    expect(flow.state.codeEndsAt).toEqual({ oldCode: clock.t + 10000, code: clock.t + 30000 });
+    await U.pastCooldown(srv);
+    await flow.sendCode('oldCode');
+    expect(bodyOf(mark, '/api/v3/send-sms')).toMatchObject({ phoneNumber: phone, channel: 'CHANNEL_UNBIND_PHONE' });
+    expect(flow.state.codeEndsAt).toEqual({ oldCode: t0 + 40000, code: t0 + 35000 });
 
     const renders = rec.changes;
-    clock.t += 10000; // the old code's countdown ends exactly now
+    clock.t = t0 + 35000; // the new number's countdown ends exactly now
     flow.countdownTick();
     expect(rec.changes - renders).toBe(1);
-    expect(flow.state.codeEndsAt).toEqual({ oldCode: 0, code: clock.t + 20000 });
-    clock.t += 20000;
+    expect(flow.state.codeEndsAt).toEqual({ oldCode: t0 + 40000, code: 0 });
+    clock.t = t0 + 40000;
     flow.countdownTick();
     expect(flow.state.codeEndsAt).toEqual({ oldCode: 0, code: 0 });
+  });
+
+  test('a send refused for the new number sits on its input (other inputs\' errors kept); for the current one, on the dialog', async () => {
+    const { flow, rec } = await loaded('phone');
+    flow.open('phone');
+    await flow.submit();
+    flow.input('phone', U.newPhone());
+    await U.pastCooldown(srv);
+    await fault({ path: '/api/v3/send-sms', kind: 'envelope', status: 400, apiCode: 3101, body: 'bad number', count: 2 });
+    await flow.sendCode('code');
+    expect(flow.state).toMatchObject({ busy: null, notice: null, codeEndsAt: { oldCode: 0, code: 0 } });
+    expect(Object.keys(flow.state.errors)).toEqual(['oldCode', 'phone']);
+    expect(flow.state.errors.phone.error).toMatchObject({ apiCode: 3101, message: 'bad number' });
+    expect(errorsOf(rec).pop()).toMatchObject({ action: 'send-code', message: 'bad number' });
+    await flow.sendCode('oldCode');
+    expect(Object.keys(flow.state.errors)).toEqual(['phone']);
+    expect(flow.state.notice).toMatchObject({ tone: 'error', error: { apiCode: 3101 } });
   });
 
   test('reopening a dialog shows the current contact\'s countdown still running; the password dialog sends no code', async () => {
@@ -332,7 +366,10 @@ describe('deleting the account', () => {
 
     await U.pastCooldown(srv);
     const before = srv.requests.length;
-    await flow.sendCode('code');
+    const sending = flow.sendCode('code');
+    flow.setDeleteMethod('password'); // busy: the method stays
+    expect(flow.state.deleteMethod).toBe('phone');
+    await sending;
     expect(bodyOf(before, '/api/v3/send-sms')).toMatchObject({ phoneNumber: user.phone, channel: 'CHANNEL_DELETE_ACCOUNT' });
     const endsAt = flow.state.codeEndsAt.code;
     expect(endsAt).toBe(clock.t + 60000);
