@@ -164,6 +164,37 @@ describe('changes', () => {
     expect(bodyOf(before, '/api/v3/update-password')).toEqual({ newPassword: 'Next@123456', oldPassword: password });
   });
 
+  test('a first phone: the trimmed number with +86 and the trimmed code go to bind-phone', async () => {
+    const { flow } = await loaded('password');
+    const phone = U.newPhone();
+    flow.open('phone');
+    flow.input('phone', ` ${phone} `);
+    await U.pastCooldown(srv);
+    const before = srv.requests.length;
+    await flow.sendCode('code');
+    expect(bodyOf(before, '/api/v3/send-sms')).toEqual({ phoneNumber: phone, phoneCountryCode: '+86', channel: 'CHANNEL_BIND_PHONE' });
+    const code = await U.smsCode(srv, phone, 'CHANNEL_BIND_PHONE');
+    flow.input('code', ` ${code} `);
+    await flow.submit();
+    expect(bodyOf(before, '/api/v3/bind-phone')).toEqual({ phoneNumber: phone, passCode: code, phoneCountryCode: '+86' });
+    expect(flow.state.summary.phone).toBe(phone);
+  });
+
+  test('a first email: the trimmed address and code go to bind-email', async () => {
+    const { flow } = await loaded('phone');
+    const email = U.newEmail();
+    flow.open('email');
+    flow.input('email', ` ${email} `);
+    await U.pastCooldown(srv);
+    const before = srv.requests.length;
+    await flow.sendCode('code');
+    const code = await U.emailCode(srv, email, 'CHANNEL_BIND_EMAIL');
+    flow.input('code', ` ${code} `);
+    await flow.submit();
+    expect(bodyOf(before, '/api/v3/bind-email')).toEqual({ email, passCode: code });
+    expect(flow.state.summary.email).toBe(email);
+  });
+
   test('a change whose re-read fails still succeeds: the old summary stays, the event has no profile', async () => {
     const { flow, rec, password, username } = await loaded('password');
     const summary = flow.state.summary;
@@ -413,6 +444,22 @@ describe('deleting the account', () => {
     expect(rec.changes).toBe(renders);
     expect(since(after)).toEqual([]);
     expect(await U.canLogIn(srv, username, password)).toBe(true);
+  });
+
+  test('by email code (spaces around the code ignored): the account\'s own address verifies it', async () => {
+    const { flow, rec, email } = await loaded('email');
+    flow.open('delete');
+    expect(flow.state.deleteMethod).toBe('email');
+    await U.pastCooldown(srv);
+    const before = srv.requests.length;
+    await flow.sendCode('code');
+    expect(bodyOf(before, '/api/v3/send-email')).toEqual({ email, channel: 'CHANNEL_DELETE_ACCOUNT' });
+    const code = await U.emailCode(srv, email, 'CHANNEL_DELETE_ACCOUNT');
+    flow.input('code', ` ${code} `);
+    await flow.submit();
+    expect(bodyOf(before, '/api/v3/verify-delete-account-request')).toEqual({ verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email, passCode: code } });
+    await flow.confirmDelete();
+    expect(rec.events.filter((e) => e.name === 'account-delete')).toHaveLength(1);
   });
 
   test('encrypt rsa: the verifying password goes encrypted', async () => {
