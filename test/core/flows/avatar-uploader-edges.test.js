@@ -129,6 +129,17 @@ describe('the flow', () => {
     expect(noClient.state).toMatchObject({ busy: false, loading: false, notice: { tone: 'error' } });
   });
 
+  test('progress is shown as it grows, never past 100 and never backwards', async () => {
+    const seen = [];
+    const { flow } = makeFlow({}, { onChange: (state) => seen.push(state.progress) });
+    await flow.pick({ path: tmpFile('steps.png', Buffer.concat([PNG, Buffer.alloc(256 * 1024)])) });
+    const between = seen.filter((p) => p > 0 && p < 100);
+    expect(between.length).toBeGreaterThan(0);
+    expect(seen.every((p, i) => i === 0 || p >= seen[i - 1])).toBe(true);
+    expect(new Set(seen.slice(1, -1)).size).toBe(seen.length - 2); // each render shows a new percentage
+    expect(seen[seen.length - 1]).toBe(100);
+  });
+
   test('a profile read answered during an upload is dropped: the new avatar wins', async () => {
     const { flow, rec } = makeFlow();
     await dev(srv.url).post('/__dev/faults', { path: '/api/v2/upload', kind: 'delay', delayMs: 1500, count: 1 });

@@ -96,6 +96,8 @@ describe('the flow\'s guards', () => {
     const { flow, rec } = makeFlow({ mode: 'login' });
     await flow.phoneResult({ errMsg: 'getPhoneNumber:fail user deny' });
     expect(flow.state.notice).toEqual({ tone: 'info', key: 'denied' });
+    await flow.phoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 });
+    expect(flow.state.notice).toBeNull(); // the privacy popup said enough
     await flow.phoneResult({ errMsg: 'getPhoneNumber:ok', code: 'never-issued' });
     expect(flow.state).toMatchObject({ busy: false, notice: { tone: 'error' } });
     const error = rec.events.pop();

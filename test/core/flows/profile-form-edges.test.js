@@ -141,19 +141,21 @@ describe('the flow', () => {
     expect(late.rec.events).toEqual([]);
   });
 
-  test('a failed read: blocked, worded "could not load" with the reason; a retry drops the edits', async () => {
+  test('a failed read: blocked, worded "could not load" with the reason, no save of older edits; a retry drops the edits', async () => {
     await setProfile({ city: 'Xian' });
     const { flow, rec } = makeFlow('city');
+    await flow.load();
+    flow.input('city', 'Chengdu');
     await fault({ path: '/api/v3/get-profile', kind: 'envelope', status: 500, body: 'db down' });
     await flow.load();
     const message = T.loadFailed.replace('{reason}', 'db down');
     expect(flow.state).toMatchObject({ loading: false, blocked: true, notice: { tone: 'error', error: { message } } });
     expect(errorsOf(rec).pop()).toMatchObject({ action: 'load', message });
     const before = updates().length;
-    await flow.save(); // nothing loaded
+    const renders = rec.changes;
+    await flow.save(); // nothing (re)loaded
     expect(updates().length).toBe(before);
-    await flow.load();
-    flow.input('city', 'Chengdu');
+    expect(rec.changes).toBe(renders);
     await flow.load();
     expect(flow.state).toMatchObject({ loading: false, blocked: false, errors: {}, notice: null });
     expect(flow.values.city).toBe('Xian');
