@@ -2,23 +2,13 @@
 // failed read / request / re-read, a login gone elsewhere, countdowns on a fake clock, the deletion's
 // method switch and refused confirmation, and a component detached mid-request. Real client and
 // devserver over HTTP (faults injected there), a recording host; every test signs up its own user.
-const { startDevServer, dev } = require('../../helpers/server');
-const { internal } = require('../../helpers/kit');
+const { dev } = require('../../helpers/server');
 const { recordingHost } = require('./flow-host');
+const { AccountFlow, CountdownStore, T, useAccountServer } = require('./account-setup');
 const U = require('../../helpers/account-users');
 
-const { AccountFlow } = internal('core/flows/account-flow');
-const { CountdownStore } = internal('core/flows/countdown');
-const { ACCOUNT_TEXTS } = internal('components/account/texts');
-
-const T = ACCOUNT_TEXTS['zh-CN'];
 let srv;
-beforeAll(async () => {
-  srv = await startDevServer({ sendCooldown: 1 });
-  wx.__control.baseUrl = srv.url;
-});
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
+useAccountServer((s) => { srv = s; });
 
 /**
  * A flow whose client can be taken away (`link.gone = true`) and whose countdowns run on a fake clock
