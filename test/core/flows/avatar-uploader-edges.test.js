@@ -52,6 +52,7 @@ describe('the file check', () => {
 
   test('a head too short to read falls back to the extension; an image picker type passes', () => {
     expect(checkAvatarFile({ path: '/tmp/a.txt', head: [0x89, 0x50, 0x4e] })).toEqual({ key: 'notImage' });
+    expect(checkAvatarFile({ path: '/tmp/a.txt', head: [0x89, 0x50, 0x4e, 0x47] })).toBeNull(); // four bytes are read
     expect(checkAvatarFile({ path: '/tmp/a.png', head: [0x00, 0x00, 0x00] })).toBeNull();
     expect(checkAvatarFile({ path: '/tmp/a.png', fileType: 'image', size: 10 })).toBeNull();
     expect(checkAvatarFile({ path: '/tmp/a.PNG', size: 10 })).toBeNull();

@@ -135,6 +135,16 @@ describe('the flow\'s guards', () => {
     expect(rec.events.pop().name).toBe('phone');
   });
 
+  test('defaults: WeChat\'s usual identity source, get-phone, no gate, enabled', async () => {
+    const { host, rec } = recordingHost(T, { client: client() });
+    const flow = new PhoneButtonFlow(host);
+    expect(flow.gated).toBe(false);
+    const mark = srv.requests.length;
+    await flow.phoneResult({ errMsg: 'getPhoneNumber:ok', code: await phoneCode('13912300106') });
+    expect(rec.events.map((e) => e.name)).toEqual(['phone']);
+    expect(JSON.parse(since(mark, '/api/v3/get-wechat-miniprogram-phone')[0].body)).toMatchObject({ extIdpConnidentifier: 'wechat-miniprogram' });
+  });
+
   test('configure: one render, the gate follows the agreements', () => {
     const { flow, rec } = makeFlow();
     flow.configure({ consentRequired: true });

@@ -30,6 +30,7 @@ const errorsOf = (rec) => rec.events.filter((e) => e.name === 'error').map((e) =
 describe('field rules', () => {
   test('`fields`: spaces or commas, snake / kebab / camel case, surrounding spaces ignored', () => {
     expect(parseFields(' nickname  city\tpostal_code,street-address ')).toEqual(['nickname', 'city', 'postalCode', 'streetAddress']);
+    expect(parseFields('street--address,postal__code')).toEqual(['streetAddress', 'postalCode']);
     expect(parseFields(42)).toEqual(parseFields(''));
   });
 
