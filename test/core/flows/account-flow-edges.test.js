@@ -74,7 +74,9 @@ describe('reading the account', () => {
     expect(flow.fields).toEqual([]);
     expect(flow.deleteMethods).toEqual([]);
 
-    await flow.load();
+    const retry = flow.load();
+    expect(flow.state).toMatchObject({ busy: 'load', blocked: false, notice: null });
+    await retry;
     expect(flow.state).toMatchObject({ busy: null, blocked: false, signedOut: false, notice: null, summary: { username } });
   });
 
@@ -201,10 +203,15 @@ describe('changes', () => {
   test('a failure about no input: the message on the dialog, what was typed kept, no input marked', async () => {
     const { flow, rec, password } = await loaded('password');
     flow.open('password');
+    flow.input('password', password);
+    await flow.submit();
+    expect(Object.keys(flow.state.errors)).toEqual(['newPassword', 'confirmPassword']);
     const typed = { password, newPassword: 'Next@123456', confirmPassword: 'Next@123456' };
     type(flow, typed);
     await fault({ path: '/api/v3/update-password', kind: 'html500', count: 1 });
-    await flow.submit();
+    const submitting = flow.submit();
+    expect(flow.state).toMatchObject({ busy: 'submit', errors: {} });
+    await submitting;
     expect(flow.state).toMatchObject({ busy: null, dialog: 'password', errors: {}, notice: { tone: 'error' } });
     expect(flow.values).toEqual(typed);
     expect(errorsOf(rec).pop()).toMatchObject({ action: 'update-password', message: flow.state.notice.error.message });
@@ -212,7 +219,7 @@ describe('changes', () => {
   });
 
   test('the login gone elsewhere: the next request signs the page out and drops the dialog and what was typed', async () => {
-    const { flow, rec, client, password } = await loaded('password');
+    const { flow, rec, client, password, username } = await loaded('password');
     flow.open('password');
     type(flow, { password, newPassword: 'Next@123456', confirmPassword: 'Next@123456' });
     await client.logout();
@@ -228,6 +235,14 @@ describe('changes', () => {
     await flow.logout(); // nobody to log out
     expect(rec.changes).toBe(renders);
     expect(since(before)).toEqual([]);
+
+    await client.loginByPassword({ passwordPayload: { username, password } }); // back, elsewhere
+    await flow.load();
+    expect(flow.state).toMatchObject({ signedOut: false, blocked: false, notice: null, summary: { username } });
+    const leaving = flow.logout();
+    expect(flow.state.busy).toBe('logout');
+    await leaving;
+    expect(flow.state).toMatchObject({ busy: null, signedOut: true, notice: { tone: 'info', key: 'loggedOut' } });
   });
 
   test('the client gone after the read: each action says so where it was tapped, nothing sent, nothing lost', async () => {
@@ -425,7 +440,9 @@ describe('deleting the account', () => {
     link.gone = false;
 
     await fault({ path: '/api/v3/delete-account', kind: 'envelope', status: 400, body: 'token used', count: 1 });
-    await flow.confirmDelete();
+    const confirming = flow.confirmDelete();
+    expect(flow.state).toMatchObject({ busy: 'confirm', notice: null });
+    await confirming;
     expect(flow.state).toMatchObject({ confirming: false, busy: null, dialog: 'delete', signedOut: false, notice: { tone: 'error', error: { message: 'token used' } } });
     expect(errorsOf(rec).pop()).toMatchObject({ action: 'delete-account', message: 'token used' });
     const renders = rec.changes;

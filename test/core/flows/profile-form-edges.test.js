@@ -157,7 +157,9 @@ describe('the flow', () => {
     await flow.save(); // nothing (re)loaded
     expect(updates().length).toBe(before);
     expect(rec.changes).toBe(renders);
-    await flow.load();
+    const retry = flow.load();
+    expect(flow.state).toMatchObject({ loading: true, blocked: false, notice: null });
+    await retry;
     expect(flow.state).toMatchObject({ loading: false, blocked: false, errors: {}, notice: null });
     expect(flow.values.city).toBe('Xian');
   });
