@@ -92,8 +92,8 @@ describe('the flow', () => {
     expect(JSON.parse(updates().pop().body)).toEqual({ city: 'Typed meanwhile' });
   });
 
-  test('a pick clears only its own problem; "no changes" clears all', async () => {
-    const { flow } = makeFlow('city,birthdate');
+  test('a pick clears only its own problem and says what was picked; "no changes" clears all', async () => {
+    const { flow, rec } = makeFlow('city,birthdate');
     await flow.load();
     const loaded = { ...flow.values };
     flow.input('city', 'x'.repeat(65));
@@ -102,6 +102,7 @@ describe('the flow', () => {
     expect(Object.keys(flow.state.errors)).toEqual(['city', 'birthdate']);
     flow.pick('birthdate', '1990-02-03');
     expect(Object.keys(flow.state.errors)).toEqual(['city']);
+    expect(rec.events.pop()).toEqual({ name: 'change', detail: { field: 'birthdate', value: '1990-02-03' } });
     flow.input('city', loaded.city);
     flow.pick('birthdate', loaded.birthdate);
     await flow.save();
