@@ -14,6 +14,7 @@ const KINDS = Object.freeze(['reset', 'delay', 'html500', 'badjson', 'envelope',
  * @property {number} delayMs
  * @property {string|undefined} body     envelope message
  * @property {number|undefined} status   envelope statusCode
+ * @property {number|undefined} apiCode  envelope apiCode (default 9999): a client's handling of one Authing code
  */
 
 /** Queue of injected failures for the next N requests to a path. */
@@ -45,8 +46,11 @@ class Faults {
     if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 999)) {
       throw invalid(msg('status 必须是整数状态码', 'status must be an integer status code'));
     }
+    if (spec.apiCode !== undefined && (!Number.isInteger(spec.apiCode) || spec.apiCode < 1)) {
+      throw invalid(msg('apiCode 必须是正整数', 'apiCode must be a positive integer'));
+    }
     /** @type {Fault} */
-    const fault = { path, count, kind, delayMs, body: spec.body, status: spec.status };
+    const fault = { path, count, kind, delayMs, body: spec.body, status: spec.status, apiCode: spec.apiCode };
     this.pending.push(fault);
     return { ...fault };
   }

@@ -49,7 +49,7 @@ function injectFault(res, fault, requestId) {
     case 'envelope':
       send(res, {
         status: 200,
-        json: { statusCode: fault.status || 500, message: fault.body || 'injected error', apiCode: API_CODES.INJECTED, requestId },
+        json: { statusCode: fault.status || 500, message: fault.body || 'injected error', apiCode: fault.apiCode || API_CODES.INJECTED, requestId },
       });
       return;
     case 'empty':

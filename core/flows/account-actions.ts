@@ -105,16 +105,13 @@ export async function verifyDeletion(client: AuthingClient, summary: AccountSumm
   return err ? fail(err) : ok(data!.deleteAccountToken);
 }
 
-/** A phone / email that belongs to another account: on that input, in the server's words. */
-const USER_EXISTS = 2026;
-
 /**
- * The input a server failure belongs on, among those the dialog shows. A wrong code of a change names
+ * The input a server failure belongs on, among those the dialog shows (a phone / email that belongs to
+ * another account, apiCode 2026, sits on that input). A wrong code of a change names
  * the current one's field (`oldPhonePassCode` / `oldEmailPassCode`) in the devserver's message; Authing's
  * wording is UNCONFIRMED, so any other wrong code sits on the new one's input.
  */
 export function failedField(error: ErrorData, fields: readonly AccountField[]): AccountField | null {
-  if (error.apiCode === USER_EXISTS) return fields.indexOf('phone') >= 0 ? 'phone' : fields.indexOf('email') >= 0 ? 'email' : null;
   const field = fieldOfError(error, fields);
   if (field === 'code' && fields.indexOf('oldCode') >= 0 && /old(Phone|Email)PassCode/.test(error.message || '')) return 'oldCode';
   return field;

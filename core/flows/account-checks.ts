@@ -56,7 +56,7 @@ function filled(value: string | undefined): string {
 }
 
 /** One input's problem, or null. */
-export function checkField(field: AccountField, values: Record<string, string>, summary: AccountSummary, dialog: AccountDialog): AccountProblem | null {
+export function checkField(field: AccountField, values: Record<string, string>, summary: AccountSummary): AccountProblem | null {
   const value = values[field] || '';
   switch (field) {
     case 'password':
@@ -75,7 +75,8 @@ export function checkField(field: AccountField, values: Record<string, string>, 
     case 'email': {
       const problem = validateEmail(value);
       if (problem) return problem;
-      return dialog === 'email' && filled(value).toLowerCase() === summary.email.toLowerCase() ? { key: 'sameEmail' } : null;
+      // Only the email dialog has this input: the new address must differ from the current one.
+      return filled(value).toLowerCase() === summary.email.toLowerCase() ? { key: 'sameEmail' } : null;
     }
     default:
       return on(field, validateSmsCode(value));
@@ -83,10 +84,10 @@ export function checkField(field: AccountField, values: Record<string, string>, 
 }
 
 /** Every input's problem (an empty object: valid). */
-export function checkFields(fields: readonly AccountField[], values: Record<string, string>, summary: AccountSummary, dialog: AccountDialog): Partial<Record<AccountField, AccountProblem>> {
+export function checkFields(fields: readonly AccountField[], values: Record<string, string>, summary: AccountSummary): Partial<Record<AccountField, AccountProblem>> {
   const errors: Partial<Record<AccountField, AccountProblem>> = {};
   for (const f of fields) {
-    const problem = checkField(f, values, summary, dialog);
+    const problem = checkField(f, values, summary);
     if (problem) errors[f] = problem;
   }
   return errors;

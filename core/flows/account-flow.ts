@@ -164,7 +164,7 @@ export class AccountFlow {
     // The new phone / email must be right before a code goes to it.
     const about = target.kind === 'sms' ? 'phone' : 'email';
     if (field === 'code' && s.dialog !== 'delete') {
-      const problems = checkFields([about], this.typed, s.summary, s.dialog);
+      const problems = checkFields([about], this.typed, s.summary);
       if (problems[about]) return this.refuse('send-code', { ...s.errors, ...problems }, problems);
     }
     const [clientErr, client] = this.host.getClient();
@@ -200,7 +200,7 @@ export class AccountFlow {
     const summary = s.summary;
     const action = dialogAction(dialog, summary);
     const fields = this.fields;
-    const problems = checkFields(fields, this.typed, summary, dialog);
+    const problems = checkFields(fields, this.typed, summary);
     if (Object.keys(problems).length) return this.refuse(action, problems, problems);
     const [clientErr, client] = this.host.getClient();
     if (clientErr) return this.failed(action, clientErr);
@@ -327,9 +327,9 @@ export class AccountFlow {
     const summary = this.s.summary;
     if (!summary) return NO_CODES;
     const field = dialog === 'delete' ? 'code' : 'oldCode';
+    // Without a current phone / email the target is '' and no countdown of '' is ever started.
     const target = codeTarget(dialog, field, summary, {}, method);
-    const hasCurrent = dialog === 'delete' || (dialog === 'phone' ? !!summary.phone : dialog === 'email' && !!summary.email);
-    if (!target || !hasCurrent) return NO_CODES;
+    if (!target) return NO_CODES;
     const left = this.countdowns.remaining(this.codeKey(target), this.config.countdown);
     return { ...NO_CODES, [field]: left > 0 ? this.now() + left : 0 };
   }

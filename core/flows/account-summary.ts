@@ -18,13 +18,13 @@ export interface AccountSummary {
   passwordSet: boolean | null;
 }
 
-/** 138****0000: the first 3 and last 4 digits of an 11-digit number; shorter ones keep 2 + 2. */
+/** 138****0000: the first 3 and last 4 digits of an 11-digit number; shorter ones keep 2 + 2 (4 or fewer: 1). */
 export function maskPhone(phone: string): string {
   const p = phone.trim();
   if (!p) return '';
-  const keep = p.length >= 11 ? [3, 4] : [Math.min(2, p.length), Math.min(2, Math.max(0, p.length - 2))];
-  if (keep[0] + keep[1] >= p.length) return p.slice(0, 1) + '*'.repeat(p.length - 1);
-  return p.slice(0, keep[0]) + '*'.repeat(p.length - keep[0] - keep[1]) + p.slice(p.length - keep[1]);
+  const [head, tail] = p.length >= 11 ? [3, 4] : [2, 2];
+  if (head + tail >= p.length) return p.slice(0, 1) + '*'.repeat(p.length - 1);
+  return p.slice(0, head) + '*'.repeat(p.length - head - tail) + p.slice(p.length - tail);
 }
 
 /** d***@example.com: the first character of the local part, the domain in full. */

@@ -20,7 +20,8 @@ export function extensionOf(path: string): string {
 /** Image type from the file's first bytes ("magic numbers"), or null when they are not an image we accept. */
 export function detectImageType(head: ArrayLike<number> | null | undefined): ImageType | null {
   if (!head || head.length < 4) return null;
-  const b = (i: number) => (i < head.length ? head[i] : -1);
+  // Past the end an index reads undefined, which matches no signature byte.
+  const b = (i: number): number | undefined => head[i];
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
   if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'gif';

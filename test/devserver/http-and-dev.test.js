@@ -157,14 +157,17 @@ describe('/__dev/faults', () => {
     expect(r.text).toBe('{"statusCode":200,"data":');
   });
 
-  test('envelope answers 200 with an error envelope (status / body configurable)', async () => {
+  test('envelope answers 200 with an error envelope (status / body / apiCode configurable)', async () => {
     await addFault({ path: '/api/v3/signin', kind: 'envelope' });
     await addFault({ path: '/api/v3/signin', kind: 'envelope', status: 503, body: 'maintenance' });
+    await addFault({ path: '/api/v3/signin', kind: 'envelope', status: 400, apiCode: 3101 });
     const first = await c.passwordLogin({ account: DEMO.username, password: DEMO.password });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ statusCode: 500, message: 'injected error', apiCode: 9999, requestId: expect.any(String) });
     const second = await c.passwordLogin({ account: DEMO.username, password: DEMO.password });
     expect(second.json).toMatchObject({ statusCode: 503, message: 'maintenance', apiCode: 9999 });
+    const third = await c.passwordLogin({ account: DEMO.username, password: DEMO.password });
+    expect(third.json).toMatchObject({ statusCode: 400, message: 'injected error', apiCode: 3101 });
   });
 
   test('empty answers 200 with no body', async () => {
@@ -198,6 +201,8 @@ describe('/__dev/faults', () => {
     ['a /__dev/ path', { path: '/__dev/config', kind: 'reset' }],
     ['count 0', { path: '/api/v3/system', kind: 'reset', count: 0 }],
     ['delayMs negative', { path: '/api/v3/system', kind: 'delay', delayMs: -1 }],
+    ['apiCode not a positive integer', { path: '/api/v3/system', kind: 'envelope', apiCode: '3101' }],
+    ['apiCode 0', { path: '/api/v3/system', kind: 'envelope', apiCode: 0 }],
   ])('rejects %s', async (_n, spec) => {
     const r = await addFault(spec);
     expect(r.status).toBe(400);

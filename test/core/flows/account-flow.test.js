@@ -2,23 +2,12 @@
 // client (with the account module) and one devserver over HTTP; every test signs up its own user. Bad input
 // sends nothing; wrong passwords and codes land on their input with what was typed kept; changes are
 // checked on the server (login with the old / new password, the profile read back).
-const { startDevServer } = require('../../helpers/server');
-const { internal } = require('../../helpers/kit');
 const { recordingHost } = require('./flow-host');
+const { AccountFlow, CountdownStore, T, useAccountServer } = require('./account-setup');
 const U = require('../../helpers/account-users');
 
-const { AccountFlow } = internal('core/flows/account-flow');
-const { CountdownStore } = internal('core/flows/countdown');
-const { ACCOUNT_TEXTS } = internal('components/account/texts');
-
-const T = ACCOUNT_TEXTS['zh-CN'];
 let srv;
-beforeAll(async () => {
-  srv = await startDevServer({ sendCooldown: 1 });
-  wx.__control.baseUrl = srv.url;
-});
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
+useAccountServer((s) => { srv = s; });
 
 function makeFlow(client, config = {}) {
   const { host, rec } = recordingHost(T, { client });
