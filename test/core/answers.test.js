@@ -1,0 +1,182 @@
+// How each kind of server answer reaches the caller (contract §3.3, §10): the exact `[error, data]`
+// for Authing envelopes, OAuth/OIDC error bodies, non-JSON and empty bodies, status boundaries, and
+// the revocation rule of RFC 7009 (a 2xx revokes unless the body says otherwise). A loopback server
+// started here answers each request with the reply the test sets; the wx shim carries it as WeChat does.
+const http = require('http');
+const { core, setup } = require('./support');
+
+let t;
+let server;
+let url;
+let reply;
+let received;
+beforeAll(async () => {
+  t = await setup(); // its wx shim only (storage, transport); requests go to the loopback server
+  server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(reply.status, { 'content-type': reply.contentType || 'application/json' });
+      res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${server.address().port}`;
+});
+afterAll(async () => { await new Promise((resolve) => server.close(resolve)); await t.close(); });
+beforeEach(() => { received = []; t.wx.clearStorageSync(); });
+
+const HTTP_503 = '服务暂时不可用（HTTP 503），请稍后重试';
+const BAD_RESPONSE = '服务返回了无法识别的数据，请稍后重试';
+
+/** A client of the loopback server; `wx` lets one test change what the platform reports. */
+function client(wx = t.wx, options = {}) {
+  return new core.Authing({ appId: t.config.appId, userPoolId: t.config.userPoolId, host: url, platform: core.createWechatPlatform(wx), ...options });
+}
+
+/** sendSms hands back the envelope as the server sent it, so it shows the classification as is. */
+function answerTo(status, body, contentType) {
+  reply = { status, body, contentType };
+  return client().sendSms({ phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' });
+}
+
+describe('Authing envelopes', () => {
+  test('statusCode 200 in an HTTP 200 → [null, the envelope as sent]', async () => {
+    const envelope = { statusCode: 200, message: 'sent', data: { ttl: 60 } };
+    expect(await answerTo(200, envelope)).toEqual([null, envelope]);
+  });
+
+  test('an HTTP 2xx other than 200 is a success too; 300 is not', async () => {
+    expect(await answerTo(299, { statusCode: 200, message: 'ok' })).toEqual([null, { statusCode: 200, message: 'ok' }]);
+    const [err, data] = await answerTo(300, { statusCode: 200, message: 'ok' });
+    expect(data).toBeUndefined();
+    expect(err).toEqual({ code: 'http', message: '服务暂时不可用（HTTP 300），请稍后重试', statusCode: 300 });
+  });
+
+  test('an error envelope → code server with its message, statusCode, apiCode, requestId and data', async () => {
+    const [err, data] = await answerTo(200, { statusCode: 400, message: '手机号格式错误', apiCode: 1234, requestId: 'req-1', data: { remaining: 2 } });
+    expect(data).toBeUndefined();
+    expect(err).toEqual({ code: 'server', message: '手机号格式错误', statusCode: 400, apiCode: 1234, requestId: 'req-1', data: { remaining: 2 } });
+  });
+
+  test('an error envelope keeps only well-typed extras: apiCode a number, requestId a string, data an object', async () => {
+    const [err] = await answerTo(200, { statusCode: 403, message: 'denied', apiCode: '1234', requestId: 7, data: ['x'] });
+    expect(err).toEqual({ code: 'server', message: 'denied', statusCode: 403 });
+    const [withText] = await answerTo(200, { statusCode: 403, message: 'denied', data: 'text' });
+    expect(withText).toEqual({ code: 'server', message: 'denied', statusCode: 403 });
+  });
+
+  test('an error envelope with no readable message → the localized HTTP message with its statusCode', async () => {
+    const [blank] = await answerTo(200, { statusCode: 503, message: '   ' });
+    expect(blank).toEqual({ code: 'server', message: HTTP_503, statusCode: 503 });
+    const [notText] = await answerTo(200, { statusCode: 503, message: { text: 'x' } });
+    expect(notText).toEqual({ code: 'server', message: HTTP_503, statusCode: 503 });
+  });
+
+  test('an envelope statusCode 0 names the HTTP status in its message', async () => {
+    const [err] = await answerTo(503, { statusCode: 0 });
+    expect(err).toEqual({ code: 'server', message: HTTP_503, statusCode: 0 });
+  });
+
+  test('statusCode 200 inside an HTTP error status is the HTTP error', async () => {
+    const [err] = await answerTo(503, { statusCode: 200, message: 'ok', data: {} });
+    expect(err).toEqual({ code: 'http', message: HTTP_503, statusCode: 503 });
+  });
+
+  test('a platform that reports status 0 with an envelope of 200 → success (the envelope decides)', async () => {
+    // Some runtimes report statusCode 0 for an answer they did receive: the body still counts.
+    const zeroStatus = {
+      ...t.wx,
+      request: (opts) => t.wx.request({ ...opts, success: (res) => opts.success({ ...res, statusCode: 0 }) }),
+    };
+    reply = { status: 200, body: { statusCode: 200, message: 'sent' } };
+    const ok = await client(zeroStatus).sendSms({ phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' });
+    expect(ok).toEqual([null, { statusCode: 200, message: 'sent' }]);
+    reply = { status: 200, body: { statusCode: 429, message: 'too many' } };
+    const [err] = await client(zeroStatus).sendSms({ phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' });
+    expect(err).toEqual({ code: 'server', message: 'too many', statusCode: 429 });
+  });
+
+  test('a JSON body after a byte-order mark is still read', async () => {
+    expect(await answerTo(200, '\uFEFF {"statusCode":200,"message":"bom"} ', 'text/plain')).toEqual([null, { statusCode: 200, message: 'bom' }]);
+  });
+});
+
+describe('OAuth / OIDC error bodies', () => {
+  test('error + error_description → code server, the description as message, both fields kept, the HTTP status', async () => {
+    const [err] = await answerTo(400, { error: 'invalid_request', error_description: 'phone missing' });
+    expect(err).toEqual({ code: 'server', message: 'phone missing', statusCode: 400, error: 'invalid_request', error_description: 'phone missing' });
+  });
+
+  test('without a description the error names itself; blank fields fall back to message, then to the HTTP text', async () => {
+    expect((await answerTo(401, { error: 'invalid_token' }))[0]).toEqual({ code: 'server', message: 'invalid_token', statusCode: 401, error: 'invalid_token' });
+    expect((await answerTo(400, { error: ' ', error_description: '', message: 'see docs' }))[0]).toEqual({ code: 'server', message: 'see docs', statusCode: 400 });
+    expect((await answerTo(503, { error: '' }))[0]).toEqual({ code: 'server', message: HTTP_503, statusCode: 503 });
+  });
+
+  test('an OIDC error in an HTTP 200 is still an error', async () => {
+    const [err, data] = await answerTo(200, { error: 'access_denied' });
+    expect(data).toBeUndefined();
+    expect(err).toEqual({ code: 'server', message: 'access_denied', statusCode: 200, error: 'access_denied' });
+  });
+});
+
+describe('bodies that are not an answer', () => {
+  test('an HTML error page → code http with the status', async () => {
+    expect(await answerTo(503, '<html>503</html>', 'text/html')).toEqual([{ code: 'http', message: HTTP_503, statusCode: 503 }, undefined]);
+  });
+
+  test.each([
+    ['an empty body', ''],
+    ['whitespace', '  \n'],
+    ['JSON null', 'null'],
+    ['a JSON array', '[{"statusCode":200}]'],
+    ['a JSON string', '"ok"'],
+    ['cut-off JSON', '{"statusCode":200,"data":'],
+    ['JSON without statusCode', '{"message":"ok"}'],
+  ])('%s in an HTTP 200 → bad_response', async (_name, body) => {
+    expect(await answerTo(200, body, 'text/plain')).toEqual([{ code: 'bad_response', message: BAD_RESPONSE, statusCode: 200 }, undefined]);
+  });
+
+  test('a plain JSON object is an answer where no envelope is expected (public keys)', async () => {
+    reply = { status: 200, body: { rsa: { publicKey: 'rsa-key' } } };
+    expect(await client().getPublicKey('rsa')).toEqual([null, 'rsa-key']);
+  });
+});
+
+describe('revocation (logout)', () => {
+  const TOKENS = { access_token: 'access-1', refresh_token: 'refresh-1', expires_in: 3600 };
+
+  async function logoutAnswered(status, body) {
+    const c = client();
+    await c.saveLoginState(TOKENS);
+    reply = { status, body, contentType: 'application/json' };
+    const result = await c.logout();
+    return { result, stored: t.wx.getStorageSync(t.storageKey) || undefined };
+  }
+
+  test.each([
+    ['an empty 200', 200, ''],
+    ['a 204-like empty 299', 299, ''],
+    ['an envelope of 200', 200, { statusCode: 200 }],
+    ['any other JSON', 200, { revoked: true }],
+    ['text', 200, 'ok'],
+  ])('%s revokes: [null, true], state cleared', async (_name, status, body) => {
+    const { result, stored } = await logoutAnswered(status, body);
+    expect(result).toEqual([null, true]);
+    expect(stored).toBeUndefined();
+    expect(received.map((r) => r.path)).toEqual(['/oidc/token/revocation', '/oidc/token/revocation']);
+  });
+
+  test.each([
+    ['an error envelope in a 200', 200, { statusCode: 400, message: 'bad token' }, { code: 'server', message: 'bad token', statusCode: 400 }],
+    ['an OIDC error in a 200', 200, { error: 'unsupported_token_type' }, { code: 'server', message: 'unsupported_token_type', statusCode: 200, error: 'unsupported_token_type' }],
+    ['a 300', 300, '', { code: 'http', message: '服务暂时不可用（HTTP 300），请稍后重试', statusCode: 300 }],
+    ['a 503', 503, '', { code: 'http', message: HTTP_503, statusCode: 503 }],
+  ])('%s does not revoke: the error, state kept', async (_name, status, body, error) => {
+    const { result, stored } = await logoutAnswered(status, body);
+    expect(result).toEqual([error, undefined]);
+    expect(stored).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1' });
+  });
+});
