@@ -180,3 +180,42 @@ describe('revocation (logout)', () => {
     expect(stored).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1' });
   });
 });
+
+describe('login answers', () => {
+  const passwordLogin = () => client().loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
+
+  test('tokens in the envelope\'s data are stored with the login method; the caller gets them without the marker', async () => {
+    reply = { status: 200, body: { statusCode: 200, data: { access_token: 'a-1', id_token: 'i-1', expires_in: 600 } } };
+    const before = Date.now();
+    const [err, state] = await passwordLogin();
+    expect(err).toBeNull();
+    expect(state).toEqual({ access_token: 'a-1', id_token: 'i-1', expires_in: 600, expires_at: expect.any(Number) });
+    expect(state.expires_at).toBeGreaterThanOrEqual(before + 570_000);
+    expect(t.wx.getStorageSync(t.storageKey)).toEqual({ ...state, _kit: { method: 'password' } });
+  });
+
+  test('tokens at the top level (data null) are the answer itself', async () => {
+    reply = { status: 200, body: { statusCode: 200, data: null, access_token: 'a-2', expires_in: 600 } };
+    const [err, state] = await passwordLogin();
+    expect(err).toBeNull();
+    expect(state).toMatchObject({ statusCode: 200, access_token: 'a-2', expires_in: 600 });
+  });
+
+  test.each([
+    ['no token', { message: 'welcome' }],
+    ['a token field that is not a string', { access_token: ['a'], id_token: 'i-1', expires_in: 600 }],
+    ['no expiry at all', { access_token: 'opaque' }],
+  ])('%s → bad_response, nothing stored', async (_name, data) => {
+    reply = { status: 200, body: { statusCode: 200, data } };
+    expect(await passwordLogin()).toEqual([{ code: 'bad_response', message: BAD_RESPONSE }, undefined]);
+    expect(t.wx.getStorageSync(t.storageKey)).toBe('');
+  });
+
+  test('an id token without an access token logs in, but auth-gated calls say not_logged_in without a request', async () => {
+    const c = client();
+    await c.saveLoginState({ access_token: '', id_token: 'id-1', expires_in: 600 });
+    const [err] = await c.getUserInfo();
+    expect(err).toEqual({ code: 'not_logged_in', message: '尚未登录，请先登录' });
+    expect(received).toEqual([]);
+  });
+});
