@@ -219,3 +219,85 @@ describe('login answers', () => {
     expect(received).toEqual([]);
   });
 });
+
+describe('refresh answers', () => {
+  const STORED = { access_token: 'old-access', refresh_token: 'old-refresh', expires_in: 600 };
+
+  /** A client with a stored password login whose refresh is answered with `status` / `body`. */
+  async function refreshAnswered(status, body) {
+    const c = client();
+    await c.saveLoginState(STORED);
+    t.wx.setStorageSync(t.storageKey, { ...t.wx.getStorageSync(t.storageKey), _kit: { method: 'password' } });
+    reply = { status, body };
+    return c;
+  }
+
+  test('new tokens are stored; the old refresh token stays when the answer\'s is empty; the login method is kept', async () => {
+    const c = await refreshAnswered(200, { access_token: 'new-access', refresh_token: '', expires_in: 600 });
+    const [err, state] = await c.refreshToken();
+    expect(err).toBeNull();
+    expect(state).toMatchObject({ access_token: 'new-access', refresh_token: 'old-refresh' });
+    expect(t.wx.getStorageSync(t.storageKey)).toMatchObject({ access_token: 'new-access', refresh_token: 'old-refresh', _kit: { method: 'password' } });
+    expect(received).toHaveLength(1);
+    expect(received[0].path).toBe('/oidc/token');
+  });
+
+  test('a success without tokens → bad_response; the stored state is untouched', async () => {
+    const c = await refreshAnswered(200, { token_type: 'Bearer' });
+    const before = t.wx.getStorageSync(t.storageKey);
+    expect(await c.refreshToken()).toEqual([{ code: 'bad_response', message: BAD_RESPONSE }, undefined]);
+    expect(t.wx.getStorageSync(t.storageKey)).toEqual(before);
+  });
+
+  test('invalid_grant → refresh_expired with the OIDC fields; any other error is passed on as it is', async () => {
+    const c = await refreshAnswered(400, { error: 'invalid_grant', error_description: 'used' });
+    expect((await c.refreshToken())[0]).toEqual({ code: 'refresh_expired', message: 'used', statusCode: 400, error: 'invalid_grant', error_description: 'used' });
+    reply = { status: 400, body: { error: 'invalid_client' } };
+    expect((await c.refreshToken())[0]).toEqual({ code: 'server', message: 'invalid_client', statusCode: 400, error: 'invalid_client' });
+    expect(t.wx.getStorageSync(t.storageKey)).toMatchObject({ access_token: 'old-access', refresh_token: 'old-refresh' });
+  });
+
+  test('a refresh token that is not a string → refresh_expired without a request', async () => {
+    const c = client();
+    t.wx.setStorageSync(t.storageKey, { access_token: 'a', refresh_token: 5, expires_at: Date.now() + 60_000 });
+    expect(await c.refreshToken()).toEqual([{ code: 'refresh_expired', message: '登录已过期且无法自动续期，请重新登录' }, undefined]);
+    expect(received).toEqual([]);
+  });
+
+  test('concurrent callers share one request but each gets its own copy; a later call asks again', async () => {
+    const c = await refreshAnswered(200, { access_token: 'new-access', expires_in: 600 });
+    const [[, first], [, second]] = await Promise.all([c.refreshToken(), c.refreshToken()]);
+    expect(received).toHaveLength(1);
+    first.access_token = 'changed by the first caller';
+    expect(second.access_token).toBe('new-access');
+    reply = { status: 503, body: '' };
+    const [[errA], [errB]] = await Promise.all([c.refreshToken(), c.refreshToken()]);
+    expect(received).toHaveLength(2);
+    errA.message = 'changed';
+    expect(errB).toEqual({ code: 'http', message: HTTP_503, statusCode: 503 });
+  });
+});
+
+describe('client arguments', () => {
+  test('an unknown key type or encryption is refused by name before any request', async () => {
+    const c = client();
+    expect(await c.getPublicKey('dsa')).toEqual([{ code: 'invalid_argument', message: '不支持的密码加密方式：dsa' }, undefined]);
+    expect(await c.getPublicKey(['rsa'])).toEqual([{ code: 'invalid_argument', message: '不支持的密码加密方式：<array>' }, undefined]);
+    expect(await c.prepareEncryption('aes')).toEqual([{ code: 'invalid_argument', message: '不支持的密码加密方式：aes' }, undefined]);
+    expect(await c.prepareEncryption('none')).toEqual([null, true]);
+    expect(received).toEqual([]);
+  });
+
+  test('a token set with no lifetime is refused naming expires_in; a given expires_at must be a finite number', async () => {
+    const c = client();
+    expect(await c.saveLoginState({ access_token: 'opaque', expires_at: 'tomorrow' })).toEqual([{ code: 'invalid_argument', message: '参数 expires_in 不正确' }, undefined]);
+    expect(t.wx.getStorageSync(t.storageKey)).toBe('');
+  });
+
+  test('the options a client exposes are its resolved settings, frozen', () => {
+    const c = client(t.wx, { timeout: 5000, lang: 'en-US' });
+    expect(Object.keys(c.options).sort()).toEqual(['appId', 'host', 'lang', 'platform', 'timeout', 'userPoolId']);
+    expect(c.options).toMatchObject({ appId: t.config.appId, userPoolId: t.config.userPoolId, host: url, timeout: 5000, lang: 'en-US' });
+    expect(Object.isFrozen(c.options)).toBe(true);
+  });
+});
