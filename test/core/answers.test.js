@@ -16,9 +16,11 @@ beforeAll(async () => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(reply.status, { 'content-type': reply.contentType || 'application/json' });
-      res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+      const record = { method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      received.push(record);
+      const r = typeof reply === 'function' ? reply(record) : reply; // a function answers per request
+      res.writeHead(r.status, { 'content-type': r.contentType || 'application/json' });
+      res.end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -167,6 +169,20 @@ describe('revocation (logout)', () => {
     expect(result).toEqual([null, true]);
     expect(stored).toBeUndefined();
     expect(received.map((r) => r.path)).toEqual(['/oidc/token/revocation', '/oidc/token/revocation']);
+  });
+
+  test('when both revocations fail, the access token\'s error is reported; when one fails, that one', async () => {
+    const failing = (which) => (record) => {
+      const token = new URLSearchParams(record.body).get('token');
+      return which.includes(token) ? { status: 400, body: { error: 'invalid_token', error_description: token } } : { status: 200, body: '' };
+    };
+    const c = client();
+    await c.saveLoginState(TOKENS);
+    reply = failing(['access-1', 'refresh-1']);
+    expect((await c.logout())[0]).toMatchObject({ code: 'server', message: 'access-1' });
+    reply = failing(['refresh-1']);
+    expect((await c.logout())[0]).toMatchObject({ code: 'server', message: 'refresh-1' });
+    expect(t.wx.getStorageSync(t.storageKey)).toMatchObject({ access_token: 'access-1' });
   });
 
   test.each([
