@@ -3,7 +3,7 @@
 // the revocation rule of RFC 7009 (a 2xx revokes unless the body says otherwise). A loopback server
 // started here answers each request with the reply the test sets; the wx shim carries it as WeChat does.
 const http = require('http');
-const { core, setup } = require('./support');
+const { core, setup, bareClient } = require('./support');
 
 let t;
 let server;
@@ -315,5 +315,30 @@ describe('client arguments', () => {
     expect(Object.keys(c.options).sort()).toEqual(['appId', 'host', 'lang', 'platform', 'timeout', 'userPoolId']);
     expect(c.options).toMatchObject({ appId: t.config.appId, userPoolId: t.config.userPoolId, host: url, timeout: 5000, lang: 'en-US' });
     expect(Object.isFrozen(c.options)).toBe(true);
+  });
+});
+
+describe('preparing encryption', () => {
+  test('with no encryptor for the type (nor encryptFunction) → an encrypt error naming the module, no request', async () => {
+    const bare = bareClient(t, [], { host: url });
+    const [err] = await bare.prepareEncryption('sm2');
+    expect(err).toEqual({ code: 'encrypt', message: '未加载 SM2 密码加密：请在 app 中引入 authing-miniapp-kit/crypto/sm2（或传入 encryptFunction）' });
+    expect(received).toEqual([]);
+  });
+
+  test('a key the registered encryptor cannot use → an encrypt error with its reason', async () => {
+    reply = { status: 200, body: { sm2: { publicKey: 'not-a-point' } } };
+    const [err] = await client().prepareEncryption('sm2');
+    expect(err).toEqual({ code: 'encrypt', message: '密码加密失败，请稍后重试', errMsg: 'SM2 public key must be a hex point (04 + x + y)' });
+  });
+
+  test('a client\'s own encryptFunction is used as it is: no precomputation with the registered one', async () => {
+    reply = { status: 200, body: { sm2: { publicKey: 'not-a-point' } } };
+    expect(await client(t.wx, { encryptFunction: (v) => `enc:${v}` }).prepareEncryption('sm2')).toEqual([null, true]);
+  });
+
+  test('the key request failing → its error', async () => {
+    reply = { status: 503, body: '<html>503</html>', contentType: 'text/html' };
+    expect(await client().prepareEncryption('rsa')).toEqual([{ code: 'http', message: HTTP_503, statusCode: 503 }, undefined]);
   });
 });
