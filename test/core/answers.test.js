@@ -100,6 +100,12 @@ describe('Authing envelopes', () => {
     expect(err).toEqual({ code: 'server', message: 'too many', statusCode: 429 });
   });
 
+  test('a short timeout still leaves the platform its whole time: the kit\'s own deadline comes after it', async () => {
+    reply = { status: 200, body: { statusCode: 200, message: 'sent' } };
+    const quick = client(t.wx, { timeout: 1000 });
+    expect(await quick.sendSms({ phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' })).toEqual([null, { statusCode: 200, message: 'sent' }]);
+  });
+
   test('a JSON body after a byte-order mark is still read', async () => {
     expect(await answerTo(200, '\uFEFF {"statusCode":200,"message":"bom"} ', 'text/plain')).toEqual([null, { statusCode: 200, message: 'bom' }]);
   });
