@@ -67,6 +67,8 @@ describe('Authing envelopes', () => {
     expect(err).toEqual({ code: 'server', message: 'denied', statusCode: 403 });
     const [withText] = await answerTo(200, { statusCode: 403, message: 'denied', data: 'text' });
     expect(withText).toEqual({ code: 'server', message: 'denied', statusCode: 403 });
+    const [withNull] = await answerTo(200, { statusCode: 403, message: 'denied', data: null });
+    expect(withNull).toEqual({ code: 'server', message: 'denied', statusCode: 403 });
   });
 
   test('an error envelope with no readable message → the localized HTTP message with its statusCode', async () => {
