@@ -108,11 +108,10 @@ export function classify(lang: Lang, res: PlatformResponse, kind: AnswerKind): R
   const status = res.statusCode;
   const good = status >= 200 && status < 300;
   const json = parseBody(res.data);
-  // Revocation (RFC 7009): a 2xx means revoked, whatever the body (usually empty). An Authing error
-  // envelope, an OIDC error or a 5xx means it was not: the caller keeps the login state.
-  if (kind === 'revocation' && good && !(json && ((isEnvelope(json) && json.statusCode !== 200) || typeof json.error === 'string'))) {
-    return ok({});
-  }
+  // Revocation (RFC 7009): a 2xx means revoked, whatever the body (usually empty, or not JSON). A JSON body
+  // is judged below like any answer: an Authing error envelope or an OIDC error means it was not revoked
+  // (the caller keeps the login state); any other JSON object in a 2xx is a success.
+  if (kind === 'revocation' && good && !json) return ok({});
   if (json && isEnvelope(json)) {
     if (json.statusCode === 200 && (good || status === 0)) return ok(json);
     if (json.statusCode !== 200) return fail(envelopeError(lang, json, status));

@@ -121,7 +121,7 @@ describe('OAuth / OIDC error bodies', () => {
 
   test('without a description the error names itself; blank fields fall back to message, then to the HTTP text', async () => {
     expect((await answerTo(401, { error: 'invalid_token' }))[0]).toEqual({ code: 'server', message: 'invalid_token', statusCode: 401, error: 'invalid_token' });
-    expect((await answerTo(400, { error: ' ', error_description: '', message: 'see docs' }))[0]).toEqual({ code: 'server', message: 'see docs', statusCode: 400 });
+    expect((await answerTo(400, { error: ' ', error_description: '', message: 'see docs' }))[0]).toStrictEqual({ code: 'server', message: 'see docs', statusCode: 400 });
     expect((await answerTo(503, { error: '' }))[0]).toEqual({ code: 'server', message: HTTP_503, statusCode: 503 });
   });
 
@@ -147,6 +147,19 @@ describe('bodies that are not an answer', () => {
     ['JSON without statusCode', '{"message":"ok"}'],
   ])('%s in an HTTP 200 → bad_response', async (_name, body) => {
     expect(await answerTo(200, body, 'text/plain')).toEqual([{ code: 'bad_response', message: BAD_RESPONSE, statusCode: 200 }, undefined]);
+  });
+
+  test('a JSON array is not an answer even where no envelope is expected, whether the platform parsed it or not', async () => {
+    for (const body of ['[{"rsa":{"publicKey":"k"}}]', '\uFEFF[{"rsa":{"publicKey":"k"}}]']) {
+      reply = { status: 200, body, contentType: 'text/plain' };
+      expect(await client().getPublicKey('rsa')).toEqual([{ code: 'bad_response', message: BAD_RESPONSE, statusCode: 200 }, undefined]);
+    }
+  });
+
+  test('a platform status 0 counts only with an envelope of 200: anything else is an HTTP failure', async () => {
+    const zeroStatus = { ...t.wx, request: (opts) => t.wx.request({ ...opts, success: (res) => opts.success({ ...res, statusCode: 0 }) }) };
+    reply = { status: 200, body: { rsa: { publicKey: 'k' } } };
+    expect(await client(zeroStatus).getPublicKey('rsa')).toEqual([{ code: 'http', message: '服务暂时不可用（HTTP 0），请稍后重试', statusCode: 0 }, undefined]);
   });
 
   test('a plain JSON object is an answer where no envelope is expected (public keys)', async () => {
