@@ -37,6 +37,11 @@ function client(wx = t.wx, options = {}) {
   return new core.Authing({ appId: t.config.appId, userPoolId: t.config.userPoolId, host: url, platform: core.createWechatPlatform(wx), ...options });
 }
 
+/** The wx shim, but reporting statusCode 0 for every answer it receives. */
+function zeroStatusWx() {
+  return { ...t.wx, request: (opts) => t.wx.request({ ...opts, success: (res) => opts.success({ ...res, statusCode: 0 }) }) };
+}
+
 /** sendSms hands back the envelope as the server sent it, so it shows the classification as is. */
 function answerTo(status, body, contentType) {
   reply = { status, body, contentType };
@@ -90,10 +95,7 @@ describe('Authing envelopes', () => {
 
   test('a platform that reports status 0 with an envelope of 200 → success (the envelope decides)', async () => {
     // Some runtimes report statusCode 0 for an answer they did receive: the body still counts.
-    const zeroStatus = {
-      ...t.wx,
-      request: (opts) => t.wx.request({ ...opts, success: (res) => opts.success({ ...res, statusCode: 0 }) }),
-    };
+    const zeroStatus = zeroStatusWx();
     reply = { status: 200, body: { statusCode: 200, message: 'sent' } };
     const ok = await client(zeroStatus).sendSms({ phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' });
     expect(ok).toEqual([null, { statusCode: 200, message: 'sent' }]);
@@ -157,7 +159,7 @@ describe('bodies that are not an answer', () => {
   });
 
   test('a platform status 0 counts only with an envelope of 200: anything else is an HTTP failure', async () => {
-    const zeroStatus = { ...t.wx, request: (opts) => t.wx.request({ ...opts, success: (res) => opts.success({ ...res, statusCode: 0 }) }) };
+    const zeroStatus = zeroStatusWx();
     reply = { status: 200, body: { rsa: { publicKey: 'k' } } };
     expect(await client(zeroStatus).getPublicKey('rsa')).toEqual([{ code: 'http', message: '服务暂时不可用（HTTP 0），请稍后重试', statusCode: 0 }, undefined]);
   });
