@@ -36,6 +36,12 @@ describe('lifetime of a saved token set', () => {
     expectExpiry(await savedExpiry({ access_token: 'a', expires_in: 0, expire_in: 1200 }), 1_200_000 - MARGIN_MS);
   });
 
+  test('an expires_in that is neither a number nor a numeric string gives no lifetime', async () => {
+    const [err] = await t.client().saveLoginState({ access_token: 'opaque', expires_in: true });
+    expectReadableError(err, 'invalid_argument');
+    expect(t.stored()).toBeUndefined();
+  });
+
   test('a short lifetime loses at most half of itself to the margin', async () => {
     expectExpiry(await savedExpiry({ access_token: 'a', expires_in: 10 }), 5_000);
     expectExpiry(await savedExpiry({ access_token: 'a', expires_in: 60 }), 30_000);
@@ -110,6 +116,7 @@ describe('which token sets can be saved', () => {
 describe('what counts as a stored login', () => {
   test.each([
     ['text', 'access-token'],
+    ['null', null],
     ['an empty object', {}],
     ['empty tokens', { access_token: '', id_token: '', expires_at: Date.now() + 60_000 }],
     ['tokens that are not strings', { access_token: 5, id_token: ['x'], expires_at: Date.now() + 60_000 }],
