@@ -6,6 +6,7 @@ import { fail, ok, platformError, Result } from './errors';
 import { translate } from './i18n';
 import { DEADLINE_GRACE_MS, withDeadline } from './deadline';
 import { withoutSecrets } from './redact';
+import { isObject } from './checks';
 
 /** How a path's answer is judged (contract §3.3: three URLs bypass the envelope). */
 export type AnswerKind = 'envelope' | 'system' | 'token' | 'revocation';
@@ -55,21 +56,15 @@ export function formEncode(fields: Record<string, string>): string {
 
 type Json = Record<string, unknown>;
 
-/** Platform data → parsed JSON object, or a reason it is not one. */
-function parseBody(data: unknown): { json?: Json; empty: boolean; parsed: boolean } {
-  if (data && typeof data === 'object' && !Array.isArray(data)) return { json: data as Json, empty: false, parsed: true };
-  if (typeof data === 'string') {
-    const text = data.replace(/^\uFEFF/, '').trim();
-    if (!text) return { empty: true, parsed: false };
-    try {
-      const value: unknown = JSON.parse(text);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return { json: value as Json, empty: false, parsed: true };
-      return { empty: false, parsed: true };
-    } catch (e) {
-      return { empty: false, parsed: false };
-    }
+/** Platform data → a JSON object, or undefined when it is not one. `trim` also drops a leading BOM. */
+function parseBody(data: unknown): Json | undefined {
+  if (typeof data !== 'string') return isObject(data) ? data : undefined;
+  try {
+    const value: unknown = JSON.parse(data.trim());
+    return isObject(value) ? value : undefined;
+  } catch (e) {
+    return undefined;
   }
-  return { empty: data === undefined || data === null, parsed: false };
 }
 
 function isEnvelope(json: Json): boolean {
@@ -112,13 +107,11 @@ function oidcError(lang: Lang, json: Json, status: number): ErrorData {
 export function classify(lang: Lang, res: PlatformResponse, kind: AnswerKind): Result<Json> {
   const status = res.statusCode;
   const good = status >= 200 && status < 300;
-  const body = parseBody(res.data);
-  const json = body.json;
-  // Revocation (RFC 7009): a 2xx means revoked, whatever the body (usually empty). An Authing error
-  // envelope, an OIDC error or a 5xx means it was not: the caller keeps the login state.
-  if (kind === 'revocation' && good && !(json && ((isEnvelope(json) && json.statusCode !== 200) || typeof json.error === 'string'))) {
-    return ok({});
-  }
+  const json = parseBody(res.data);
+  // Revocation (RFC 7009): a 2xx means revoked, whatever the body (usually empty, or not JSON). A JSON body
+  // is judged below like any answer: an Authing error envelope or an OIDC error means it was not revoked
+  // (the caller keeps the login state); any other JSON object in a 2xx is a success.
+  if (kind === 'revocation' && good && !json) return ok({});
   if (json && isEnvelope(json)) {
     if (json.statusCode === 200 && (good || status === 0)) return ok(json);
     if (json.statusCode !== 200) return fail(envelopeError(lang, json, status));

@@ -24,3 +24,26 @@ test('no readable id_token or no sub → undefined; null / empty claims are left
   expect(userInfoFromClaims(jwt({ sub: 'u3', nickname: null, name: '', gender: 'x' }))).toEqual({ userId: 'u3' });
   expect(jwtClaims(jwt([1, 2]))).toBeUndefined();
 });
+
+test('gender spellings: M/F/U and male/female/unknown in any case and padding; anything else is left out', () => {
+  const genderOf = (g) => (userInfoFromClaims(jwt({ sub: 'u', gender: g })) || {}).gender;
+  expect([' MALE ', 'm', 'Female', 'f', 'U', 'unknown'].map(genderOf)).toEqual(['M', 'M', 'F', 'F', 'U', 'U']);
+  expect([1, true, '', 'other', 'mf'].map(genderOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+});
+
+test('the other standard claims keep their names; only non-empty strings are taken (or a boolean for the *_verified ones)', () => {
+  const claims = { given_name: 'G', family_name: 'F', locale: 'zh-CN', zoneinfo: 'Asia/Shanghai', website: 'https://w', profile: 'https://p' };
+  expect(userInfoFromClaims(jwt({ sub: 'u', ...claims }))).toEqual({ userId: 'u', ...claims });
+  expect(userInfoFromClaims(jwt({ sub: 'u', name: true, email: 5, picture: '', email_verified: null, phone_number_verified: true }))).toEqual({ userId: 'u', phoneVerified: true });
+  expect(userInfoFromClaims(jwt({ sub: 7 }))).toBeUndefined();
+});
+
+test('a token that is not three dot-separated parts of base64 JSON has no claims', () => {
+  const payload = Buffer.from(JSON.stringify({ sub: 'u' })).toString('base64url');
+  expect(jwtClaims(`e30.${payload}.sig`)).toEqual({ sub: 'u' });
+  expect(jwtClaims(`e30.${payload}`)).toBeUndefined();
+  expect(jwtClaims(`e30.${payload}.sig.extra`)).toBeUndefined();
+  expect(jwtClaims(`e30.${Buffer.from('{"sub":').toString('base64url')}.sig`)).toBeUndefined();
+  expect(jwtClaims(`e30.${Buffer.from('null').toString('base64url')}.sig`)).toBeUndefined();
+  expect(jwtClaims(12345)).toBeUndefined();
+});

@@ -116,6 +116,24 @@ describe('loginByCode', () => {
     expect(fromCode.access_token).toBe(t.stored().access_token);
   });
 
+  test('an expired cached state of the same login is not reused; unreadable storage just logs in', async () => {
+    const client = t.client();
+    expect((await client.loginByCode({ extIdpConnidentifier: idp }))[0]).toBeNull();
+    t.wx.setStorageSync(t.storageKey, { ...t.stored(), expires_at: Date.now() - 1000 });
+    t.mark();
+    const [err, fresh] = await client.loginByCode({ extIdpConnidentifier: idp });
+    expect(err).toBeNull();
+    expect(t.sent('/api/v3/signin-by-mobile')).toHaveLength(1);
+    expect(fresh.expires_at).toBeGreaterThan(Date.now());
+    const base = core.createWechatPlatform(t.wx);
+    const unreadable = t.client({ platform: { ...base, getStorage: () => Promise.reject({ errMsg: 'getStorage:fail disk' }) } });
+    t.mark();
+    const [unreadErr, state] = await unreadable.loginByCode({ extIdpConnidentifier: idp });
+    expect(unreadErr).toBeNull();
+    expect(t.sent('/api/v3/signin-by-mobile')).toHaveLength(1);
+    expect(t.stored().access_token).toBe(state.access_token);
+  });
+
   test('wx.login failing → code platform with a localized message, no request', async () => {
     const platform = { ...core.createWechatPlatform(t.wx), login: () => Promise.reject({ errMsg: 'login:fail system error' }) };
     const [err] = await t.client({ platform, lang: 'en-US' }).loginByCode({ extIdpConnidentifier: idp });
