@@ -27,10 +27,11 @@ export function utf8Decode(bytes: ArrayLike<number>): string {
     const b = bytes[i++];
     let cp = 0xfffd;
     let extra = 0;
+    // Lead bytes C0/C1 (overlong) and F5–FF (beyond U+10FFFF) never start a character.
     if (b < 0x80) cp = b;
-    else if (b >= 0xc0 && b < 0xe0) { cp = b & 31; extra = 1; }
+    else if (b >= 0xc2 && b < 0xe0) { cp = b & 31; extra = 1; }
     else if (b >= 0xe0 && b < 0xf0) { cp = b & 15; extra = 2; }
-    else if (b >= 0xf0 && b < 0xf8) { cp = b & 7; extra = 3; }
+    else if (b >= 0xf0 && b < 0xf5) { cp = b & 7; extra = 3; }
     for (let k = 0; k < extra; k++) {
       const c = bytes[i];
       if (c === undefined || (c & 0xc0) !== 0x80) { cp = 0xfffd; extra = 0; break; }

@@ -42,6 +42,11 @@ describe('UTF-8', () => {
     expect(utf8Decode([0xbf])).toBe('\uFFFD');
     expect(utf8Decode([0xf8, 0x41])).toBe('\uFFFDA');
     expect(utf8Decode([0xff])).toBe('\uFFFD');
+    // Lead bytes that never start a character: C0/C1 (overlong), F5 and up (beyond U+10FFFF).
+    for (const bytes of [[0xc0, 0x80], [0xc1, 0xbf], [0xf5, 0x80, 0x80, 0x80], [0xf7, 0xbf, 0xbf, 0xbf], [0xf8, 0x80, 0x80, 0x80]]) {
+      expect(utf8Decode(bytes)).toBe('\uFFFD'.repeat(bytes.length));
+      expect(utf8Decode(bytes)).toBe(Buffer.from(bytes).toString('utf8'));
+    }
     expect(utf8Decode([])).toBe('');
   });
 });
