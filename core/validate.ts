@@ -86,7 +86,7 @@ export function validateSmsCode(code: unknown, length = 6): Problem | null {
 
 /** A free-text profile field: optional, at most `max` characters, no control or bidi-override characters. */
 export function validateText(value: unknown, field: string, max = TEXT_MAX): Problem | null {
-  if (value === undefined || value === null || value === '') return null;
+  if (value === undefined || value === null) return null;
   if (typeof value !== 'string') return { key: 'invalidText', params: { field } };
   if (value.length > max) return { key: 'tooLong', params: { field, max } };
   return UNSAFE_TEXT.test(value) ? { key: 'invalidText', params: { field } } : null;
