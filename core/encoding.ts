@@ -5,8 +5,8 @@ export function utf8Encode(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      const low = text.charCodeAt(i + 1); // NaN past the end: no low surrogate
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
         i++;
@@ -27,18 +27,20 @@ export function utf8Decode(bytes: ArrayLike<number>): string {
     const b = bytes[i++];
     let cp = 0xfffd;
     let extra = 0;
+    // Lead bytes C0/C1 (overlong) and F5–FF (beyond U+10FFFF) never start a character.
     if (b < 0x80) cp = b;
-    else if (b >= 0xc0 && b < 0xe0) { cp = b & 31; extra = 1; }
+    else if (b >= 0xc2 && b < 0xe0) { cp = b & 31; extra = 1; }
     else if (b >= 0xe0 && b < 0xf0) { cp = b & 15; extra = 2; }
-    else if (b >= 0xf0 && b < 0xf8) { cp = b & 7; extra = 3; }
+    else if (b >= 0xf0 && b < 0xf5) { cp = b & 7; extra = 3; }
     for (let k = 0; k < extra; k++) {
       const c = bytes[i];
-      if (c === undefined || (c & 0xc0) !== 0x80) { cp = 0xfffd; extra = 0; break; }
+      // Past the end c is undefined, and undefined & 0xc0 is 0: no continuation byte.
+      if ((c & 0xc0) !== 0x80) { cp = 0xfffd; extra = 0; break; }
       cp = (cp << 6) | (c & 63);
       i++;
     }
     out += cp > 0xffff
-      ? String.fromCharCode(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 1023))
+      ? String.fromCharCode(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + (cp & 1023))
       : String.fromCharCode(cp);
   }
   return out;

@@ -12,8 +12,14 @@ function secretStrings(value: unknown, out: string[], depth = 0): string[] {
   if (typeof value === 'string') {
     if (value.length >= SECRET_MIN) {
       out.push(value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1));
-      // A form body is one string of k=v pairs: each value is a secret of its own.
-      if (value.indexOf('=') > 0) for (const pair of value.split('&')) secretStrings(safeDecode(pair.slice(pair.indexOf('=') + 1)), out, depth + 1);
+      // A form body is one string of k=v pairs: each value is a secret of its own, as sent and decoded.
+      if (value.indexOf('=') > 0) {
+        for (const pair of value.split('&')) {
+          const raw = pair.slice(pair.indexOf('=') + 1);
+          secretStrings(raw, out, depth + 1);
+          secretStrings(safeDecode(raw), out, depth + 1);
+        }
+      }
     }
   } else if (value && typeof value === 'object' && depth < 8) {
     for (const k of Object.keys(value)) secretStrings((value as Record<string, unknown>)[k], out, depth + 1);

@@ -59,7 +59,7 @@ export type AccountKind = 'phone' | 'email' | 'username';
 /** Which field of `passwordPayload` an account string belongs in. */
 export function accountKind(account: string): AccountKind {
   const value = account.trim();
-  if (value.indexOf('@') > 0 && EMAIL.test(value)) return 'email';
+  if (EMAIL.test(value)) return 'email';
   if (/^1[3-9]\d{9}$/.test(value)) return 'phone';
   return 'username';
 }
@@ -86,7 +86,7 @@ export function validateSmsCode(code: unknown, length = 6): Problem | null {
 
 /** A free-text profile field: optional, at most `max` characters, no control or bidi-override characters. */
 export function validateText(value: unknown, field: string, max = TEXT_MAX): Problem | null {
-  if (value === undefined || value === null || value === '') return null;
+  if (value === undefined || value === null) return null;
   if (typeof value !== 'string') return { key: 'invalidText', params: { field } };
   if (value.length > max) return { key: 'tooLong', params: { field, max } };
   return UNSAFE_TEXT.test(value) ? { key: 'invalidText', params: { field } } : null;
@@ -108,6 +108,7 @@ export function validateBirthdate(value: unknown, today: number = Date.now()): P
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { key: 'invalidDate' };
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { key: 'invalidDate' };
+  // Date.UTC rolls an impossible day or month (02-30, 13-01, 01-00) into another month.
+  if (y < 1900 || date.getUTCMonth() !== m - 1) return { key: 'invalidDate' };
   return date.getTime() > today ? { key: 'futureDate' } : null;
 }

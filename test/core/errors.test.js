@@ -118,3 +118,61 @@ describe('storage failures never reject', () => {
     expectReadableError(err, 'network');
   });
 });
+
+describe('how a failure is worded (core/errors)', () => {
+  const { platformError, unexpected, readErrMsg, guard, kitError, invalidArgument } = require('../helpers/kit').internal('core/errors');
+  const en = (key, params) => core.translate('en-US', key, params);
+
+  test('a cancelled picker or request is cancel, whatever its kind or case', () => {
+    for (const kind of ['request', 'platform']) {
+      expect(platformError('en-US', { errMsg: 'chooseImage:fail cancel' }, kind)).toEqual({ code: 'cancel', message: en('cancel'), errMsg: 'chooseImage:fail cancel' });
+      expect(platformError('en-US', { errMsg: 'login:fail User CANCELED' }, kind).code).toBe('cancel');
+    }
+  });
+
+  test('a failed request: timeout when the text says so, else network; the text is kept', () => {
+    for (const errMsg of ['request:fail timeout', 'request:fail time out', 'request:fail TimeOut']) {
+      expect(platformError('en-US', { errMsg }, 'request')).toEqual({ code: 'timeout', message: en('timeout'), errMsg });
+    }
+    for (const errMsg of ['request:fail timed out', 'request:fail time  out', 'request:fail timeXout', '']) {
+      expect(platformError('en-US', { errMsg }, 'request')).toEqual({ code: 'network', message: en('network'), errMsg });
+    }
+  });
+
+  test('another platform failure shows its own text, or the network message when it has none', () => {
+    expect(platformError('en-US', { errMsg: 'getStorage:fail data not found' }, 'platform'))
+      .toEqual({ code: 'platform', message: 'getStorage:fail data not found', errMsg: 'getStorage:fail data not found' });
+    expect(platformError('en-US', { errMsg: 'request:fail timeout' }, 'platform').code).toBe('platform');
+    expect(platformError('en-US', undefined, 'platform')).toEqual({ code: 'platform', message: en('network'), errMsg: '' });
+  });
+
+  test('the text of a thrown value: errMsg, else message, else the string itself', () => {
+    expect(readErrMsg({ errMsg: 'wx says', message: 'js says' })).toBe('wx says');
+    expect(readErrMsg({ errMsg: 7, message: 'js says' })).toBe('js says');
+    expect(readErrMsg(new TypeError('bad'))).toBe('bad');
+    expect(readErrMsg({ message: 7 })).toBe('');
+    expect(readErrMsg('plain text')).toBe('plain text');
+    for (const other of [undefined, null, 0, 42, true]) expect(readErrMsg(other)).toBe('');
+  });
+
+  test('an unexpected throw keeps its text; guard turns throws and rejections into [error]', async () => {
+    expect(unexpected('en-US', new Error('boom'))).toEqual({ code: 'platform', message: 'boom', errMsg: 'boom' });
+    expect(unexpected('en-US', null)).toEqual({ code: 'platform', message: en('network'), errMsg: '' });
+    await expect(guard('en-US', () => { throw new Error('sync'); })).resolves.toEqual([{ code: 'platform', message: 'sync', errMsg: 'sync' }, undefined]);
+    await expect(guard('en-US', () => Promise.reject({ errMsg: 'async' }))).resolves.toEqual([{ code: 'platform', message: 'async', errMsg: 'async' }, undefined]);
+    await expect(guard('en-US', async () => [null, 5])).resolves.toEqual([null, 5]);
+  });
+
+  test('the kit\'s own failures are localized with their parameters', () => {
+    expect(kitError('en-US', 'bad_response', 'publicKeyMissing', { type: 'RSA' })).toEqual({ code: 'bad_response', message: en('publicKeyMissing', { type: 'RSA' }) });
+    expect(invalidArgument('en-US', { key: 'tooLong', params: { field: 'city', max: 3 } })).toEqual({ code: 'invalid_argument', message: en('tooLong', { field: 'city', max: 3 }) });
+    expect(invalidArgument('en-US', { key: 'invalidEmail' })).toEqual({ code: 'invalid_argument', message: en('invalidEmail') });
+  });
+
+  test('isLoggedOut: exactly the three codes that mean "log in again"', () => {
+    for (const code of ['not_logged_in', 'login_expired', 'refresh_expired']) expect(core.isLoggedOut({ code })).toBe(true);
+    for (const code of ['network', 'timeout', 'server', 'invalid_argument', 'platform', 'cancel', undefined]) expect(core.isLoggedOut({ code })).toBe(false);
+    expect(core.isLoggedOut(null)).toBe(false);
+    expect(core.isLoggedOut(undefined)).toBe(false);
+  });
+});

@@ -88,3 +88,55 @@ test('the package entry exports the public API', () => {
   expect(entry.getDefaultClient()).toBe(client);
   entry.setDefaultClient(undefined);
 });
+
+describe('each option refused with its own message', () => {
+  const detail = (key, params) => core.translate('en-US', 'invalidOptions', { detail: core.translate('en-US', key, params) });
+  const en = (override) => make({ ...base(), lang: 'en-US', ...override });
+  const invalid = (name) => detail('optionInvalid', { name });
+
+  test('appId / userPoolId: absent, not a usable string, or outside visible ASCII', () => {
+    for (const name of ['appId', 'userPoolId']) {
+      for (const absent of [undefined, null, '']) expect(en({ [name]: absent })).toThrow(detail('optionRequired', { name }));
+      for (const bad of [42, ' ', 'a b', 'a\tb', 'ab\n']) expect(en({ [name]: bad })).toThrow(invalid(name));
+      expect(en({ [name]: 'a\u007Fb' })).toThrow(detail('optionIdChars', { name, max: 128 }));
+      for (const ok of ['!~', 'a'.repeat(128), '5f3e-ABC_x.y']) expect(new core.Authing({ ...base(), [name]: ok }).options[name]).toBe(ok);
+    }
+  });
+
+  test('host: only http(s)://name-or-[ip][:port][/path], plain http only to loopback', () => {
+    for (const bad of [5, null, '', '   ', 'https://', 'https//a.cn', 'https://a.cn#x', 'https://a.cn/p q', 'https://a_b.cn', 'https://a.cn:',
+      'https://a.cn:123456', 'https://a.cn:port', 'xhttps://a.cn', 'https://user@a.cn', 'https://[xyz]']) {
+      expect(en({ host: bad })).toThrow(invalid('host'));
+    }
+    for (const notLoopback of ['http://127.0.0.1.example.com', 'http://x127.0.0.1', 'http://127.0.0', 'http://127.0.0.1234', 'http://localhost.example.com',
+      'http://mylocalhost', 'http://[::2]', 'http://128.0.0.1']) {
+      expect(en({ host: notLoopback })).toThrow(detail('optionInsecureHost'));
+    }
+    for (const [host, expected] of [
+      [' https://a.cn/base/ ', 'https://a.cn/base'], ['https://[fe80::1]:8443/x', 'https://[fe80::1]:8443/x'], ['http://LOCALHOST:1', 'http://LOCALHOST:1'],
+      ['http://127.255.0.9', 'http://127.255.0.9'], ['https://a-b.example.cn:443', 'https://a-b.example.cn:443'], ['http://127.0.0.1:1', 'http://127.0.0.1:1'],
+    ]) {
+      expect(new core.Authing({ ...base(), host }).options.host).toBe(expected);
+    }
+  });
+
+  test('lang, timeout, encryptFunction and platform', () => {
+    expect(make({ ...base(), lang: null })).toThrow(core.translate('zh-CN', 'invalidOptions', { detail: core.translate('zh-CN', 'optionInvalid', { name: 'lang' }) }));
+    for (const bad of ['5000', -1, Infinity, null]) expect(en({ timeout: bad })).toThrow(invalid('timeout'));
+    expect(new core.Authing({ ...base(), timeout: 1 }).options.timeout).toBe(1);
+    expect(en({ encryptFunction: null })).toThrow(invalid('encryptFunction'));
+    expect(new core.Authing({ ...base(), encryptFunction: (p) => p }).options.host).toBe('https://core.authing.cn');
+    const methods = base().platform;
+    const { name: _name, ...functions } = methods;
+    for (const bad of [null, 'wx', Object.assign(() => {}, functions)]) expect(en({ platform: bad })).toThrow(invalid('platform'));
+    for (const method of ['request', 'uploadFile', 'getStorage', 'setStorage', 'removeStorage', 'login', 'chooseImage', 'getRandomValues']) {
+      expect(en({ platform: { ...methods, [method]: undefined } })).toThrow(invalid('platform'));
+    }
+    expect(new core.Authing({ ...base(), platform: methods }).options.platform).toBe(methods);
+  });
+
+  test('options that are not an object: the zh-CN message naming options', () => {
+    const message = core.translate('zh-CN', 'invalidOptions', { detail: core.translate('zh-CN', 'optionRequired', { name: 'options' }) });
+    for (const bad of [undefined, null, 'app', 5]) expect(make(bad)).toThrow(message);
+  });
+});
