@@ -54,6 +54,28 @@ describe('readMfaChallenge', () => {
   });
 });
 
+describe('mfaLoginState', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const state = (data) => journey.mfaLoginState(data, now);
+
+  test('the lifetime: expires_in (or the expire_in spelling) when positive, else tokenExpiredAt (ISO or ms) when in the future, in whole seconds', () => {
+    expect(state({ access_token: 'a', expires_in: '90' }).expires_in).toBe(90);
+    expect(state({ access_token: 'a', expire_in: 45 }).expires_in).toBe(45);
+    expect(state({ token: 'a', expires_in: 0, tokenExpiredAt: now + 30500 }).expires_in).toBe(30);
+    expect(state({ token: 'a', expires_in: -5, tokenExpiredAt: new Date(now + 60000).toISOString() }).expires_in).toBe(60);
+    expect(state({ token: 'a', tokenExpiredAt: now })).not.toHaveProperty('expires_in');
+    expect(state({ token: 'a', tokenExpiredAt: now - 1000 })).not.toHaveProperty('expires_in');
+    expect(state({ token: 'a', tokenExpiredAt: true })).not.toHaveProperty('expires_in');
+  });
+
+  test('the tokens: an empty access_token falls back to token; a given token_type is kept; empty id / refresh tokens and scope are left out', () => {
+    expect(state({ access_token: '', token: 't', token_type: 'DPoP', id_token: '', refresh_token: 'r', scope: 'openid' }))
+      .toEqual({ access_token: 't', token_type: 'DPoP', refresh_token: 'r', scope: 'openid' });
+    expect(state({ access_token: 5, token: '' })).toBeUndefined();
+    expect(state({ access_token: 'a', id_token: 'i', refresh_token: '', scope: 7 })).toEqual({ access_token: 'a', token_type: 'Bearer', id_token: 'i' });
+  });
+});
+
 describe('the wire of the MFA calls', () => {
   test('verify calls send trimmed fields with the mfaToken as a Bearer token; a blank or non-string country code is not sent', async () => {
     const client = t.client();
