@@ -118,3 +118,24 @@ describe('accepted sign-up arguments on the wire', () => {
     expect(sentBody().profile).toEqual({ phone: '13700000000' });
   });
 });
+
+describe('answers without the expected data', () => {
+  beforeEach(() => t.dev.del('/__dev/faults'));
+
+  test.each([
+    ['signUp', '/api/v3/signup', (c) => c.signUp(byPassword())],
+    ['verifyResetPasswordRequest', '/api/v3/verify-reset-password-request', (c) => c.verifyResetPasswordRequest({ verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email: 'a@example.com', passCode: '123456' } })],
+    ['resetPassword', '/api/v3/reset-password', (c) => c.resetPassword({ password: PASSWORD, passwordResetToken: 'tok' })],
+  ])('%s: a success envelope without data → bad_response', async (_method, path, run) => {
+    await t.fault({ path, kind: 'envelope', status: 200, body: 'ok' });
+    const [err, data] = await run(t.client());
+    expect(data).toBeUndefined();
+    expect(err).toEqual(expect.objectContaining({ code: 'bad_response' }));
+    expect(t.sent(path)).toHaveLength(1);
+  });
+
+  test('resetPassword sends the password as typed and the trimmed token', async () => {
+    await t.client().resetPassword({ password: ` ${PASSWORD} `, passwordResetToken: ' tok ' });
+    expect(bodyOf(t.sent('/api/v3/reset-password')[0])).toEqual({ password: ` ${PASSWORD} `, passwordResetToken: 'tok' });
+  });
+});
