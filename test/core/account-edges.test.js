@@ -215,4 +215,29 @@ describe('accepted arguments on the wire', () => {
     await client.bindWxByCode({ rawData: null });
     expect(Object.keys(sentBody('/connections/social/wechat-miniprogram/bind'))).toEqual(['code']);
   });
+
+  test('bindWxByCode: rawData alone (no encryptedData) is sent as given', async () => {
+    const client = await wechatUser();
+    t.wx.__control.openid = `core-account-edges-${++seq}`;
+    await client.bindWxByCode({ rawData: ' {"nickName":"A"} ' });
+    expect(sentBody('/connections/social/wechat-miniprogram/bind')).toEqual({ code: expect.any(String), rawData: ' {"nickName":"A"} ' });
+  });
+});
+
+describe('success answers without the expected data → bad_response', () => {
+  afterEach(() => t.dev.del('/__dev/faults'));
+
+  test.each([
+    ['updatePhoneRequest', '/api/v3/verify-update-phone-request', (c) => c.updatePhoneRequest({ phonePassCodePayload: { newPhoneNumber: '13700000000', newPhonePassCode: '123456' } })],
+    ['updateEmailRequest', '/api/v3/verify-update-email-request', (c) => c.updateEmailRequest({ emailPassCodePayload: { newEmail: 'a@example.com', newEmailPassCode: '123456' } })],
+    ['deleteAccountRequest', '/api/v3/verify-delete-account-request', (c) => c.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: 'x' } })],
+    ['decryptData', '/api/v3/decrypt-wechat-miniprogram-data', (c) => c.decryptData({ extIdpConnidentifier: idp, encryptedData: 'e', iv: 'i', code: 'c' })],
+  ])('%s', async (_method, path, run) => {
+    const client = await wechatUser();
+    await t.fault({ path, kind: 'envelope', status: 200, body: 'ok' });
+    const [err, data] = await run(client);
+    expect(data).toBeUndefined();
+    expect(err).toEqual(expect.objectContaining({ code: 'bad_response' }));
+    expect(t.sent(path)).toHaveLength(1);
+  });
 });
