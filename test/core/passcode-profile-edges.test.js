@@ -11,6 +11,7 @@ beforeEach(() => { t.mark(); t.wx.clearStorageSync(); });
 const sms = (data) => (c) => c.sendSms({ phoneNumber: '13700000000', channel: 'CHANNEL_LOGIN', ...data });
 const code = (payload, extra = {}) => (c) => c.loginByPassCode({ passCodePayload: { passCode: '123456', ...payload }, ...extra });
 const profile = (data) => (c) => c.updateUserInfo(data);
+const password = (payload, extra = {}) => (c) => c.loginByPassword({ passwordPayload: { password: 'Pass@123', ...payload }, ...extra });
 const TEXT_FIELDS = ['name', 'nickname', 'externalId', 'country', 'province', 'city', 'address', 'streetAddress', 'postalCode', 'username', 'company'];
 
 // [method, what, call(client), message key, params]
@@ -31,6 +32,18 @@ const REFUSED = [
   ['loginByPassCode', 'non-string country code', code({ phone: '13700000000', phoneCountryCode: 86 }), 'invalidParam', { name: 'phoneCountryCode' }],
   ['loginByPassCode', 'malformed phone', code({ phone: '123' }), 'invalidPhone'],
   ['loginByPassCode', 'a string as the options', code({ phone: '13700000000' }, { options: 'scope' }), 'invalidParam', { name: 'options' }],
+  ['loginByPassword', 'no argument', (c) => c.loginByPassword(undefined), 'required', { field: 'account' }],
+  ['loginByPassword', 'a string as the payload', (c) => c.loginByPassword({ passwordPayload: 'demo' }), 'required', { field: 'account' }],
+  ['loginByPassword', 'a blank account', password({ account: ' ' }), 'required', { field: 'account' }],
+  ...['account', 'email', 'username', 'phone'].map((field) => ['loginByPassword', `non-string ${field}`, password({ [field]: 7 }), 'invalidParam', { name: field }]),
+  ...['account', 'username', 'phone'].map((field) => ['loginByPassword', `a 256-character ${field}`, password({ [field]: 'a'.repeat(256) }), 'tooLong', { field, max: 255 }]),
+  ['loginByPassword', 'a 256-character email', password({ email: `${'a'.repeat(244)}@example.com` }), 'invalidEmail'],
+  ['loginByPassword', 'a malformed email', password({ email: 'a@' }), 'invalidEmail'],
+  ['loginByPassword', 'no password', password({ account: 'demo', password: '' }), 'required', { field: 'password' }],
+  ['loginByPassword', 'a non-string password', password({ account: 'demo', password: 123456 }), 'required', { field: 'password' }],
+  ['loginByPassword', 'a 1025-character password', password({ account: 'demo', password: 'p'.repeat(1025) }), 'tooLong', { field: 'password', max: 1024 }],
+  ['loginByPassword', 'a string as the options', password({ account: 'demo' }, { options: 'rsa' }), 'invalidParam', { name: 'options' }],
+  ['loginByPassword', 'unknown encryption', password({ account: 'demo' }, { options: { passwordEncryptType: 'md5' } }), 'invalidEncryptType', { type: 'md5' }],
   ['getUserInfo', 'a string as the query', (c) => c.getUserInfo('all'), 'invalidParam', { name: 'query' }],
   ['getUserInfo', 'non-boolean withCustomData', (c) => c.getUserInfo({ withCustomData: 'yes' }), 'invalidParam', { name: 'withCustomData' }],
   ['getUserInfo', 'non-boolean withIdentities', (c) => c.getUserInfo({ withIdentities: 1 }), 'invalidParam', { name: 'withIdentities' }],
@@ -76,6 +89,17 @@ describe('accepted arguments on the wire', () => {
     t.mark();
     await t.client().loginByPassCode({ passCodePayload: { email: DEMO.email, passCode: '000000' } });
     expect(bodyOf(t.sent('/api/v3/signin')[0])).toEqual({ connection: 'PASSCODE', passCodePayload: { passCode: '000000', email: DEMO.email } });
+  });
+
+  test('loginByPassword: trimmed account fields, the password as typed; 255-character names and a 1024-character password are sent', async () => {
+    await t.client().loginByPassword({ passwordPayload: { username: ` ${'u'.repeat(255)} `, phone: ' 13700000000 ', password: ` ${'p'.repeat(1022)} ` }, options: { scope: 'openid' } });
+    expect(bodyOf(t.sent('/api/v3/signin')[0])).toEqual({
+      connection: 'PASSWORD', passwordPayload: { username: 'u'.repeat(255), phone: '13700000000', password: ` ${'p'.repeat(1022)} ` }, options: { scope: 'openid' },
+    });
+    t.mark();
+    const [err] = await t.client().loginByPassword({ passwordPayload: { email: ` ${DEMO.email} `, password: DEMO.password } });
+    expect(err).toBeNull();
+    expect(bodyOf(t.sent('/api/v3/signin')[0])).toEqual({ connection: 'PASSWORD', passwordPayload: { email: DEMO.email, password: DEMO.password } });
   });
 
   test('updateUserInfo: a 1024-character photo URL is accepted and sent', async () => {
