@@ -94,3 +94,34 @@ describe('accepted arguments on the wire', () => {
     expect(bodyOf(t.sent('/api/v3/get-wechat-miniprogram-phone')[0])).toEqual({ extIdpConnidentifier: idp, code });
   });
 });
+
+describe('the nickname from rawData after encryptedData had to be dropped', () => {
+  let seq = 0;
+  /** A code login of a new WeChat user whose encryptedData predates the login's own wx.login. */
+  async function rotatedLogin(rawData) {
+    t.wx.__control.openid = `edges-rotated-${++seq}`;
+    const { encryptedData, iv } = await t.userInfo();
+    t.mark();
+    const [err] = await t.client().loginByCode({ extIdpConnidentifier: idp, wechatMiniProgramCodePayload: { encryptedData, iv, rawData } });
+    expect(err).toBeNull();
+    expect(t.sent('/api/v3/signin-by-mobile').map((r) => bodyOf(r).wechatMiniProgramCodePayload.encryptedData)).toEqual([encryptedData, '']);
+    return t.sent('/api/v3/update-profile').map(bodyOf);
+  }
+
+  test('the trimmed nickName goes to the profile; the avatarUrl does not replace the photo the new account already has', async () => {
+    expect(await rotatedLogin(JSON.stringify({ nickName: ' Rita ', avatarUrl: 'https://img.example.com/a.png' }))).toEqual([{ nickname: 'Rita' }]);
+    const [, me] = await t.client().getUserInfo();
+    expect(me.nickname).toBe('Rita');
+    expect(me.photo).toEqual(expect.any(String));
+    expect(me.photo).not.toBe('https://img.example.com/a.png');
+  });
+
+  test.each([
+    ['not JSON', '{nickName:'],
+    ['a blank nickName', JSON.stringify({ nickName: '  ', avatarUrl: 'https://img.example.com/b.png' })],
+    ['a non-string nickName', JSON.stringify({ nickName: 7 })],
+    ['JSON null', 'null'],
+  ])('%s: the login succeeds, nothing is sent to the profile', async (_what, rawData) => {
+    expect(await rotatedLogin(rawData)).toEqual([]);
+  });
+});
