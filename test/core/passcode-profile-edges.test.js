@@ -102,6 +102,17 @@ describe('accepted arguments on the wire', () => {
     expect(bodyOf(t.sent('/api/v3/signin')[0])).toEqual({ connection: 'PASSWORD', passwordPayload: { email: DEMO.email, password: DEMO.password } });
   });
 
+  test('getUserInfo(null) is no query (all three flags false); every flag given is sent', async () => {
+    const client = t.client();
+    expect((await client.loginByPassword({ passwordPayload: { account: DEMO.username, password: DEMO.password } }))[0]).toBeNull();
+    t.mark();
+    expect((await client.getUserInfo(null))[0]).toBeNull();
+    expect(t.sent('/api/v3/get-profile')[0].query).toBe('?withCustomData=false&withIdentities=false&withDepartmentIds=false');
+    t.mark();
+    await client.getUserInfo({ withCustomData: false, withIdentities: true, withDepartmentIds: true });
+    expect(t.sent('/api/v3/get-profile')[0].query).toBe('?withCustomData=false&withIdentities=true&withDepartmentIds=true');
+  });
+
   test('updateUserInfo: a 1024-character photo URL is accepted and sent', async () => {
     const client = t.client();
     expect((await client.loginByPassword({ passwordPayload: { account: DEMO.username, password: DEMO.password } }))[0]).toBeNull();
