@@ -97,6 +97,15 @@ describe('MFA on an older V2 server', () => {
     expect(sendErr).toEqual({ code: 'server', message: '2001', apiCode: 2001, requestId: 'r1' });
   });
 
+  test('a verify success whose data is not an object → bad_response, nothing stored', async () => {
+    for (const data of [null, 'jwt']) {
+      const [err, state] = await scripted({ '/api/v2/mfa/totp/verify': { code: 200, message: 'ok', data } }).verifyMfaTotp({ mfaToken: 'tok', totp: '123456' });
+      expect(state).toBeUndefined();
+      expectReadableError(err, 'bad_response');
+    }
+    expect(t.stored()).toBeUndefined();
+  });
+
   test('a success without a code field is a success', async () => {
     const [err, data] = await scripted({ '/api/v2/email/send': { message: 'sent' } }).sendMfaEmail({ email: 'a@example.com' });
     expect(err).toBeNull();
