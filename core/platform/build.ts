@@ -25,10 +25,11 @@ export interface AdapterSpec {
 
 export function buildPlatform(spec: AdapterSpec): Platform {
   const { api } = spec;
-  const fn = (name: string): Api => {
+  // A missing API fails when called (inside invoke's try), so the Platform method rejects, never throws.
+  const fn = (name: string): Api => (o) => {
     const f = api[name];
     if (typeof f !== 'function') throw { errMsg: `${name}:fail not supported` };
-    return (o) => (f as unknown as Api).call(api, o);
+    return (f as unknown as Api).call(api, o);
   };
   const taskCall = <R>(name: 'request' | 'uploadFile', options: Options, onTask?: (task: unknown) => void) =>
     spec.withTask.indexOf(name) >= 0 ? invoke<R>(fn(name), options, name, onTask) : invokePromise<R>(fn(name), options, name);
