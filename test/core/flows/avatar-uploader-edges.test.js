@@ -3,31 +3,25 @@
 // picker's size and type over the probe's), the guards (busy, disabled, empty src), a missing client, a
 // read answered during an upload, and a detached component. Real client and devserver, a recording host.
 const fs = require('fs');
-const { loggedInServer, dev } = require('../../helpers/server');
 const { PNG, tmpFile } = require('../../faults/support');
-const { Authing } = require('../../../miniprogram_dist/index');
 const { internal } = require('../../helpers/kit');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const { detectImageType, checkAvatarFile, normalizeMaxSize, formatBytes, extensionOf, DEFAULT_MAX_AVATAR_BYTES } = internal('core/flows/avatar-uploader');
 const { AvatarFlow } = internal('core/flows/avatar-uploader-flow');
 const { AVATAR_TEXTS } = internal('components/avatar-uploader/texts');
 
 const T = AVATAR_TEXTS['zh-CN'];
-let srv;
-let profile;
-beforeAll(async () => { ({ srv, profile } = await loggedInServer()); });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
+const env = useFlowServer({ loggedIn: true, clearFaults: true });
+const { profile, client } = env;
 
 const probed = [];
 const probe = (path) => { probed.push(path); const b = fs.readFileSync(path); return { size: b.length, head: b.subarray(0, 16) }; };
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
 function makeFlow(config = {}, extra = {}) {
   const { host, rec } = recordingHost(T, { client: client(), extra: { probe, ...extra } });
   return { flow: new AvatarFlow(host, config), rec };
 }
-const uploads = (mark) => srv.requests.slice(mark).filter((r) => r.path === '/api/v2/upload');
+const uploads = (mark) => env.srv.requests.slice(mark).filter((r) => r.path === '/api/v2/upload');
 const errorsOf = (rec) => rec.events.filter((e) => e.name === 'error').map((e) => e.detail);
 
 describe('the file check', () => {
@@ -80,7 +74,7 @@ describe('the file check', () => {
 describe('the flow', () => {
   test('the picker\'s size and type win over the probe; no probe without a path; the limit is normalized', async () => {
     const { flow, rec } = makeFlow({ maxSize: -1 });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     probed.length = 0;
     const png = tmpFile('edge.png', PNG);
     await flow.pick({ path: png, size: DEFAULT_MAX_AVATAR_BYTES + 1 });
@@ -102,7 +96,7 @@ describe('the flow', () => {
     expect(flow.state).toMatchObject({ url: 'https://example.com/host.png', loading: false });
     await loading;
 
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const uploading = flow.pick({ path: tmpFile('busy.png', PNG) });
     expect(flow.state).toMatchObject({ busy: true, progress: 0, notice: null });
     const renders = rec.changes;
@@ -143,7 +137,7 @@ describe('the flow', () => {
 
   test('a profile read answered during an upload is dropped: the new avatar wins', async () => {
     const { flow, rec } = makeFlow();
-    await dev(srv.url).post('/__dev/faults', { path: '/api/v2/upload', kind: 'delay', delayMs: 1500, count: 1 });
+    await env.dev.post('/__dev/faults', { path: '/api/v2/upload', kind: 'delay', delayMs: 1500, count: 1 });
     const reading = flow.load();
     const uploading = flow.pick({ path: tmpFile('wins.png', PNG) });
     await reading;
@@ -155,7 +149,7 @@ describe('the flow', () => {
 
   test('a failed read is worded with its reason; a detached uploader drops the late upload and its progress', async () => {
     const { flow, rec } = makeFlow();
-    await dev(srv.url).post('/__dev/faults', { path: '/api/v3/get-profile', kind: 'envelope', status: 500, body: 'db down' });
+    await env.dev.post('/__dev/faults', { path: '/api/v3/get-profile', kind: 'envelope', status: 500, body: 'db down' });
     await flow.load();
     expect(errorsOf(rec).pop()).toMatchObject({ action: 'load', message: T.loadFailed.replace('{reason}', 'db down') });
     expect(flow.state).toMatchObject({ loading: false, notice: { tone: 'error' } });

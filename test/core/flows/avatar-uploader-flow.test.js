@@ -1,28 +1,24 @@
 // The <authing-avatar-uploader> flow (core/flows/avatar-uploader-flow) without any simulator: a recording
 // host, the REAL client (uploads through the wx shim) and an isolated devserver over HTTP.
 const fs = require('fs');
-const { loggedInServer, startDevServer, dev } = require('../../helpers/server');
+const { startDevServer } = require('../../helpers/server');
 const { PNG, tmpFile } = require('../../faults/support');
 const { Authing } = require('../../../miniprogram_dist/index');
 const { AvatarFlow } = require('../../helpers/kit').internal('core/flows/avatar-uploader-flow');
 const { AVATAR_TEXTS } = require('../../helpers/kit').internal('components/avatar-uploader/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const T = AVATAR_TEXTS['zh-CN'];
 /** What the component's probe reads: size and first bytes of a local file. */
 const probe = (path) => { const b = fs.readFileSync(path); return { size: b.length, head: b.subarray(0, 16) }; };
 
-let srv;
-let profile;
-beforeAll(async () => { ({ srv, profile } = await loggedInServer()); });
-afterAll(() => srv.close());
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ loggedIn: true });
+const { profile, client } = env;
 function makeFlow(config = {}, { c = client() } = {}) {
   const { host, rec } = recordingHost(T, { client: c, extra: { probe } });
   return { flow: new AvatarFlow(host, config), rec };
 }
-const since = (mark) => srv.requests.slice(mark).filter((r) => r.path.startsWith('/api/'));
+const since = (mark) => env.srv.requests.slice(mark).filter((r) => r.path.startsWith('/api/'));
 
 test('load: one render to start, one when the profile arrives; `load` {url, userInfo}', async () => {
   const { flow, rec } = makeFlow();
@@ -50,7 +46,7 @@ test('pick a PNG → upload → `change`; progress only grows; the URL is the se
 
 test('refused before upload: not an image / too large → `error` {action:"check"} with the check\'s code, no request', async () => {
   const { flow, rec } = makeFlow({ maxSize: 40 });
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await flow.pick({ path: tmpFile('notes.txt', 'just text') });
   await flow.pick({ path: tmpFile('big.png', Buffer.concat([PNG, Buffer.alloc(64)])) });
   await flow.pick({ path: '' });
@@ -65,7 +61,7 @@ test('an upload failure keeps the old avatar: `error` {action:"upload"} worded b
   const { flow, rec } = makeFlow();
   await flow.load();
   const before = flow.state.url;
-  await dev(srv.url).post('/__dev/faults', { path: '/api/v2/upload', kind: 'html500', count: 1 });
+  await env.dev.post('/__dev/faults', { path: '/api/v2/upload', kind: 'html500', count: 1 });
   await flow.pick({ path: tmpFile('fail.png', PNG) });
   const err = rec.events.find((e) => e.name === 'error').detail;
   expect(err).toEqual(expect.objectContaining({ action: 'upload', code: 'http' }));

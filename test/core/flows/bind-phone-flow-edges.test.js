@@ -2,26 +2,22 @@
 // the country code picker, the countdown's end (fake clock), a restored countdown of an unknown country,
 // inputs the step does not have, a refused send, the countdown cleared by a bind, skip after the bind and a
 // late bind answer after detach. Real client logged in by a WeChat code, isolated devserver over HTTP.
-const { startDevServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/index');
 require('../../../miniprogram_dist/account');
 const { BindPhoneFlow } = require('../../helpers/kit').internal('core/flows/bind-phone-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { BIND_PHONE_TEXTS } = require('../../helpers/kit').internal('components/bind-phone/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
+const { countdownClock, expectCountdownEnds } = require('./countdown-clock');
 
-let srv;
+const env = useFlowServer({ clearFaults: true });
 let seq = 0;
-beforeAll(async () => { srv = await startDevServer(); wx.__control.baseUrl = srv.url; });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
 
 /** A client logged in by a WeChat code as a brand-new (phoneless) user. */
 async function wechatClient() {
   wx.clearStorageSync();
   wx.__control.openid = `bind-edges-${++seq}`;
-  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-  const [err] = await client.loginByCode({ extIdpConnidentifier: srv.config.wechatIdpIdentifier });
+  const client = env.client();
+  const [err] = await client.loginByCode({ extIdpConnidentifier: env.srv.config.wechatIdpIdentifier });
   if (err) throw new Error(err.message);
   return client;
 }
@@ -50,26 +46,18 @@ test('the country code: a known one clears the phone error and shows its own cou
   expect(flow.state.countdownEndsAt).toBeGreaterThan(Date.now());
 });
 
-test('the countdown ends on the tick that sees it end (one render); a restored countdown of an unknown country comes back under +86', () => {
-  let now = 9_000_000;
-  const clock = () => now;
-  const store = new CountdownStore({ storage: null, now: clock });
+test('the countdown ends on the tick that sees it end (one render); a restored countdown of an unknown country comes back under +86', async () => {
+  const clock = countdownClock(9_000_000);
+  const { store } = clock;
   store.start('CHANNEL_BIND_PHONE:+999:5550101', 30);
-  const { flow, rec } = makeFlow(null, { countdown: 30 }, store, clock);
+  const { flow, rec } = makeFlow(null, { countdown: 30 }, store, clock.now);
   flow.restore();
   expect(flow.value('phone')).toBe('5550101');
   expect(flow.state.countryCode).toBe('+86');
   flow.input('phone', '13700005555');
   store.start('CHANNEL_BIND_PHONE:+86:13700005555', 30);
-  flow.countdownTick();
-  expect(flow.state.countdownEndsAt).toBe(now + 30000);
-  const changes = rec.changes;
-  flow.countdownTick();
-  expect(rec.changes).toBe(changes);
-  now += 31000;
-  flow.countdownTick();
-  expect(flow.state.countdownEndsAt).toBe(0);
-  expect(rec.changes).toBe(changes + 1);
+  flow.countdownTick(); // picks up the countdown started above
+  await expectCountdownEnds({ flow, rec, clock, seconds: 30 });
 });
 
 test('inputs the step does not have are ignored; null / undefined type nothing', () => {
@@ -86,7 +74,7 @@ test('inputs the step does not have are ignored; null / undefined type nothing',
 test('a refused send: the message line and `error` {action: send-code}; no countdown', async () => {
   const { flow, rec } = makeFlow(await wechatClient());
   flow.input('phone', uniquePhone());
-  await dev(srv.url).post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
+  await env.dev.post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
   await flow.sendCode();
   expect(flow.state).toMatchObject({ busy: null, countdownEndsAt: 0, errors: { phone: null, code: null }, notice: { tone: 'error', error: { message: 'gateway down' } } });
   expect(rec.events).toEqual([{ name: 'error', detail: expect.objectContaining({ action: 'send-code', method: 'sms', message: 'gateway down' }) }]);
@@ -99,7 +87,7 @@ test('bound with a code typed with spaces: the countdown is cleared from the sto
   const phone = uniquePhone();
   flow.input('phone', phone);
   await flow.sendCode();
-  flow.input('code', ` ${await dev(srv.url).smsCode(phone, 'CHANNEL_BIND_PHONE')} `);
+  flow.input('code', ` ${await env.dev.smsCode(phone, 'CHANNEL_BIND_PHONE')} `);
   await flow.submit();
   expect(flow.state.bound).toBe(true);
   expect(flow.value('code')).toBe('');
@@ -116,7 +104,7 @@ test('detached while the bind is on the wire: no render, no event, not marked bo
   const phone = uniquePhone();
   flow.input('phone', phone);
   await flow.sendCode();
-  flow.input('code', await dev(srv.url).smsCode(phone, 'CHANNEL_BIND_PHONE'));
+  flow.input('code', await env.dev.smsCode(phone, 'CHANNEL_BIND_PHONE'));
   const binding = flow.submit();
   const changes = rec.changes;
   flow.detach();

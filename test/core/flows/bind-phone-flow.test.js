@@ -1,28 +1,24 @@
 // The <authing-bind-phone> flow (core/flows/bind-phone-flow) without any simulator: a recording host, the REAL
 // client logged in by a WeChat code (a user without a phone) and an isolated devserver over HTTP. Bad input
 // sends nothing; a wrong code and a phone of another account land on their field; the right code binds.
-const { startDevServer, dev } = require('../../helpers/server');
-const { Authing, createWechatPlatform } = require('../../../miniprogram_dist/index');
+const { createWechatPlatform } = require('../../../miniprogram_dist/index');
 require('../../../miniprogram_dist/account');
 const { BindPhoneFlow } = require('../../helpers/kit').internal('core/flows/bind-phone-flow');
 const { lacksPhone, bindFieldOfError } = require('../../helpers/kit').internal('core/flows/bind-phone');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { BIND_PHONE_TEXTS } = require('../../helpers/kit').internal('components/bind-phone/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const DEMO_PHONE = '13800000000';
-let srv;
+const env = useFlowServer({ clearFaults: true });
 let seq = 0;
-beforeAll(async () => { srv = await startDevServer(); wx.__control.baseUrl = srv.url; });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
 
 /** A client logged in by a WeChat code as a brand-new (phoneless) user. */
 async function wechatUser(scope) {
   wx.clearStorageSync();
   wx.__control.openid = `bind-flow-${++seq}`;
-  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-  const [err, loginState] = await client.loginByCode({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, ...(scope ? { options: { scope } } : {}) });
+  const client = env.client();
+  const [err, loginState] = await client.loginByCode({ extIdpConnidentifier: env.srv.config.wechatIdpIdentifier, ...(scope ? { options: { scope } } : {}) });
   if (err) throw new Error(err.message);
   return { client, loginState };
 }
@@ -31,14 +27,14 @@ function makeFlow(client, config = {}, store = new CountdownStore({ storage: nul
   const { host, rec } = recordingHost(BIND_PHONE_TEXTS['zh-CN'], { client, extra: { bindPhone: (c, d) => c.bindPhone(d) } });
   return { flow: new BindPhoneFlow(host, config, store), rec, store };
 }
-const sent = (path) => srv.requests.filter((r) => r.path === path);
-const smsCode = (phone) => dev(srv.url).smsCode(phone, 'CHANNEL_BIND_PHONE');
+const sent = (path) => env.srv.requests.filter((r) => r.path === path);
+const smsCode = (phone) => env.dev.smsCode(phone, 'CHANNEL_BIND_PHONE');
 const uniquePhone = () => `1370000${String(1000 + seq).slice(-4)}`;
 
 test('bad input: problems on their fields, one render each, zero requests', async () => {
   const { client } = await wechatUser();
   const { flow, rec } = makeFlow(client);
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   await flow.sendCode();
   expect(flow.state.errors.phone).toEqual({ key: 'required', params: { field: 'phone' } });
   flow.input('phone', '12345');
@@ -51,7 +47,7 @@ test('bad input: problems on their fields, one render each, zero requests', asyn
   flow.input('code', '123'); // nothing visible changes: no render
   await flow.submit();
   expect(flow.state.errors).toEqual({ phone: null, code: { key: 'invalidSmsCode', params: { length: 6 } } });
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
   expect(rec.events).toEqual([]);
   // sendCode, submit ×2 and the two inputs that cleared a visible error; the clean input rendered nothing.
   expect(rec.changes).toBe(6);
@@ -90,10 +86,10 @@ test('send → countdown and send-code; a second send while it runs sends nothin
   const [, user] = await client.getUserInfo();
   expect(user.phone).toBe(phone);
   // Done: further taps send nothing.
-  const count = srv.requests.length;
+  const count = env.srv.requests.length;
   await flow.submit();
   await flow.sendCode();
-  expect(srv.requests.length).toBe(count);
+  expect(env.srv.requests.length).toBe(count);
 });
 
 test('a phone that belongs to another account: the server\'s message on the phone field, in the client\'s language', async () => {
@@ -112,7 +108,7 @@ test('a phone that belongs to another account: the server\'s message on the phon
 });
 
 test('a failure of no field goes to the message line (not logged in)', async () => {
-  const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+  const client = env.client();
   wx.clearStorageSync();
   const { flow, rec } = makeFlow(client);
   flow.input('phone', '13700008888');
@@ -127,11 +123,11 @@ test('a failure of no field goes to the message line (not logged in)', async () 
 test('no client configured: notConfigured in the message line, no request', async () => {
   const { flow, rec } = makeFlow(null);
   flow.input('phone', '13700008888');
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   await flow.sendCode();
   expect(flow.state.notice).toEqual({ tone: 'error', error: expect.objectContaining({ code: 'invalid_options', message: BIND_PHONE_TEXTS['zh-CN'].notConfigured }) });
   expect(rec.events[0].detail).toMatchObject({ action: 'send-code', code: 'invalid_options' });
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
 });
 
 test('skip: only when skippable, as cancel {action: bind-phone, reason: skip}', async () => {
@@ -177,28 +173,28 @@ test('detach: a late answer neither renders nor emits', async () => {
 describe('lacksPhone (after a WeChat login)', () => {
   test('from the id_token when its scope has phone: no request', async () => {
     const { client, loginState } = await wechatUser('openid profile phone');
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     expect(await lacksPhone(client, { method: 'wechat', loginState })).toBe(true);
     expect(await lacksPhone(client, { method: 'wechat', loginState: { ...loginState, id_token: fakeToken({ sub: 'u', phone_number: '13700000000' }) } })).toBe(false);
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
   });
 
   test('from a full profile already read: no request', async () => {
     const { client, loginState } = await wechatUser();
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     expect(await lacksPhone(client, { method: 'wechat', loginState, userInfo: { userId: 'u', phone: '13700000000' }, userInfoSource: 'profile' })).toBe(false);
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
   });
 
   test('a profile that cannot be read counts as no phone (the step asks; the server refuses a second phone)', async () => {
     wx.clearStorageSync();
     wx.__control.openid = `bind-flow-${++seq}`;
-    const client = new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-    const { code } = await dev(srv.url).post('/__dev/wx/phone-code', { phoneNumber: uniquePhone() });
-    const [err, loginState] = await client.loginByPhone({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
+    const client = env.client();
+    const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: uniquePhone() });
+    const [err, loginState] = await client.loginByPhone({ extIdpConnidentifier: env.srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
     expect(err).toBeNull();
     expect(await lacksPhone(client, { method: 'wechat', loginState })).toBe(false);
-    await dev(srv.url).post('/__dev/faults', { path: '/api/v3/get-profile', kind: 'html500', count: 1 });
+    await env.dev.post('/__dev/faults', { path: '/api/v3/get-profile', kind: 'html500', count: 1 });
     expect(await lacksPhone(client, { method: 'wechat', loginState })).toBe(true);
   });
 
@@ -231,9 +227,9 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
   const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
   const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
   let shim;
-  beforeAll(() => { shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport() }); });
+  beforeAll(() => { shim = createWxShim({ baseUrl: env.srv.url, transport: createNodeTransport() }); });
 
-  const makeClient = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: createWechatPlatform(shim) });
+  const makeClient = () => env.client({ platform: createWechatPlatform(shim) });
   function makeForm(config) {
     shim.__control.storage.clear();
     shim.__control.openid = `bind-login-${++seq}`;
@@ -285,8 +281,8 @@ describe('<authing-login>\'s flow with bind-phone (LoginForm over a wx shim)', (
     const { form, rec } = makeForm({ phoneBinding: 'required', scope: 'openid profile phone' });
     const phone = uniquePhone();
     // The phone is bound to this openid's user by a code + phone login first.
-    const { code } = await dev(srv.url).post('/__dev/wx/phone-code', { phoneNumber: phone });
-    const [wxErr] = await makeClient().loginByPhone({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
+    const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: phone });
+    const [wxErr] = await makeClient().loginByPhone({ extIdpConnidentifier: env.srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code } } });
     shim.__control.storage.clear();
     expect(wxErr).toBeNull();
     const profiles = sent('/api/v3/get-profile').length;

@@ -2,26 +2,16 @@
 // before-login hook that is not a function, the embedded reset's hand-back from every tab, taps while a
 // request is in flight, and the consent prompt's agree (its event, the parked phone action, agreeing while
 // another action runs). Real client, isolated devserver, a recording host.
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
 const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
+const { useFlowServer } = require('./flow-host');
 
 const DEMO = { username: 'demo', password: 'Demo@123456' };
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'edges-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(() => shim.__control.storage.clear());
+const env = useFlowServer({ shimOpenid: 'edges-openid' });
 
 function makeForm(config = {}) {
-  const c = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
+  const c = env.client();
   const rec = { changes: 0, events: [], notices: [] };
   const form = new LoginForm({
     getClient: () => c,
@@ -32,7 +22,7 @@ function makeForm(config = {}) {
   }, { fetchUserInfo: false, ...config }, new CountdownStore({ storage: null }));
   return { form, rec };
 }
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => !path || r.path === path);
 const names = (rec) => rec.events.map((e) => e.name);
 
 function typeDemo(form) {
@@ -133,7 +123,7 @@ describe('agree in the consent prompt', () => {
     const { form, rec } = makeForm({ consentRequired: true, methods: ['wechat'] });
     await form.phoneTap();
     const changes = rec.changes;
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.agree();
     expect(since(mark)).toHaveLength(0);
     expect(rec.changes).toBe(changes + 1);
@@ -147,7 +137,7 @@ describe('agree in the consent prompt', () => {
     expect(form.state.consent.pending).toBe('wechat');
     form.setAgreed(true); // the checkbox, prompt still open
     typeDemo(form);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const first = form.submit();
     const changes = rec.changes;
     await form.agree();

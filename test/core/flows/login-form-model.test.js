@@ -3,24 +3,14 @@
 // ahead of the tap (encryption when the password is typed, a fresh WeChat code while the WeChat tab
 // shows, again when the form comes back from another screen) — seen as the calls the REAL client
 // receives, against an isolated devserver.
-const { startDevServer } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
 const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
+const { useFlowServer } = require('./flow-host');
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'model-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(() => shim.__control.storage.clear());
+const env = useFlowServer({ shimOpenid: 'model-openid' });
 
 /** A form over a real client whose preparation calls are recorded (and still made). */
 function makeForm(config) {
-  const c = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
+  const c = env.client();
   const calls = [];
   for (const name of ['prepareEncryption', 'prepareWechatCode', 'stopWechatCode']) {
     const real = c[name].bind(c);

@@ -1,26 +1,17 @@
 // Pins the login-flow behaviours hand mutation testing found unpinned (issue "Hardening", survivors):
 // consent turned on after mount, the STORED countdown of a failed send, one settle render per send, and
 // the busy guard across different actions. Real client, isolated devserver, a recording host.
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
+const { call } = require('../../helpers/server');
 const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
 const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
+const { useFlowServer } = require('./flow-host');
 
 const DEMO = { username: 'demo', phone: '13800000000', password: 'Demo@123456' };
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'survivor-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(() => shim.__control.storage.clear());
+const env = useFlowServer({ shimOpenid: 'survivor-openid' });
 
 function makeForm(config = {}, countdowns = new CountdownStore({ storage: null })) {
-  const c = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
+  const c = env.client();
   const rec = { changes: 0, events: [] };
   const form = new LoginForm({
     getClient: () => c,
@@ -31,7 +22,7 @@ function makeForm(config = {}, countdowns = new CountdownStore({ storage: null }
   }, { fetchUserInfo: false, ...config }, countdowns);
   return { form, rec };
 }
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => !path || r.path === path);
 let phoneSeq = 0;
 const freshPhone = () => `1390${String(process.pid % 1000).padStart(3, '0')}${String(++phoneSeq).padStart(4, '0')}`;
 
@@ -42,7 +33,7 @@ test('agreements set after mount turn consent gating on: the next login is parke
   expect(form.state.consent).toEqual({ required: true, agreed: false, prompting: false, pending: null });
   form.input('account', DEMO.username);
   form.input('password', DEMO.password);
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await form.submit();
   expect(form.state.consent.prompting).toBe(true);
   expect(since(mark)).toHaveLength(0);
@@ -59,7 +50,7 @@ test('a failed send starts no STORED countdown: a new form (page re-entered) may
   const phone = freshPhone();
   const { form, rec } = makeForm({ methods: ['sms'] }, countdowns);
   form.input('phone', phone);
-  await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', count: 1 });
+  await call(env.srv.url, 'POST', '/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', count: 1 });
   await form.sendCode();
   expect(rec.events.map((e) => e.name)).toEqual(['error']);
   expect(countdowns.remaining(countdownKey('CHANNEL_LOGIN', '+86', phone))).toBe(0);
@@ -67,7 +58,7 @@ test('a failed send starts no STORED countdown: a new form (page re-entered) may
   const again = makeForm({ methods: ['sms'] }, countdowns);
   again.form.restore();
   again.form.input('phone', phone);
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await again.form.sendCode();
   expect(since(mark, '/api/v3/send-sms')).toHaveLength(1);
   expect(countdowns.remainingSeconds(countdownKey('CHANNEL_LOGIN', '+86', phone))).toBe(60);
@@ -91,7 +82,7 @@ test('the busy guard refuses a DIFFERENT action while one is in flight', async (
   form.input('account', DEMO.username);
   form.input('password', DEMO.password);
   form.input('phone', freshPhone());
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   const first = form.submit();
   expect(form.state.busy).toBe('password');
   await Promise.all([first, form.sendCode(), form.wechatLogin(), form.phoneResult({ code: 'x', errMsg: 'getPhoneNumber:ok' })]);

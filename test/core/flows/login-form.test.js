@@ -2,9 +2,7 @@
 // client and an isolated devserver over HTTP. Checks the render contract (one onChange per action, none
 // per keystroke), validation before any request, the in-flight guard, consent parking, the countdown
 // and the event details.
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
+const { call } = require('../../helpers/server');
 const core = require('../../../miniprogram_dist/index');
 const {
   LoginForm, parseMethods, parseEncrypt, validateLoginAccount, passwordPayload,
@@ -12,22 +10,12 @@ const {
 const { CountdownStore, countdownKey } = require('../../helpers/kit').internal('core/flows/countdown');
 const { fieldOfError, fieldErrorText } = require('../../helpers/kit').internal('core/flows/field-errors');
 const { vocabularyProblems } = require('../../helpers/vocabulary');
+const { useFlowServer } = require('./flow-host');
 
 const DEMO = { username: 'demo', phone: '13800000000', email: 'demo@example.com', password: 'Demo@123456' };
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'flow-openid' });
-});
-afterAll(() => srv.close());
-
-function client(extra = {}) {
-  return new core.Authing({
-    appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim), ...extra,
-  });
-}
+const env = useFlowServer({ shimOpenid: 'flow-openid' });
+const { client } = env;
 
 /** A LoginForm with a recording host; `c` is the client the flow gets (undefined = not configured). */
 function makeForm(config = {}, { c = client(), countdowns = new CountdownStore({ storage: null }) } = {}) {
@@ -43,9 +31,7 @@ function makeForm(config = {}, { c = client(), countdowns = new CountdownStore({
 }
 
 /** Server-side API requests (not /__dev/) made since `mark`. */
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
-
-beforeEach(() => shim.__control.storage.clear());
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => !path || r.path === path);
 
 describe('helpers', () => {
   test('parseMethods: order kept, unknown and duplicates dropped, nothing → the defaults (email is opt-in)', () => {
@@ -76,7 +62,7 @@ describe('helpers', () => {
 describe('render contract and validation', () => {
   test('typing renders nothing; an empty submit shows both problems with one render and no request', async () => {
     const { form, rec } = makeForm();
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     form.input('account', 'd');
     form.input('account', 'de');
     expect(rec.changes).toBe(0);
@@ -97,7 +83,7 @@ describe('render contract and validation', () => {
 
   test('sms: malformed phone and a wrong code length, per country code', async () => {
     const { form, rec } = makeForm({ methods: ['sms'] });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     form.input('phone', '12345');
     form.input('code', '12');
     await form.submit();
@@ -190,7 +176,7 @@ describe('password login', () => {
     const { form, rec } = makeForm();
     form.input('account', DEMO.email);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const done = form.submit();
     expect(form.state.busy).toBe('password');
     expect(rec.changes).toBe(1);
@@ -215,7 +201,7 @@ describe('password login', () => {
     const { form, rec } = makeForm({ fetchUserInfo: 'full' });
     form.input('account', DEMO.email);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     expect(since(mark).map((r) => r.path)).toEqual(['/api/v3/signin', '/api/v3/get-profile']);
     const login = rec.events.find((e) => e.name === 'login');
@@ -233,7 +219,7 @@ describe('password login', () => {
     const { form } = makeForm({ fetchUserInfo: false });
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await Promise.all([form.submit(), form.submit(), form.submit(), form.submit(), form.submit()]);
     expect(since(mark, '/api/v3/signin')).toHaveLength(1);
     expect(since(mark)).toHaveLength(1);
@@ -306,7 +292,7 @@ describe('password login', () => {
     const { form, rec } = makeForm({ encrypt: 'rsa', fetchUserInfo: false });
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     const body = JSON.parse(since(mark, '/api/v3/signin')[0].body);
     expect(body.options.passwordEncryptType).toBe('rsa');
@@ -328,7 +314,7 @@ describe('password login', () => {
     form.setBeforeLogin(async (ctx) => { seen.push(ctx); return false; });
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     expect(seen).toEqual([{ method: 'password', account: DEMO.username }]);
     expect(since(mark)).toHaveLength(0);
@@ -345,7 +331,7 @@ describe('consent', () => {
     const { form, rec } = makeForm({ consentRequired: true, fetchUserInfo: false });
     form.input('account', DEMO.username);
     form.input('password', DEMO.password);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     expect(form.state.consent).toEqual({ required: true, agreed: false, prompting: true, pending: 'password' });
     expect(since(mark)).toHaveLength(0);
@@ -375,8 +361,8 @@ describe('consent', () => {
     const { form, rec } = makeForm({ consentRequired: true, methods: ['wechat'], fetchUserInfo: false });
     await form.phoneTap();
     expect(form.state.consent.pending).toBe('phone');
-    const { json } = await call(srv.url, 'POST', '/__dev/wx/phone-code', { phoneNumber: '13800000011' });
-    const mark = srv.requests.length;
+    const { json } = await call(env.srv.url, 'POST', '/__dev/wx/phone-code', { phoneNumber: '13800000011' });
+    const mark = env.srv.requests.length;
     await form.agreePhone({ errMsg: 'getPhoneNumber:ok', code: json.code });
     expect(since(mark, '/api/v3/signin-by-mobile')).toHaveLength(1);
     expect(rec.events.map((e) => e.name).filter((n) => n !== 'agreement-change')).toEqual(['login']);
@@ -387,7 +373,7 @@ describe('consent', () => {
 describe('wechat', () => {
   test('phone deny / unavailable → calm notice + cancel, no request', async () => {
     const { form, rec } = makeForm({ methods: ['wechat'] });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.phoneResult({ errMsg: 'getPhoneNumber:fail user deny' });
     await form.phoneResult({ errMsg: 'getPhoneNumber:fail no permission', errno: 102 });
     await form.phoneResult({});
@@ -402,7 +388,7 @@ describe('wechat', () => {
 
   test('privacy authorization declined → `cancel` {reason:"privacy"}, no notice on top of the popup, no request', async () => {
     const { form, rec } = makeForm({ methods: ['wechat'] });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.phoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 });
     expect(since(mark)).toHaveLength(0);
     expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } }]);
@@ -412,11 +398,11 @@ describe('wechat', () => {
 
   test('code login with the configured identity source', async () => {
     const { form, rec } = makeForm({ methods: ['wechat'], fetchUserInfo: false });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.wechatLogin();
     const req = since(mark, '/api/v3/signin-by-mobile');
     expect(req).toHaveLength(1);
-    expect(JSON.parse(req[0].body)).toMatchObject({ connection: 'wechat_mini_program_code', extIdpConnidentifier: srv.config.wechatIdpIdentifier });
+    expect(JSON.parse(req[0].body)).toMatchObject({ connection: 'wechat_mini_program_code', extIdpConnidentifier: env.srv.config.wechatIdpIdentifier });
     expect(rec.events[0]).toMatchObject({ name: 'login', detail: { method: 'wechat' } });
   });
 });
@@ -426,7 +412,7 @@ describe('sms countdown', () => {
     const countdowns = new CountdownStore({ storage: null });
     const { form, rec } = makeForm({ methods: ['sms'], countdown: 30 }, { countdowns });
     form.input('phone', '13800000021');
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const sending = form.sendCode();
     expect(form.state.busy).toBe('send-code');
     expect(form.state.countdownEndsAt).toBe(0);
@@ -449,7 +435,7 @@ describe('sms countdown', () => {
     expect(again.form.value('phone')).toBe('13800000021');
     expect(again.form.state.countdownEndsAt).toBeGreaterThan(0);
     // ...and logs in (auto-register: a new number) with the code from the inbox.
-    const code = (await call(srv.url, 'GET', '/__dev/sms/latest?phone=13800000021&channel=CHANNEL_LOGIN')).json.code;
+    const code = (await call(env.srv.url, 'GET', '/__dev/sms/latest?phone=13800000021&channel=CHANNEL_LOGIN')).json.code;
     again.form.configure({ autoRegister: true });
     again.form.input('code', code);
     await again.form.submit();
@@ -461,7 +447,7 @@ describe('sms countdown', () => {
     const { form, rec } = makeForm({ methods: ['sms'], autoRegister: true });
     form.input('phone', '13800000024');
     await form.sendCode();
-    const code = (await call(srv.url, 'GET', '/__dev/sms/latest?phone=13800000024&channel=CHANNEL_LOGIN')).json.code;
+    const code = (await call(env.srv.url, 'GET', '/__dev/sms/latest?phone=13800000024&channel=CHANNEL_LOGIN')).json.code;
     form.input('code', code === '000000' ? '111111' : '000000');
     await form.submit();
     const error = form.state.errors.code.error;
@@ -477,8 +463,8 @@ describe('sms countdown', () => {
   });
 
   test('a rejected send (server cooldown) shows the error and starts no countdown', async () => {
-    await call(srv.url, 'POST', '/api/v3/send-sms', { phoneNumber: '13800000023', channel: 'CHANNEL_LOGIN', phoneCountryCode: '+86' },
-      { 'x-authing-userpool-id': srv.config.userPoolId });
+    await call(env.srv.url, 'POST', '/api/v3/send-sms', { phoneNumber: '13800000023', channel: 'CHANNEL_LOGIN', phoneCountryCode: '+86' },
+      { 'x-authing-userpool-id': env.srv.config.userPoolId });
     const { form, rec } = makeForm({ methods: ['sms'] });
     form.input('phone', '13800000023');
     await form.sendCode();
@@ -495,11 +481,11 @@ describe('sms countdown', () => {
 describe('email code (the generalised "target + code" path)', () => {
   let emailSeq = 0;
   const freshEmail = () => `flow${process.pid}-${++emailSeq}@example.com`;
-  const emailCode = async (email) => (await call(srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_LOGIN`)).json.code;
+  const emailCode = async (email) => (await call(env.srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_LOGIN`)).json.code;
 
   test('validation: empty / malformed email, short code → problems in place, one render each, zero requests', async () => {
     const { form, rec } = makeForm({ methods: ['email'] });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.sendCode();
     expect(form.state.errors.email).toEqual({ key: 'required', params: { field: 'email' } });
     expect(rec.changes).toBe(1);
@@ -525,7 +511,7 @@ describe('email code (the generalised "target + code" path)', () => {
     const email = freshEmail();
     const { form, rec } = makeForm({ methods: ['sms', 'email'], defaultMethod: 'email', countdown: 30 }, { countdowns });
     form.input('email', `  ${email}  `);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const sending = form.sendCode();
     expect(form.state.busy).toBe('send-email-code');
     expect(form.state.emailCountdownEndsAt).toBe(0);
@@ -561,7 +547,7 @@ describe('email code (the generalised "target + code" path)', () => {
     expect(again.form.state.emailCountdownEndsAt).toBeGreaterThan(0);
     expect(again.form.state.countdownEndsAt).toBe(0);
     again.form.input('emailCode', await emailCode(email));
-    const loginMark = srv.requests.length;
+    const loginMark = env.srv.requests.length;
     await again.form.submit();
     const body = JSON.parse(since(loginMark, '/api/v3/signin')[0].body);
     expect(body).toMatchObject({ connection: 'PASSCODE', passCodePayload: { email }, options: { autoRegister: true, scope: 'openid profile email' } });
@@ -580,7 +566,7 @@ describe('email code (the generalised "target + code" path)', () => {
     form.selectMethod('email');
     form.input('email', freshEmail());
     expect(form.state.emailCountdownEndsAt).toBe(0);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.sendCode();
     expect(since(mark, '/api/v3/send-email')).toHaveLength(1);
     expect(form.state.countdownEndsAt).toBeGreaterThan(0);
@@ -590,7 +576,7 @@ describe('email code (the generalised "target + code" path)', () => {
     const email = freshEmail();
     const { form, rec } = makeForm({ consentRequired: true, methods: ['email'], autoRegister: true, fetchUserInfo: false });
     form.input('email', email);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.sendCode();
     expect(form.state.consent.pending).toBe('send-email-code');
     form.dismiss();
@@ -611,7 +597,7 @@ describe('email code (the generalised "target + code" path)', () => {
 
   test('server errors: rejected send and wrong code → error in place + event, values kept, not busy, no countdown', async () => {
     const email = freshEmail();
-    await call(srv.url, 'POST', '/api/v3/send-email', { email, channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': srv.config.userPoolId });
+    await call(env.srv.url, 'POST', '/api/v3/send-email', { email, channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': env.srv.config.userPoolId });
     const { form, rec } = makeForm({ methods: ['email'], autoRegister: true });
     form.input('email', email);
     await form.sendCode();

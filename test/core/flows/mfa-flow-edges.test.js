@@ -3,29 +3,18 @@
 // field, a late answer after detach, the resend countdown ending (fake clock) or started by another flow,
 // the configured code length, and the factor list / masks / "challenge over" classification.
 // Real client, isolated devserver over HTTP, a recording host.
-const { startDevServer, dev: devOf } = require('../../helpers/server');
 const { totpCode, wrongTotp } = require('../../helpers/totp');
-const { Authing } = require('../../../miniprogram_dist/index');
 require('../../../miniprogram_dist/journey');
 const { MfaFlow, parseChallenge } = require('../../helpers/kit').internal('core/flows/mfa-flow');
 const { maskEmail, maskPhone, factorOptions, challengeOver } = require('../../helpers/kit').internal('core/flows/mfa-factors');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
+const { countdownClock, expectCountdownEnds } = require('./countdown-clock');
 
 const PASSWORD = 'Demo@123456';
 const SMS_PHONE = '13800000101';
-let srv;
-let dev;
-beforeAll(async () => {
-  srv = await startDevServer();
-  dev = devOf(srv.url);
-  wx.__control.baseUrl = srv.url;
-});
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
-afterEach(() => dev.del('/__dev/faults'));
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ clearStorage: true, clearFaults: true });
+const { client } = env;
 
 /** A fresh challenge of an MFA demo user (its password sign-in's error). */
 async function challengeOf(account, c = client()) {
@@ -42,20 +31,20 @@ async function start(account, { config = {}, store = new CountdownStore({ storag
   return { c, flow, rec, names: () => rec.events.map((e) => e.name) };
 }
 
-const count = (path) => srv.requests.filter((r) => r.path === path).length;
+const count = (path) => env.srv.requests.filter((r) => r.path === path).length;
 /** Past the server's resend cooldown of the demo phone / email (each test may send to them once more). */
-const pastCooldown = () => dev.post('/__dev/clock', { advanceMs: (srv.config.sendCooldown + 1) * 1000 });
-const totp = () => totpCode(srv.config.demoTotpSecret, srv.now());
+const pastCooldown = () => env.dev.post('/__dev/clock', { advanceMs: (env.srv.config.sendCooldown + 1) * 1000 });
+const totp = () => totpCode(env.srv.config.demoTotpSecret, env.srv.now());
 
 describe('taps that send nothing', () => {
   test('TOTP and recovery factors have no code to send: the send button does nothing', async () => {
     const { flow, rec } = await start('mfa-totp');
-    const sends = srv.requests.length;
+    const sends = env.srv.requests.length;
     await flow.sendCode();
     flow.selectFactor('recovery-code');
     const changes = rec.changes;
     await flow.sendCode();
-    expect(srv.requests.length).toBe(sends);
+    expect(env.srv.requests.length).toBe(sends);
     expect(rec.changes).toBe(changes);
     expect(rec.events).toEqual([]);
     expect(flow.state.busy).toBeNull();
@@ -68,11 +57,11 @@ describe('taps that send nothing', () => {
     expect(flow.state).toMatchObject({ options: [], factor: null });
     flow.input('123456');
     expect(flow.value).toBe('');
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     const changes = rec.changes;
     await flow.sendCode();
     await flow.verify();
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
     expect(rec.changes).toBe(changes);
     expect(rec.events).toEqual([]);
   });
@@ -103,12 +92,12 @@ describe('taps that send nothing', () => {
     await first;
     expect(count('/api/v2/mfa/totp/verify')).toBe(verifies + 1);
     expect(flow.state.done).toBe(true);
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     await flow.verify();
     flow.selectFactor('recovery-code');
     flow.input('abc');
     await flow.verify();
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
     expect(rec.events.map((e) => e.name)).toEqual(['login']);
   });
 
@@ -117,25 +106,25 @@ describe('taps that send nothing', () => {
     const { flow } = await start('mfa-sms', { config: { fetchUserInfo: false } });
     flow.selectFactor('email');
     await flow.sendCode();
-    flow.input(await dev.emailCode('mfa-sms@example.com', 'CHANNEL_VERIFY_MFA'));
+    flow.input(await env.dev.emailCode('mfa-sms@example.com', 'CHANNEL_VERIFY_MFA'));
     await flow.verify();
     expect(flow.state.done).toBe(true);
     flow.selectFactor('sms');
-    const sends = srv.requests.length;
+    const sends = env.srv.requests.length;
     await flow.sendCode();
-    expect(srv.requests.length).toBe(sends);
+    expect(env.srv.requests.length).toBe(sends);
   });
 
   test('a challenge that is over: the send button does nothing either', async () => {
     await pastCooldown();
     const { flow, rec } = await start('mfa-sms');
-    await dev.post('/__dev/faults', { path: '/api/v2/applications/mfa/sms/verify', kind: 'envelope', status: 401 });
+    await env.dev.post('/__dev/faults', { path: '/api/v2/applications/mfa/sms/verify', kind: 'envelope', status: 401 });
     flow.input('123456');
     await flow.verify();
     expect(flow.state.over).toBe(true);
-    const sends = srv.requests.length;
+    const sends = env.srv.requests.length;
     await flow.sendCode();
-    expect(srv.requests.length).toBe(sends);
+    expect(env.srv.requests.length).toBe(sends);
     expect(rec.events.map((e) => e.name)).toEqual(['error', 'navigate']);
   });
 });
@@ -143,7 +132,7 @@ describe('taps that send nothing', () => {
 describe('failures', () => {
   test('a refused send: the message as the notice and an `error` event; no countdown, the send can be tried again', async () => {
     const { flow, rec } = await start('mfa-sms');
-    await dev.post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'sms gateway down' });
+    await env.dev.post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'sms gateway down' });
     await flow.sendCode();
     expect(flow.state).toMatchObject({ busy: null, countdownEndsAt: 0, notice: { tone: 'error', error: { message: 'sms gateway down' } } });
     expect(rec.events).toEqual([{ name: 'error', detail: expect.objectContaining({ action: 'send-code', message: 'sms gateway down' }) }]);
@@ -154,7 +143,7 @@ describe('failures', () => {
 
   test('a verify failure about no field (server error): the notice, not the code field; the step stays on', async () => {
     const { flow, rec, c } = await start('mfa-totp');
-    await dev.post('/__dev/faults', { path: '/api/v2/mfa/totp/verify', kind: 'envelope', status: 500, body: 'busy' });
+    await env.dev.post('/__dev/faults', { path: '/api/v2/mfa/totp/verify', kind: 'envelope', status: 500, body: 'busy' });
     const code = totp();
     flow.input(code);
     await flow.verify();
@@ -169,9 +158,9 @@ describe('failures', () => {
   test('no client at verify: the notice and an `error` {action: verify-mfa}, nothing sent', async () => {
     const { flow, rec } = await start('mfa-totp', { withClient: false });
     flow.input('123456');
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     await flow.verify();
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
     expect(flow.state).toMatchObject({ busy: null, notice: { tone: 'error', error: { code: 'invalid_options', message: 'no client' } } });
     expect(rec.events[0]).toMatchObject({ name: 'error', detail: { action: 'verify-mfa', code: 'invalid_options' } });
   });
@@ -190,7 +179,7 @@ describe('checks before a request', () => {
   test('an SMS code of the wrong length and an empty recovery code are refused on the field', async () => {
     const { flow } = await start('mfa-sms');
     const totpUser = await start('mfa-totp');
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     flow.input('123');
     await flow.verify();
     expect(flow.state.error).toEqual({ key: 'invalidSmsCode', params: { length: 6 } });
@@ -198,7 +187,7 @@ describe('checks before a request', () => {
     totpUser.flow.input('   ');
     await totpUser.flow.verify();
     expect(totpUser.flow.state.error).toEqual({ key: 'required', params: { field: 'recoveryCode' } });
-    expect(srv.requests.length).toBe(before);
+    expect(env.srv.requests.length).toBe(before);
   });
 
   test('codeLength applies to SMS / email codes; a TOTP code always has 6 digits; a code typed with spaces is fine', async () => {
@@ -266,21 +255,11 @@ describe('late answers and countdowns', () => {
 
   test('the resend countdown ends on the tick that sees it end (one render); ticks before and after render nothing', async () => {
     await pastCooldown();
-    let now = Date.now();
-    const clock = () => now;
-    const { flow, rec } = await start('mfa-sms', { config: { countdown: 30 }, store: new CountdownStore({ storage: null, now: clock }), now: clock });
+    const clock = countdownClock();
+    const { flow, rec } = await start('mfa-sms', { config: { countdown: 30 }, store: clock.store, now: clock.now });
     await flow.sendCode();
-    expect(flow.state.countdownEndsAt).toBe(now + 30000);
-    const changes = rec.changes;
-    await flow.sendCode(); // a tap while it runs: nothing sent, nothing rendered
-    flow.countdownTick();
-    expect(rec.changes).toBe(changes);
-    now += 31000;
-    flow.countdownTick();
-    expect(flow.state.countdownEndsAt).toBe(0);
-    expect(rec.changes).toBe(changes + 1);
-    flow.countdownTick();
-    expect(rec.changes).toBe(changes + 1);
+    // A tap while it runs: nothing sent, nothing rendered.
+    await expectCountdownEnds({ flow, rec, clock, seconds: 30, whileRunning: () => flow.sendCode() });
   });
 
   test('a countdown started by another MFA step of the same phone shows on the first tap (one render, nothing sent)', async () => {

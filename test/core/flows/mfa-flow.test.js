@@ -1,27 +1,16 @@
 // The <authing-mfa> flow (core/flows/mfa-flow) without any simulator: a recording host, the REAL client
 // and an isolated devserver over HTTP. The challenge comes from a real password sign-in of the MFA demo
 // users; codes come from the devserver's inbox or are computed here from the TOTP secret.
-const { startDevServer, dev: devOf } = require('../../helpers/server');
 const { totpCode, wrongTotp } = require('../../helpers/totp');
-const { Authing } = require('../../../miniprogram_dist/index');
 require('../../../miniprogram_dist/journey');
 const { MfaFlow, parseChallenge } = require('../../helpers/kit').internal('core/flows/mfa-flow');
 const { maskEmail, maskPhone, factorOptions } = require('../../helpers/kit').internal('core/flows/mfa-factors');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const PASSWORD = 'Demo@123456';
-let srv;
-let dev;
-beforeAll(async () => {
-  srv = await startDevServer();
-  dev = devOf(srv.url);
-  wx.__control.baseUrl = srv.url;
-});
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ clearStorage: true });
+const { client } = env;
 
 /** A password sign-in of an MFA user: the error carrying the challenge. */
 async function signInError(c, account) {
@@ -39,7 +28,7 @@ async function start(account, config = {}) {
   return { c, flow, rec, err, names: () => rec.events.map((e) => e.name) };
 }
 
-const requests = (path) => srv.requests.filter((r) => r.path === path).length;
+const requests = (path) => env.srv.requests.filter((r) => r.path === path).length;
 const loginEvent = (rec) => rec.events.find((e) => e.name === 'login');
 
 test('masks: phone keeps 3 + 4 digits, email two characters and the domain', () => {
@@ -80,7 +69,7 @@ test('SMS user: the factors in the server\'s order, masked; wrong code on the fi
   await flow.sendCode();
   expect(requests('/api/v3/send-sms')).toBe(sends);
 
-  const code = await dev.smsCode('13800000101', 'CHANNEL_VERIFY_MFA');
+  const code = await env.dev.smsCode('13800000101', 'CHANNEL_VERIFY_MFA');
   const wrong = code === '000000' ? '111111' : '000000';
   flow.input(wrong);
   await flow.verify();
@@ -111,7 +100,7 @@ test('email factor: picked, code sent to the email, verified; the login keeps th
   expect(flow.state.factor).toBe('email');
   await flow.sendCode();
   expect(rec.events.find((e) => e.name === 'send-code').detail).toEqual({ email: 'mfa-sms@example.com' });
-  flow.input(await dev.emailCode('mfa-sms@example.com', 'CHANNEL_VERIFY_MFA'));
+  flow.input(await env.dev.emailCode('mfa-sms@example.com', 'CHANNEL_VERIFY_MFA'));
   await flow.verify();
   const login = loginEvent(rec).detail;
   expect(login).toMatchObject({ method: 'sms', mfa: 'email' });
@@ -121,16 +110,16 @@ test('email factor: picked, code sent to the email, verified; the login keeps th
 test('TOTP user: a wrong code on the field, the code computed from the secret logs in', async () => {
   const { flow, rec } = await start('mfa-totp');
   expect(flow.state.options.map((o) => o.factor)).toEqual(['totp', 'recovery-code']);
-  flow.input(wrongTotp(srv.config.demoTotpSecret, srv.now()));
+  flow.input(wrongTotp(env.srv.config.demoTotpSecret, env.srv.now()));
   await flow.verify();
   expect(flow.state.error.error).toMatchObject({ apiCode: 6001 });
-  flow.input(totpCode(srv.config.demoTotpSecret, srv.now()));
+  flow.input(totpCode(env.srv.config.demoTotpSecret, env.srv.now()));
   await flow.verify();
   expect(loginEvent(rec).detail).toMatchObject({ method: 'password', mfa: 'totp' });
 });
 
 test('a recovery code logs in once; the second time it is refused on the field', async () => {
-  const recoveryCode = (await dev.get('/__dev/mfa?username=mfa-totp')).recoveryCodes.find((c) => !c.used).code;
+  const recoveryCode = (await env.dev.get('/__dev/mfa?username=mfa-totp')).recoveryCodes.find((c) => !c.used).code;
   const first = await start('mfa-totp');
   first.flow.selectFactor('recovery-code');
   first.flow.input(recoveryCode);
@@ -148,12 +137,12 @@ test('a recovery code logs in once; the second time it is refused on the field',
 
 test('an expired mfaToken: the step is over, its message shown, `error` then `navigate` back to login', async () => {
   const { flow, rec, c } = await start('mfa-totp');
-  await dev.post('/__dev/clock', { advanceMs: (srv.config.mfaTokenTtl + 1) * 1000 });
+  await env.dev.post('/__dev/clock', { advanceMs: (env.srv.config.mfaTokenTtl + 1) * 1000 });
   try {
-    flow.input(totpCode(srv.config.demoTotpSecret, srv.now()));
+    flow.input(totpCode(env.srv.config.demoTotpSecret, env.srv.now()));
     await flow.verify();
   } finally {
-    await dev.post('/__dev/clock', { advanceMs: -(srv.config.mfaTokenTtl + 1) * 1000 });
+    await env.dev.post('/__dev/clock', { advanceMs: -(env.srv.config.mfaTokenTtl + 1) * 1000 });
   }
   expect(flow.state).toMatchObject({ over: true, busy: null, notice: { tone: 'error', key: 'expired' } });
   expect(rec.events.map((e) => e.name)).toEqual(['error', 'navigate']);
@@ -212,11 +201,11 @@ describe('the login form hands over to the MFA step', () => {
 
   test('an SMS-code sign-in answering "MFA required": the mfa screen with the challenge, no error; the step\'s login comes out with the first method', async () => {
     // Past the server's send cooldown for this number (the first test sent it an MFA code).
-    await dev.post('/__dev/clock', { advanceMs: (srv.config.sendCooldown + 1) * 1000 });
+    await env.dev.post('/__dev/clock', { advanceMs: (env.srv.config.sendCooldown + 1) * 1000 });
     const { form, rec } = makeForm({ methods: ['sms', 'password'] });
     form.input('phone', '13800000101');
     await form.sendCode();
-    form.input('code', await dev.smsCode('13800000101'));
+    form.input('code', await env.dev.smsCode('13800000101'));
     await form.submit();
     expect(form.state.screen).toBe('mfa');
     expect(form.mfaStep).toMatchObject({ method: 'sms', challenge: { code: 1636, phone: '13800000101', mfaToken: expect.any(String) } });

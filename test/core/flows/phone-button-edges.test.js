@@ -1,27 +1,21 @@
 // <authing-phone-button> at its edges (core/flows/phone-button, phone-button-flow): how odd WeChat results
 // read, what the phone login sends, and the flow's guards (busy, disabled, consent by the checkbox while
 // the prompt is open, a refused code in login mode). Real client and devserver, a recording host.
-const { startDevServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/index');
 const { internal } = require('../../helpers/kit');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const { classifyPhoneResult, phoneFailureKey, loginWithPhoneCode } = internal('core/flows/phone-button');
 const { PhoneButtonFlow } = internal('core/flows/phone-button-flow');
 const { PHONE_BUTTON_TEXTS } = internal('components/phone-button/texts');
 
 const T = PHONE_BUTTON_TEXTS['zh-CN'];
-let srv;
-beforeAll(async () => { srv = await startDevServer(); wx.__control.baseUrl = srv.url; });
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
-const phoneCode = async (phoneNumber) => (await dev(srv.url).post('/__dev/wx/phone-code', { phoneNumber })).code;
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => r.path === path);
+const env = useFlowServer({ clearStorage: true });
+const { client } = env;
+const phoneCode = async (phoneNumber) => (await env.dev.post('/__dev/wx/phone-code', { phoneNumber })).code;
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => r.path === path);
 function makeFlow(config = {}) {
   const { host, rec } = recordingHost(T, { client: client() });
-  return { flow: new PhoneButtonFlow(host, { idp: srv.config.wechatIdpIdentifier, ...config }), rec };
+  return { flow: new PhoneButtonFlow(host, { idp: env.srv.config.wechatIdpIdentifier, ...config }), rec };
 }
 
 describe('reading WeChat\'s result', () => {
@@ -56,15 +50,15 @@ describe('reading WeChat\'s result', () => {
 
 describe('the phone login request', () => {
   test('the code and identity source go on the wire; a blank scope sends no options, a scope is trimmed', async () => {
-    const mark = srv.requests.length;
-    const [err, state] = await loginWithPhoneCode(client(), { idp: srv.config.wechatIdpIdentifier, code: await phoneCode('13912300101'), scope: '   ' });
+    const mark = env.srv.requests.length;
+    const [err, state] = await loginWithPhoneCode(client(), { idp: env.srv.config.wechatIdpIdentifier, code: await phoneCode('13912300101'), scope: '   ' });
     expect(err).toBeNull();
     expect(state.access_token).toEqual(expect.any(String));
     wx.clearStorageSync(); // logged out again
-    const [again] = await loginWithPhoneCode(client(), { idp: srv.config.wechatIdpIdentifier, code: await phoneCode('13912300102'), scope: ' openid profile ' });
+    const [again] = await loginWithPhoneCode(client(), { idp: env.srv.config.wechatIdpIdentifier, code: await phoneCode('13912300102'), scope: ' openid profile ' });
     expect(again).toBeNull();
     const sent = since(mark, '/api/v3/signin-by-mobile').map((r) => JSON.parse(r.body));
-    expect(sent[0]).toMatchObject({ extIdpConnidentifier: srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: expect.any(String) } } });
+    expect(sent[0]).toMatchObject({ extIdpConnidentifier: env.srv.config.wechatIdpIdentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: expect.any(String) } } });
     expect(sent[0]).not.toHaveProperty('options');
     expect(sent[1].options).toEqual({ scope: 'openid profile' });
   });
@@ -74,7 +68,7 @@ describe('the flow\'s guards', () => {
   test('a phone event while busy or disabled only renders: no request, no event', async () => {
     const code = await phoneCode('13912300103');
     const { flow, rec } = makeFlow();
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const first = flow.phoneResult({ errMsg: 'getPhoneNumber:ok', code });
     const renders = rec.changes;
     await flow.phoneResult({ errMsg: 'getPhoneNumber:fail user deny' });
@@ -139,7 +133,7 @@ describe('the flow\'s guards', () => {
     const { host, rec } = recordingHost(T, { client: client() });
     const flow = new PhoneButtonFlow(host);
     expect(flow.gated).toBe(false);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.phoneResult({ errMsg: 'getPhoneNumber:ok', code: await phoneCode('13912300106') });
     expect(rec.events.map((e) => e.name)).toEqual(['phone']);
     expect(JSON.parse(since(mark, '/api/v3/get-wechat-miniprogram-phone')[0].body)).toMatchObject({ extIdpConnidentifier: 'wechat-miniprogram' });

@@ -1,30 +1,23 @@
 // The <authing-phone-button> flow (core/flows/phone-button-flow) without any simulator: a recording host,
 // the REAL client and an isolated devserver over HTTP. Render contract, consent gate (agree = the phone
 // tap), the vocabulary of every event detail, no request for anything WeChat refused.
-const { startDevServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/index');
 const { PhoneButtonFlow } = require('../../helpers/kit').internal('core/flows/phone-button-flow');
 const { PHONE_BUTTON_TEXTS } = require('../../helpers/kit').internal('components/phone-button/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const T = PHONE_BUTTON_TEXTS['zh-CN'];
-let srv;
-let api;
-beforeAll(async () => { srv = await startDevServer(); api = dev(srv.url); wx.__control.baseUrl = srv.url; });
-afterAll(() => srv.close());
-beforeEach(() => wx.clearStorageSync());
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ clearStorage: true });
+const { client } = env;
 function makeFlow(config = {}, { c = client() } = {}) {
   const { host, rec } = recordingHost(T, { client: c });
-  const flow = new PhoneButtonFlow(host, { idp: srv.config.wechatIdpIdentifier, ...config });
+  const flow = new PhoneButtonFlow(host, { idp: env.srv.config.wechatIdpIdentifier, ...config });
   return { flow, rec };
 }
-const since = (mark) => srv.requests.slice(mark).filter((r) => r.path.startsWith('/api/'));
+const since = (mark) => env.srv.requests.slice(mark).filter((r) => r.path.startsWith('/api/'));
 const ok = (code) => ({ errMsg: 'getPhoneNumber:ok', code });
 
 test('get-phone: one render when the request starts, one when it settles; `phone` with the number', async () => {
-  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912300001' });
+  const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: '13912300001' });
   const { flow, rec } = makeFlow();
   const pending = flow.phoneResult(ok(code));
   expect(flow.state.busy).toBe(true);
@@ -36,9 +29,9 @@ test('get-phone: one render when the request starts, one when it settles; `phone
 });
 
 test('login: `login` {method:"phone", loginState} through the shared phone-login request, scope passed', async () => {
-  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13800000000' });
+  const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: '13800000000' });
   const { flow, rec } = makeFlow({ mode: 'login', scope: 'openid profile offline_access' });
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await flow.phoneResult(ok(code));
   expect(rec.events.map((e) => e.name)).toEqual(['login']);
   expect(rec.events[0].detail.method).toBe('phone');
@@ -50,7 +43,7 @@ test('login: `login` {method:"phone", loginState} through the shared phone-login
 
 test('privacy authorization declined in the popup: a quiet `cancel` {reason:"privacy"}, no notice, no request', async () => {
   const { flow, rec } = makeFlow({ mode: 'login' });
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await flow.phoneResult({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 });
   expect(rec.changes).toBe(1);
   expect(rec.events).toEqual([{ name: 'cancel', detail: { action: 'login', method: 'phone', reason: 'privacy' } }]);
@@ -60,7 +53,7 @@ test('privacy authorization declined in the popup: a quiet `cancel` {reason:"pri
 
 test('WeChat refusals: deny → cancel, no quota / no permission / other → error with code + errMsg; no request', async () => {
   const { flow, rec } = makeFlow({ mode: 'login' });
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   await flow.phoneResult({ errMsg: 'getPhoneNumber:fail user deny' });
   await flow.phoneResult({ errMsg: 'getPhoneNumber:fail no quota', errno: 1400001 });
   await flow.phoneResult({ errMsg: 'getPhoneNumber:fail no permission', errno: 102 });
@@ -95,9 +88,9 @@ test('a used code → `error` with the server code; not busy afterwards', async 
 });
 
 test('a second phone event while busy sends nothing more', async () => {
-  const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912300002' });
+  const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: '13912300002' });
   const { flow, rec } = makeFlow();
-  const mark = srv.requests.length;
+  const mark = env.srv.requests.length;
   const first = flow.phoneResult(ok(code));
   await flow.phoneResult(ok(code));
   await first;
@@ -107,10 +100,10 @@ test('a second phone event while busy sends nothing more', async () => {
 
 describe('consent', () => {
   test('gated: the tap prompts (one render, no request); the prompt\'s agree IS the phone tap', async () => {
-    const { code } = await api.post('/__dev/wx/phone-code', { phoneNumber: '13912300003' });
+    const { code } = await env.dev.post('/__dev/wx/phone-code', { phoneNumber: '13912300003' });
     const { flow, rec } = makeFlow({ consentRequired: true });
     expect(flow.gated).toBe(true);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     flow.gateTap();
     expect(rec.changes).toBe(1);
     expect(flow.state.consent.prompting).toBe(true);

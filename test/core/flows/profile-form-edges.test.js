@@ -2,30 +2,35 @@
 // profile values, gender taken as picked, the guards (loading, saving, disabled, nothing loaded), failed
 // reads, a login gone, edits typed during a save, the fields property changing, a detached component.
 // Real client and devserver over HTTP (faults injected there), a recording host.
-const { loggedInServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/index');
+const { createWxShim } = require('../../../devserver/wx-shim');
+const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
+const { createWechatPlatform } = require('../../../miniprogram_dist/index');
 const { internal } = require('../../helpers/kit');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const { parseFields, valuesFromUser, diffValues, validateField, validateValues, isoDate } = internal('core/flows/profile-form');
 const { ProfileFlow } = internal('core/flows/profile-form-flow');
 const { PROFILE_TEXTS } = internal('components/profile-form/texts');
 
 const T = PROFILE_TEXTS['zh-CN'];
-let srv;
-let setProfile;
-beforeAll(async () => { ({ srv, setProfile } = await loggedInServer()); });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ loggedIn: true, clearFaults: true });
+const { setProfile, client } = env;
 function makeFlow(fields, c = client()) {
   const { host, rec } = recordingHost(T, { client: c });
   return { flow: new ProfileFlow(host, fields), rec };
 }
-const updates = () => srv.requests.filter((r) => r.path === '/api/v3/update-profile');
-const fault = (spec) => dev(srv.url).post('/__dev/faults', spec);
+const updates = () => env.srv.requests.filter((r) => r.path === '/api/v3/update-profile');
+const fault = (spec) => env.dev.post('/__dev/faults', spec);
 const errorsOf = (rec) => rec.events.filter((e) => e.name === 'error').map((e) => e.detail);
+
+/** The demo user logged in again on a storage of its own (a wx shim's): logging it out leaves the file's login alone. */
+async function ownLogin() {
+  const shim = createWxShim({ baseUrl: env.srv.url, transport: createNodeTransport() });
+  const c = client({ platform: createWechatPlatform(shim) });
+  const [err] = await c.loginByPassword({ passwordPayload: { account: 'demo', password: 'Demo@123456' } });
+  if (err) throw new Error(`login failed: ${err.message}`);
+  return c;
+}
 
 describe('field rules', () => {
   test('`fields`: spaces or commas, snake / kebab / camel case, surrounding spaces ignored', () => {
@@ -114,7 +119,7 @@ describe('the flow', () => {
     flow.setFields(['city', 'gender']);
     flow.setFields('city , gender');
     expect(rec.changes).toBe(0);
-    const before = srv.requests.length;
+    const before = env.srv.requests.length;
     flow.setFields('city,gender,company');
     expect(rec.changes).toBe(1);
     expect(flow.state.fields).toEqual(['city', 'gender', 'company']);
@@ -122,7 +127,7 @@ describe('the flow', () => {
     flow.setFields('city');
     expect(rec.changes).toBe(4);
     expect(flow.state.fields).toEqual(['city']);
-    expect(srv.requests.slice(before).filter((r) => r.path === '/api/v3/get-profile')).toHaveLength(1);
+    expect(env.srv.requests.slice(before).filter((r) => r.path === '/api/v3/get-profile')).toHaveLength(1);
   });
 
   test('a detached form drops the late answers of a read and a save', async () => {
@@ -165,9 +170,9 @@ describe('the flow', () => {
     expect(flow.values.city).toBe('Xian');
   });
 
-  // Last: logs the shared stored login out.
+  // Logs out, so on a login of its own.
   test('a missing client on save, then the login gone: "please log in" on save and read, edits kept', async () => {
-    const c = client();
+    const c = await ownLogin();
     const link = { gone: false };
     const { host, rec } = recordingHost(T, { client: c, extra: { getClient: () => (link.gone ? [{ code: 'invalid_options', message: T.notConfigured }] : [null, c]) } });
     const flow = new ProfileFlow(host, 'city');

@@ -1,25 +1,18 @@
 // The <authing-profile-form> flow (core/flows/profile-form-flow) without any simulator: a recording host,
 // the REAL client and an isolated devserver over HTTP. Typing renders nothing, only changed fields are
 // sent, validation messages come from the component's (overridable) texts, edits survive failures.
-const { loggedInServer, dev } = require('../../helpers/server');
-const { Authing } = require('../../../miniprogram_dist/index');
 const { ProfileFlow } = require('../../helpers/kit').internal('core/flows/profile-form-flow');
 const { PROFILE_TEXTS } = require('../../helpers/kit').internal('components/profile-form/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const T = PROFILE_TEXTS['zh-CN'];
-let srv;
-let setProfile;
-beforeAll(async () => { ({ srv, setProfile } = await loggedInServer()); });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
-
-const client = () => new Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url });
+const env = useFlowServer({ loggedIn: true, clearFaults: true });
+const { setProfile, client } = env;
 function makeFlow(fields, texts = T, c = client()) {
   const { host, rec } = recordingHost(texts, { client: c });
   return { flow: new ProfileFlow(host, fields), rec };
 }
-const updates = () => srv.requests.filter((r) => r.path === '/api/v3/update-profile');
+const updates = () => env.srv.requests.filter((r) => r.path === '/api/v3/update-profile');
 
 test('load → values; typing renders nothing; a pick renders once; save sends only the changes', async () => {
   await setProfile({ nickname: 'Demo', city: 'Hangzhou', gender: 'M' });
@@ -72,7 +65,7 @@ test('validation: problems in state, messages from the texts (overridable) in `e
 test('a server failure keeps the edits: `error` {action:"save"}, saving off', async () => {
   const { flow, rec } = makeFlow('company');
   await flow.load();
-  await dev(srv.url).post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'envelope', status: 500, body: 'database is down' });
+  await env.dev.post('/__dev/faults', { path: '/api/v3/update-profile', kind: 'envelope', status: 500, body: 'database is down' });
   flow.input('company', 'Initech');
   await flow.save();
   const err = rec.events.find((e) => e.name === 'error').detail;

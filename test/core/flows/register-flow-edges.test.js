@@ -3,26 +3,15 @@
 // nothing (busy, send on the password tab, the current tab), what goes on the wire (trimmed identifiers,
 // the profile, scope and encryption options), failures of a send, late answers after detach, and the
 // property parsers. Real client, isolated devserver over HTTP, a recording host.
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
+const { call } = require('../../helpers/server');
 require('../../../miniprogram_dist/journey');
 require('../../../miniprogram_dist/account'); // email codes
 const { RegisterFlow, parseRegisterMethods, parseSignUpFields, signUpFieldKind } = require('../../helpers/kit').internal('core/flows/register-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
+const { useFlowServer } = require('./flow-host');
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'register-edges-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(() => shim.__control.storage.clear());
-afterEach(() => call(srv.url, 'DELETE', '/__dev/faults'));
-
-const client = () => new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
+const env = useFlowServer({ shimOpenid: 'register-edges-openid', clearFaults: true });
+const { client } = env;
 
 function makeFlow(config = {}, { c = client(), store = new CountdownStore({ storage: null }), now } = {}) {
   const rec = { changes: 0, events: [], notices: [] };
@@ -35,7 +24,7 @@ function makeFlow(config = {}, { c = client(), store = new CountdownStore({ stor
   return { flow, rec };
 }
 
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => !path || r.path === path);
 const body = (mark, path) => JSON.parse(since(mark, path)[0].body);
 const names = (rec) => rec.events.map((e) => e.name);
 const type = (flow, values) => { for (const [k, v] of Object.entries(values)) flow.input(k, v); };
@@ -49,7 +38,7 @@ describe('what goes on the wire', () => {
     const { flow, rec } = makeFlow();
     const username = `trim-${fresh()}`;
     type(flow, { account: `  ${username} `, password: PW, confirm: PW });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.submit();
     const signUp = body(mark, '/api/v3/signup');
     expect(signUp.passwordPayload).toEqual({ username, password: PW });
@@ -67,7 +56,7 @@ describe('what goes on the wire', () => {
     const { flow, rec } = makeFlow({ scope: '  openid profile email ', fields: 'nickname,company,postal_code' });
     const email = `scope-${fresh()}@example.com`;
     type(flow, { account: email, password: PW, confirm: PW, nickname: '  Neo ', company: '   ' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.submit();
     expect(body(mark, '/api/v3/signup').profile).toEqual({ nickname: 'Neo' });
     const signIn = body(mark, '/api/v3/signin');
@@ -80,10 +69,10 @@ describe('what goes on the wire', () => {
     const { flow, rec } = makeFlow({ methods: 'sms' });
     const phone = freshPhone();
     flow.input('phone', ` ${phone}  `);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.sendCode();
     expect(rec.events[0]).toEqual({ name: 'send-code', detail: { phone, countryCode: '+86' } });
-    const code = (await call(srv.url, 'GET', `/__dev/sms/latest?phone=${phone}&channel=CHANNEL_REGISTER`)).json.code;
+    const code = (await call(env.srv.url, 'GET', `/__dev/sms/latest?phone=${phone}&channel=CHANNEL_REGISTER`)).json.code;
     type(flow, { code: ` ${code} `, password: PW, confirm: PW });
     await flow.submit();
     expect(names(rec)).toEqual(['send-code', 'register', 'login']);
@@ -96,9 +85,9 @@ describe('what goes on the wire', () => {
     const { flow, rec } = makeFlow({ methods: 'email', fetchUserInfo: false });
     const email = `emailcode-${fresh()}@example.com`;
     flow.input('email', `${email} `);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.sendCode();
-    const code = (await call(srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_REGISTER`)).json.code;
+    const code = (await call(env.srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_REGISTER`)).json.code;
     type(flow, { emailCode: code, password: PW, confirm: PW });
     await flow.submit();
     expect(names(rec)).toEqual(['send-code', 'register', 'login']);
@@ -110,7 +99,7 @@ describe('taps that do nothing', () => {
   test('a double tap on the main button: one sign-up; the links wait while it runs', async () => {
     const { flow, rec } = makeFlow({ fetchUserInfo: false });
     type(flow, { account: `double-${fresh()}`, password: PW, confirm: PW });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const first = flow.submit();
     await flow.submit();
     flow.navigate('login');
@@ -121,7 +110,7 @@ describe('taps that do nothing', () => {
 
   test('send on the password tab, the current tab again, a field the form does not show: nothing happens', async () => {
     const { flow, rec } = makeFlow({ fields: 'nickname' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     flow.input('account', 'x@');
     await flow.sendCode();
     flow.selectMethod('password');
@@ -166,7 +155,7 @@ describe('consent and property changes', () => {
 
   test('agree with nothing parked: the box is checked (one render), nothing sent; dismiss with nothing parked: no cancel, no toast', async () => {
     const { flow, rec } = makeFlow({ consentRequired: true });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.agree();
     expect(flow.state.consent.agreed).toBe(true);
     expect(rec.changes).toBe(1);
@@ -219,7 +208,7 @@ describe('failures and late answers', () => {
   test('a refused code send: a toast and an `error` {action: send-code}; no countdown; the shown errors stay as they were', async () => {
     const { flow, rec } = makeFlow({ methods: 'sms' });
     flow.input('phone', freshPhone());
-    await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
+    await call(env.srv.url, 'POST', '/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
     await flow.sendCode();
     expect(rec.notices).toEqual([{ type: 'error', error: expect.objectContaining({ message: 'gateway down' }) }]);
     expect(rec.events).toEqual([{ name: 'error', detail: expect.objectContaining({ action: 'send-code', method: 'sms' }) }]);

@@ -2,30 +2,17 @@
 // client and an isolated devserver over HTTP. Sign-up by password and by code ends logged in (`register`
 // then `login`), the server's message lands on its field, bad input sends nothing, consent parks the
 // action, and a failed sign-in after the sign-up retries the sign-in only.
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
+const { call } = require('../../helpers/server');
 require('../../../miniprogram_dist/journey');
 require('../../../miniprogram_dist/account'); // email codes
 require('../../../miniprogram_dist/crypto/rsa');
 const { RegisterFlow, parseRegisterMethods, parseSignUpFields } = require('../../helpers/kit').internal('core/flows/register-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { vocabularyProblems } = require('../../helpers/vocabulary');
+const { useFlowServer } = require('./flow-host');
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer();
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'register-flow-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(() => shim.__control.storage.clear());
-afterEach(() => call(srv.url, 'DELETE', '/__dev/faults'));
-
-function client() {
-  return new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
-}
+const env = useFlowServer({ shimOpenid: 'register-flow-openid', clearFaults: true });
+const { client } = env;
 
 function makeFlow(config = {}, c = client()) {
   const rec = { changes: 0, events: [], notices: [] };
@@ -38,7 +25,7 @@ function makeFlow(config = {}, c = client()) {
   return { flow, rec, client: c };
 }
 
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => !path || r.path === path);
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => !path || r.path === path);
 const names = (rec) => rec.events.map((e) => e.name);
 const type = (flow, values) => { for (const [k, v] of Object.entries(values)) flow.input(k, v); };
 
@@ -61,7 +48,7 @@ describe('sign-up by password', () => {
     const username = `reg-${fresh()}`;
     type(flow, { account: username, password: 'Signup@123', confirm: 'Signup@123', nickname: 'Newbie' });
     expect(rec.changes).toBe(0); // typing renders nothing
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const p = flow.submit();
     expect(flow.state.busy).toBe('register');
     expect(rec.changes).toBe(1);
@@ -90,7 +77,7 @@ describe('sign-up by password', () => {
     const { flow, rec } = makeFlow({ encrypt: 'rsa' });
     const email = `reg-${fresh()}@example.com`;
     type(flow, { account: email, password: 'Signup@123', confirm: 'Signup@123' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.submit();
     expect(names(rec)).toEqual(['register', 'login']);
     expect(rec.events[0].detail.user.email).toBe(email);
@@ -124,7 +111,7 @@ describe('sign-up by password', () => {
 
   test('bad input: each problem on its field, localized later, zero requests', async () => {
     const { flow, rec } = makeFlow({ fields: 'nickname' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.submit();
     expect(flow.state.errors).toEqual({ account: { key: 'required', params: { field: 'account' } }, password: { key: 'required', params: { field: 'password' } } });
     type(flow, { account: 'alice@', password: '123', confirm: '123' });
@@ -144,8 +131,8 @@ describe('sign-up by password', () => {
   test('the sign-in after the sign-up fails: error {action:"login"} as a toast; the retry signs in only', async () => {
     const { flow, rec } = makeFlow();
     type(flow, { account: `retry-${fresh()}`, password: 'Signup@123', confirm: 'Signup@123' });
-    await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/signin', kind: 'envelope', status: 500 });
-    const mark = srv.requests.length;
+    await call(env.srv.url, 'POST', '/__dev/faults', { path: '/api/v3/signin', kind: 'envelope', status: 500 });
+    const mark = env.srv.requests.length;
     await flow.submit();
     expect(names(rec)).toEqual(['register', 'error']);
     expect(rec.events[1].detail.action).toBe('login');
@@ -164,7 +151,7 @@ describe('sign-up by code', () => {
     expect(flow.state.method).toBe('sms');
     const phone = freshPhone();
     flow.input('phone', phone);
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.sendCode();
     expect(JSON.parse(since(mark, '/api/v3/send-sms')[0].body)).toMatchObject({ phoneNumber: phone, channel: 'CHANNEL_REGISTER' });
     expect(flow.state.countdownEndsAt).toBeGreaterThan(Date.now());
@@ -172,7 +159,7 @@ describe('sign-up by code', () => {
     // a second tap during the countdown sends nothing
     await flow.sendCode();
     expect(since(mark, '/api/v3/send-sms')).toHaveLength(1);
-    const code = (await call(srv.url, 'GET', `/__dev/sms/latest?phone=${phone}&channel=CHANNEL_REGISTER`)).json.code;
+    const code = (await call(env.srv.url, 'GET', `/__dev/sms/latest?phone=${phone}&channel=CHANNEL_REGISTER`)).json.code;
     type(flow, { code, password: 'Signup@123', confirm: 'Signup@123' });
     await flow.submit();
     expect(names(rec)).toEqual(['send-code', 'register', 'login']);
@@ -192,7 +179,7 @@ describe('sign-up by code', () => {
     flow.input('email', email);
     await flow.sendCode();
     expect(names(rec)).toEqual(['send-code']);
-    const code = (await call(srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_REGISTER`)).json.code;
+    const code = (await call(env.srv.url, 'GET', `/__dev/email/latest?email=${encodeURIComponent(email)}&channel=CHANNEL_REGISTER`)).json.code;
     const wrong = code === '000000' ? '111111' : '000000';
     type(flow, { emailCode: wrong, password: 'Signup@123', confirm: 'Signup@123' });
     await flow.submit();
@@ -231,7 +218,7 @@ describe('sign-up by code', () => {
 
   test('bad phone or code format: on the field, zero requests', async () => {
     const { flow } = makeFlow({ methods: 'sms' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     flow.input('phone', '12');
     await flow.sendCode();
     expect(flow.state.errors).toEqual({ phone: { key: 'invalidPhone' } });
@@ -246,7 +233,7 @@ describe('consent, links, configuration', () => {
   test('agreements: the action is parked until agreed; declining sends nothing and emits cancel', async () => {
     const { flow, rec } = makeFlow({ consentRequired: true });
     type(flow, { account: `consent-${fresh()}`, password: 'Signup@123', confirm: 'Signup@123' });
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await flow.submit();
     expect(flow.state.consent.prompting).toBe(true);
     flow.dismiss();

@@ -2,33 +2,29 @@
 // property changes after mount, taps that must do nothing (in flight, the wrong step, the current tab),
 // trimmed targets on the wire and in `password-reset`, what a finished reset leaves behind, a refused send,
 // and the method parser. Real client, isolated devserver over HTTP, a recording host.
-const { startDevServer, dev } = require('../../helpers/server');
 const { clientOf, phoneUser } = require('../../helpers/reset-users');
 const { ResetPasswordFlow, parseResetMethods } = require('../../helpers/kit').internal('core/flows/reset-password-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { RESET_PASSWORD_TEXTS } = require('../../helpers/kit').internal('components/reset-password/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 
 const NEW_PASSWORD = 'New@654321';
-let srv;
-beforeAll(async () => { srv = await startDevServer(); });
-afterAll(() => srv.close());
-afterEach(() => dev(srv.url).del('/__dev/faults'));
+const env = useFlowServer({ pointWx: false, clearFaults: true });
 
 function makeFlow(config = { methods: 'sms,email' }, { store = new CountdownStore({ storage: null }), now } = {}) {
-  const { host, rec } = recordingHost(RESET_PASSWORD_TEXTS['zh-CN'], { client: clientOf(srv) });
+  const { host, rec } = recordingHost(RESET_PASSWORD_TEXTS['zh-CN'], { client: clientOf(env.srv) });
   return { flow: new ResetPasswordFlow(host, config, store, now), rec };
 }
-const sent = (path) => srv.requests.filter((r) => r.path === path);
+const sent = (path) => env.srv.requests.filter((r) => r.path === path);
 const named = (rec, name) => rec.events.filter((e) => e.name === name);
 
 /** Step 1 done for a new phone user typed with spaces around it: the flow is on step 2. */
 async function onStepTwo(flow, rec) {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   flow.input('phone', `  ${user.phone} `);
   await flow.sendCode();
   expect(named(rec, 'send-code').pop().detail).toEqual({ phone: user.phone, countryCode: '+86' });
-  flow.input('code', ` ${await dev(srv.url).smsCode(user.phone, 'CHANNEL_RESET_PASSWORD')} `);
+  flow.input('code', ` ${await env.dev.smsCode(user.phone, 'CHANNEL_RESET_PASSWORD')} `);
   await flow.verify();
   expect(flow.state.step).toBe('password');
   expect(JSON.parse(sent('/api/v3/verify-reset-password-request').pop().body).phonePassCodePayload.phoneNumber).toBe(user.phone);
@@ -68,15 +64,15 @@ test('step 1: the reset button does nothing (no token yet); a tab tapped while a
   const { flow, rec } = makeFlow();
   flow.input('password', NEW_PASSWORD);
   flow.input('confirm', NEW_PASSWORD);
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   await flow.reset();
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
   expect(rec.changes).toBe(0);
   flow.selectMethod('sms');
   flow.restart();
   expect(rec.changes).toBe(0);
 
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   flow.input('phone', user.phone);
   const sending = flow.sendCode();
   expect(flow.state.busy).toBe('send-code');
@@ -91,7 +87,7 @@ test('step 1: the reset button does nothing (no token yet); a tab tapped while a
 test('a refused send: on no field, the form message and `error` {action: send-code}; no countdown', async () => {
   const { flow, rec } = makeFlow();
   flow.input('phone', '13700000077');
-  await dev(srv.url).post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
+  await env.dev.post('/__dev/faults', { path: '/api/v3/send-sms', kind: 'envelope', status: 500, body: 'gateway down' });
   await flow.sendCode();
   expect(flow.state).toMatchObject({ busy: null, countdownEndsAt: 0, notice: { tone: 'error', error: { message: 'gateway down' } } });
   expect(rec.events).toEqual([{ name: 'error', detail: expect.objectContaining({ action: 'send-code', method: 'sms', message: 'gateway down' }) }]);

@@ -2,29 +2,26 @@
 // REAL client and an isolated devserver over HTTP. Reset by phone and by email code, then the new password
 // logs in and the old one is refused; the reset token works once; a wrong code sits on the code field;
 // bad input is refused before any request; an expired token brings back step 1 with the typed values.
-const { startDevServer, dev } = require('../../helpers/server');
 const { OLD_PASSWORD, clientOf, pastCooldown, phoneUser, emailUser, signIn } = require('../../helpers/reset-users');
 const { ResetPasswordFlow, parseResetMethods, checkNewPassword } = require('../../helpers/kit').internal('core/flows/reset-password-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { RESET_PASSWORD_TEXTS } = require('../../helpers/kit').internal('components/reset-password/texts');
-const { recordingHost } = require('./flow-host');
+const { recordingHost, useFlowServer } = require('./flow-host');
 const { vocabularyProblems } = require('../../helpers/vocabulary');
 require('../../../miniprogram_dist/crypto/rsa');
 
 const T = RESET_PASSWORD_TEXTS['zh-CN'];
 const NEW_PASSWORD = 'New@654321';
-let srv;
-beforeAll(async () => { srv = await startDevServer(); });
-afterAll(() => srv.close());
+const env = useFlowServer({ pointWx: false });
 
 /** The flow's clock (its resend countdowns), moved forward with the server's where a test needs it. */
 let offset = 0;
 const now = () => Date.now() + offset;
-function makeFlow(config = { methods: 'sms,email' }, c = clientOf(srv)) {
+function makeFlow(config = { methods: 'sms,email' }, c = clientOf(env.srv)) {
   const { host, rec } = recordingHost(T, { client: c });
   return { flow: new ResetPasswordFlow(host, config, new CountdownStore({ storage: null, now }), now), rec };
 }
-const sent = (path) => srv.requests.filter((r) => r.path === path);
+const sent = (path) => env.srv.requests.filter((r) => r.path === path);
 const bodyOf = (r) => JSON.parse(r.body);
 const named = (rec, name) => rec.events.filter((e) => e.name === name);
 
@@ -35,14 +32,14 @@ async function codeFor(flow, rec, target) {
   await flow.sendCode();
   expect(named(rec, 'send-code').pop().detail).toEqual(target.phone ? { phone: target.phone, countryCode: '+86' } : { email: target.email });
   const code = target.phone
-    ? await dev(srv.url).smsCode(target.phone, 'CHANNEL_RESET_PASSWORD')
-    : await dev(srv.url).emailCode(target.email, 'CHANNEL_RESET_PASSWORD');
+    ? await env.dev.smsCode(target.phone, 'CHANNEL_RESET_PASSWORD')
+    : await env.dev.emailCode(target.email, 'CHANNEL_RESET_PASSWORD');
   expect(code).toMatch(/^\d{6}$/);
   return code;
 }
 
 test('by phone code: send → verify → new password twice → `password-reset`; the new password logs in, the old one is refused', async () => {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   const { flow, rec } = makeFlow();
   expect(flow.state).toMatchObject({ step: 'verify', method: 'sms', methods: ['sms', 'email'], busy: null });
   const code = await codeFor(flow, rec, user);
@@ -69,13 +66,13 @@ test('by phone code: send → verify → new password twice → `password-reset`
   expect(body).toEqual({ password: NEW_PASSWORD, passwordResetToken: expect.any(String) });
   expect(named(rec, 'password-reset')).toEqual([{ name: 'password-reset', detail: { method: 'sms', account: user.phone } }]);
   expect(flow.value('password')).toBe('');
-  expect(await signIn(srv, { phone: user.phone, password: NEW_PASSWORD })).toBeNull();
-  expect(await signIn(srv, { phone: user.phone, password: OLD_PASSWORD })).toMatchObject({ apiCode: 2333 });
+  expect(await signIn(env.srv, { phone: user.phone, password: NEW_PASSWORD })).toBeNull();
+  expect(await signIn(env.srv, { phone: user.phone, password: OLD_PASSWORD })).toMatchObject({ apiCode: 2333 });
   expect(vocabularyProblems(rec.events)).toEqual([]);
 });
 
 test('by email code with an RSA-encrypted password; the same reset token is refused the second time', async () => {
-  const user = await emailUser(srv);
+  const user = await emailUser(env.srv);
   const { flow, rec } = makeFlow({ methods: 'email', encrypt: 'rsa' });
   expect(flow.state.methods).toEqual(['email']);
   const code = await codeFor(flow, rec, user);
@@ -90,16 +87,16 @@ test('by email code with an RSA-encrypted password; the same reset token is refu
   const body = bodyOf(sent('/api/v3/reset-password').pop());
   expect(body.passwordEncryptType).toBe('rsa');
   expect(body.password).not.toBe(NEW_PASSWORD);
-  expect(await signIn(srv, { email: user.email, password: NEW_PASSWORD })).toBeNull();
-  expect(await signIn(srv, { email: user.email, password: OLD_PASSWORD })).toMatchObject({ apiCode: 2333 });
+  expect(await signIn(env.srv, { email: user.email, password: NEW_PASSWORD })).toBeNull();
+  expect(await signIn(env.srv, { email: user.email, password: OLD_PASSWORD })).toMatchObject({ apiCode: 2333 });
   // Single use: the token the flow sent is spent.
-  const [again] = await clientOf(srv).resetPassword({ password: 'Again@123456', passwordResetToken: body.passwordResetToken });
+  const [again] = await clientOf(env.srv).resetPassword({ password: 'Again@123456', passwordResetToken: body.passwordResetToken });
   expect(again).toMatchObject({ apiCode: 2030 });
-  expect(await signIn(srv, { email: user.email, password: NEW_PASSWORD })).toBeNull();
+  expect(await signIn(env.srv, { email: user.email, password: NEW_PASSWORD })).toBeNull();
 });
 
 test('a wrong code sits on the code field, the typed values stay, the step stays; then the right code goes on', async () => {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   const { flow, rec } = makeFlow();
   const code = await codeFor(flow, rec, user);
   const wrong = code === '000000' ? '111111' : '000000';
@@ -123,16 +120,16 @@ test('a wrong code sits on the code field, the typed values stay, the step stays
   expect(flow.state).toMatchObject({ step: 'verify', notice: null });
   expect(flow.value('phone')).toBe(user.phone);
   expect(flow.value('code')).toBe('');
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   await flow.verify();
   expect(flow.state.errors.code).toEqual({ key: 'required', params: { field: 'code' } });
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
   expect(vocabularyProblems(rec.events)).toEqual([]);
 });
 
 test('bad input: a localized problem on the field, zero requests; the typed values stay', async () => {
   const { flow, rec } = makeFlow();
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   await flow.sendCode();
   expect(flow.state.errors.phone).toEqual({ key: 'required', params: { field: 'phone' } });
   flow.input('phone', '12345');
@@ -146,7 +143,7 @@ test('bad input: a localized problem on the field, zero requests; the typed valu
   flow.input('email', 'alice@');
   await flow.verify();
   expect(flow.state.errors).toMatchObject({ email: { key: 'invalidEmail' }, emailCode: { key: 'required', params: { field: 'code' } } });
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
   expect(rec.events).toEqual([]);
   expect(flow.value('phone')).toBe('13700000001');
   // Step 2's checks, language-neutral: the policy first, then the confirmation.
@@ -159,11 +156,11 @@ test('bad input: a localized problem on the field, zero requests; the typed valu
 });
 
 test('step 2 refuses a short or mismatched password before any request; an expired token brings back step 1 with the typed values', async () => {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   const { flow, rec } = makeFlow();
   flow.input('code', await codeFor(flow, rec, user));
   await flow.verify();
-  const before = srv.requests.length;
+  const before = env.srv.requests.length;
   flow.input('password', '123');
   await flow.reset();
   expect(flow.state.errors.password).toEqual({ key: 'invalidPassword', params: { min: 6, max: 64 } });
@@ -171,10 +168,10 @@ test('step 2 refuses a short or mismatched password before any request; an expir
   flow.input('confirm', 'New@65432');
   await flow.reset();
   expect(flow.state.errors.confirm).toEqual({ key: 'passwordMismatch' });
-  expect(srv.requests.length).toBe(before);
+  expect(env.srv.requests.length).toBe(before);
   flow.input('confirm', NEW_PASSWORD);
   // The token lives actionTokenTtl seconds by the server clock.
-  await dev(srv.url).post('/__dev/clock', { advanceMs: (srv.config.actionTokenTtl + 1) * 1000 });
+  await env.dev.post('/__dev/clock', { advanceMs: (env.srv.config.actionTokenTtl + 1) * 1000 });
   await flow.reset();
   expect(flow.state).toMatchObject({ step: 'verify', busy: null, notice: { tone: 'error', key: 'tokenExpired' } });
   expect(named(rec, 'error').pop().detail).toMatchObject({ action: 'reset-password', method: 'sms', error: expect.objectContaining({ apiCode: 2030 }) });
@@ -187,23 +184,23 @@ test('step 2 refuses a short or mismatched password before any request; an expir
   // A new code (after the resend countdown, here and on the server) and the passwords typed before finish the reset.
   await flow.sendCode();
   expect(named(rec, 'send-code')).toHaveLength(1); // the countdown still runs: nothing sent
-  offset += srv.config.sendCooldown * 1000;
-  await pastCooldown(srv);
+  offset += env.srv.config.sendCooldown * 1000;
+  await pastCooldown(env.srv);
   flow.input('code', await codeFor(flow, rec, user));
   await flow.verify();
   await flow.reset();
   expect(flow.state.step).toBe('done');
-  expect(await signIn(srv, { phone: user.phone, password: NEW_PASSWORD })).toBeNull();
+  expect(await signIn(env.srv, { phone: user.phone, password: NEW_PASSWORD })).toBeNull();
 });
 
 test('a failure about no field is the form message (step and values stay); a policy refusal (2103) belongs on the password field', async () => {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   const { flow, rec } = makeFlow();
   flow.input('code', await codeFor(flow, rec, user));
   await flow.verify();
   flow.input('password', NEW_PASSWORD);
   flow.input('confirm', NEW_PASSWORD);
-  await dev(srv.url).post('/__dev/faults', { path: '/api/v3/reset-password', kind: 'envelope', status: 400, body: 'too weak' });
+  await env.dev.post('/__dev/faults', { path: '/api/v3/reset-password', kind: 'envelope', status: 400, body: 'too weak' });
   // An injected envelope has apiCode 9999: about no field, so the form message; the step and the values stay.
   await flow.reset();
   expect(flow.state).toMatchObject({ step: 'password', busy: null, notice: { tone: 'error', error: expect.objectContaining({ message: 'too weak' }) } });
@@ -220,7 +217,7 @@ test('a failure about no field is the form message (step and values stay); a pol
 });
 
 test('the resend countdown: a second send to the same number sends nothing; another method keeps its own countdown', async () => {
-  const user = await phoneUser(srv);
+  const user = await phoneUser(env.srv);
   const { flow, rec } = makeFlow();
   await codeFor(flow, rec, user);
   const count = sent('/api/v3/send-sms').length;

@@ -2,30 +2,19 @@
 // wrong passwords, "tries left", the lock and "too frequent" — the REAL client against an isolated devserver
 // configured with small limits (captcha after 2 failures, lock after 4), over HTTP.
 require('../../../miniprogram_dist/journey'); // the captcha method, as the login component requires it
-const { startDevServer, call } = require('../../helpers/server');
-const { createWxShim } = require('../../../devserver/wx-shim');
-const { createNodeTransport } = require('../../../devserver/wx-shim/node-transport');
-const core = require('../../../miniprogram_dist/index');
+const { call } = require('../../helpers/server');
 const { LoginForm } = require('../../helpers/kit').internal('core/flows/login-form');
 const { readGuardNotice, guardNoticeText, clockTime } = require('../../helpers/kit').internal('core/flows/sign-in-guard');
+const { useFlowServer } = require('./flow-host');
 
 const DEMO = { username: 'demo', password: 'Demo@123456' };
 const LIMITS = { captchaAfter: 2, lockoutAfter: 4, clientCaptchaAfter: 0 };
 
-let srv;
-let shim;
-beforeAll(async () => {
-  srv = await startDevServer(LIMITS);
-  shim = createWxShim({ baseUrl: srv.url, transport: createNodeTransport(), openid: 'guard-openid' });
-});
-afterAll(() => srv.close());
-beforeEach(async () => {
-  shim.__control.storage.clear();
-  await call(srv.url, 'POST', '/__dev/reset'); // forget failures and locks
-});
+const env = useFlowServer({ devOptions: LIMITS, shimOpenid: 'guard-openid' });
+beforeEach(() => call(env.srv.url, 'POST', '/__dev/reset')); // forget failures and locks
 
 function makeForm() {
-  const c = new core.Authing({ appId: srv.config.appId, userPoolId: srv.config.userPoolId, host: srv.url, platform: core.createWechatPlatform(shim) });
+  const c = env.client();
   const rec = { changes: 0, events: [], notices: [] };
   const form = new LoginForm({
     getClient: () => c,
@@ -44,10 +33,10 @@ const failure = (form) => {
   return ev ? ev.detail.error : null;
 };
 
-const since = (mark, path) => srv.requests.slice(mark).filter((r) => r.path === path);
+const since = (mark, path) => env.srv.requests.slice(mark).filter((r) => r.path === path);
 const lastSignIn = (mark) => JSON.parse(since(mark, '/api/v3/signin').pop().body);
 /** The code of the image the server issued last (the form's current one). */
-const liveCaptcha = () => call(srv.url, 'GET', '/__dev/captcha').then((r) => r.json);
+const liveCaptcha = () => call(env.srv.url, 'GET', '/__dev/captcha').then((r) => r.json);
 const svgOf = (src) => decodeURIComponent(src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
 
 async function wrongPassword(form) {
@@ -70,7 +59,7 @@ describe('captcha', () => {
 
     // The third try is answered "captcha required": the image is there when the failure renders.
     form.input('password', 'still-wrong'); // clears the shown failure (one render)
-    let mark = srv.requests.length;
+    let mark = env.srv.requests.length;
     const changes = rec.changes;
     await form.submit();
     const required = failure(form);
@@ -86,10 +75,10 @@ describe('captcha', () => {
 
     // The code is required before any request.
     form.input('password', DEMO.password);
-    mark = srv.requests.length;
+    mark = env.srv.requests.length;
     await form.submit();
     expect(form.state.errors.captcha).toEqual({ key: 'required', params: { field: 'captcha' } });
-    expect(srv.requests.length).toBe(mark);
+    expect(env.srv.requests.length).toBe(mark);
 
     // A wrong code: refused (2001), the code is sent with the image's token, a new image replaces it.
     form.input('captcha', ' WRONG '); // sent trimmed
@@ -104,7 +93,7 @@ describe('captcha', () => {
 
     // The right code (any case) with the right password logs in; the captcha is gone.
     form.input('captcha', image2.code.toLowerCase());
-    mark = srv.requests.length;
+    mark = env.srv.requests.length;
     await form.submit();
     expect(lastSignIn(mark).options).toEqual({ captchaCode: image2.code.toLowerCase(), captchaToken: image2.captchaToken });
     expect(rec.events.pop().name).toBe('login');
@@ -129,7 +118,7 @@ describe('captcha', () => {
     const before = await liveCaptcha();
     form.input('captcha', 'abcd');
     const changes = rec.changes;
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     const refreshing = form.refreshCaptcha();
     expect(form.signIn).toMatchObject({ captchaLoading: true, captchaSrc: '' }); // the old image goes at once
     expect(form.value('captcha')).toBe('');
@@ -143,18 +132,18 @@ describe('captcha', () => {
   test('an image that cannot load leaves the field with no image; the tap retries', async () => {
     const { form } = makeForm();
     for (let i = 0; i < 2; i++) await wrongPassword(form);
-    await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/get-captcha-code', count: 1, kind: 'html500' });
+    await call(env.srv.url, 'POST', '/__dev/faults', { path: '/api/v3/get-captcha-code', count: 1, kind: 'html500' });
     await wrongPassword(form);
     expect(failure(form).apiCode).toBe(2000); // the sign-in's answer is what shows
     expect(form.signIn).toMatchObject({ captcha: true, captchaSrc: '' });
     await form.refreshCaptcha();
     expect(form.signIn.captchaSrc).toMatch(/^data:image\/svg\+xml/);
     // Another failed load: the code typed for it goes without the previous image's token.
-    await call(srv.url, 'POST', '/__dev/faults', { path: '/api/v3/get-captcha-code', count: 1, kind: 'html500' });
+    await call(env.srv.url, 'POST', '/__dev/faults', { path: '/api/v3/get-captcha-code', count: 1, kind: 'html500' });
     await form.refreshCaptcha();
     expect(form.signIn.captchaSrc).toBe('');
     form.input('captcha', 'abcd');
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     expect(lastSignIn(mark).options).toEqual({});
   });
@@ -188,7 +177,7 @@ describe('lockout', () => {
     expect(rec.events.pop()).toMatchObject({ name: 'error', detail: { action: 'login', method: 'password', code: 'server', error: locked } });
     // Locked: even the right password is refused with the lock.
     form.input('password', DEMO.password);
-    const retry = srv.requests.length;
+    const retry = env.srv.requests.length;
     await form.submit();
     expect(lastSignIn(retry).options).toEqual({}); // the last image's token is not sent once the captcha is gone
     expect(failure(form).apiCode).toBe(2057);
@@ -207,7 +196,7 @@ describe('other actions', () => {
     form.selectMethod('sms');
     form.input('phone', '13912340002');
     form.input('code', '000000');
-    const mark = srv.requests.length;
+    const mark = env.srv.requests.length;
     await form.submit();
     expect(failure(form).apiCode).not.toBeUndefined();
     expect(since(mark, '/api/v3/get-captcha-code')).toHaveLength(0);
