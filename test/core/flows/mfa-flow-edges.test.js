@@ -3,7 +3,7 @@
 // field, a late answer after detach, the resend countdown ending (fake clock) or started by another flow,
 // the configured code length, and the factor list / masks / "challenge over" classification.
 // Real client, isolated devserver over HTTP, a recording host.
-const { totpCode, wrongTotp } = require('../../helpers/totp');
+const { totpCode } = require('../../helpers/totp');
 require('../../../miniprogram_dist/journey');
 const { MfaFlow, parseChallenge } = require('../../helpers/kit').internal('core/flows/mfa-flow');
 const { maskEmail, maskPhone, factorOptions, challengeOver } = require('../../helpers/kit').internal('core/flows/mfa-factors');
@@ -12,7 +12,6 @@ const { recordingHost, useFlowServer } = require('./flow-host');
 const { countdownClock, expectCountdownEnds } = require('./countdown-clock');
 
 const PASSWORD = 'Demo@123456';
-const SMS_PHONE = '13800000101';
 const env = useFlowServer({ clearStorage: true, clearFaults: true });
 const { client } = env;
 
