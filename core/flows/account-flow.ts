@@ -123,7 +123,7 @@ export class AccountFlow {
     this.set({ busy: 'load', blocked: false, notice: null });
     const [err, user] = await client.getUserInfo();
     if (life !== this.life) return undefined;
-    if (err || !user) return this.loadFailed(err || { code: 'bad_response', message: this.host.text('loadFailed', { reason: '' }) });
+    if (err || !user) return this.loadFailed(err || { code: 'bad_response', message: this.host.text('badResponse') });
     this.set({ busy: null, blocked: false, signedOut: false, summary: accountSummary(user) });
     return undefined;
   }
