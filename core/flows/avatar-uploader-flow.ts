@@ -133,10 +133,10 @@ export class AvatarFlow {
     this.host.onChange(this.s);
   }
 
-  /** The kit's wording of a failed request: "please log in" for session problems, else `{reason}` in `key`. */
+  /** The kit's wording of a failed request: "please log in" for session problems, else `{reason}` in `key` (no answer: no reason). */
   private reworded(err: ErrorData | null, key: 'loadFailed' | 'uploadFailed'): ErrorData {
-    const e: ErrorData = err || { message: this.host.text(key, { reason: '' }), code: 'bad_response' };
-    return { ...e, message: isLoggedOut(e) ? this.host.text('notLoggedIn') : this.host.text(key, { reason: e.message }) };
+    if (!err) return { message: this.host.text(key, { reason: '' }), code: 'bad_response' };
+    return { ...err, message: isLoggedOut(err) ? this.host.text('notLoggedIn') : this.host.text(key, { reason: err.message }) };
   }
 
   private fail(action: 'load' | 'check' | 'upload', error: ErrorData, code?: string): void {

@@ -159,8 +159,8 @@ export class ProfileFlow {
   }
 
   private reworded(err: ErrorData | null, key: 'loadFailed' | 'saveFailed'): ErrorData {
-    const e: ErrorData = err || { message: this.host.text(key, { reason: '' }), code: 'bad_response' };
-    return { ...e, message: isLoggedOut(e) ? this.host.text('notLoggedIn') : this.host.text(key, { reason: e.message }) };
+    if (!err) return { message: this.host.text(key, { reason: '' }), code: 'bad_response' };
+    return { ...err, message: isLoggedOut(err) ? this.host.text('notLoggedIn') : this.host.text(key, { reason: err.message }) };
   }
 
   private loadFailed(error: ErrorData): void {
