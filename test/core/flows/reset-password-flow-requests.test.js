@@ -1,12 +1,14 @@
 // What the forgot-password flow (core/flows/reset-password-flow + reset-password-checks) hands its client and
 // where its answers are shown: the step-1 request with the typed target and code trimmed (an app's own
 // Authing-compatible client may not trim, the kit's does: the REAL client is wrapped in a Proxy that records
-// what it was given), where a refused send is shown, a tab that is not offered, and a flow made without a
-// countdown store. Isolated devserver over HTTP (faults injected there), a recording host.
+// what it was given), a step-1 answer that carries nothing, where a refused send is shown, a tab that is not
+// offered, and a flow made without a countdown store. Isolated devserver over HTTP (faults injected there),
+// a recording host.
 const { clientOf, phoneUser } = require('../../helpers/reset-users');
 const { ResetPasswordFlow } = require('../../helpers/kit').internal('core/flows/reset-password-flow');
 const { CountdownStore } = require('../../helpers/kit').internal('core/flows/countdown');
 const { RESET_PASSWORD_TEXTS } = require('../../helpers/kit').internal('components/reset-password/texts');
+const { errorText } = require('../../helpers/kit').internal('components/common/failures');
 const { recordingHost, useFlowServer } = require('./flow-host');
 
 const T = RESET_PASSWORD_TEXTS['zh-CN'];
@@ -42,6 +44,21 @@ test('step 1 hands the client the phone and the code trimmed', async () => {
   await flow.verify();
   expect(flow.state.step).toBe('password');
   expect(calls).toEqual([{ verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { phoneNumber: user.phone, passCode: code, phoneCountryCode: '+86' } }]);
+});
+
+test('a client whose step-1 answer carries nothing: step 1 stays with the unreadable-answer message; `error` {code: bad_response}', async () => {
+  const { client, calls } = wrapped('verifyResetPasswordRequest', () => Promise.resolve([null, null]));
+  const { flow, rec } = makeFlow(undefined, client);
+  flow.input('phone', '13700000123');
+  flow.input('code', '123456');
+  await flow.verify();
+  expect(calls).toHaveLength(1);
+  expect(flow.state).toMatchObject({ step: 'verify', busy: null });
+  expect(flow.state.notice).toEqual({ tone: 'error', error: { code: 'bad_response', message: T.badResponse } });
+  // As the component words it.
+  expect(errorText(T, flow.state.notice.error)).toBe(T.badResponse);
+  expect(rec.events).toEqual([{ name: 'error', detail: expect.objectContaining({ action: 'reset-password', method: 'sms', code: 'bad_response', message: T.badResponse }) }]);
+  expect(flow.value('code')).toBe('123456');
 });
 
 describe('a refused send', () => {
