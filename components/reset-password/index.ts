@@ -43,6 +43,7 @@ kitComponent<typeof SPEC, ResetPasswordFlow>({
     getClient: () => ctx.client(),
     onChange: () => ctx.render(),
     emit: (name, detail) => ctx.emit(name, detail),
+    text: ctx.text,
   }, flowConfig(ctx), sharedCountdowns()),
   // Brings back a resend countdown (and its target) still running; the first render shows it.
   attached: (ctx) => ctx.flow.restore(),

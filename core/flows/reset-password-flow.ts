@@ -12,7 +12,7 @@ import type { Result } from '../errors';
 import { CountdownStore } from './countdown';
 import { errorDetail } from './events';
 import type { ErrorEventDetail, NavigateEventDetail, PasswordResetEventDetail } from './events';
-import type { Notice } from './notice';
+import type { Notice, TextLookup } from './notice';
 import { LoginCountdowns } from './login-countdowns';
 import { CodeTargetForm } from './code-target-form';
 import { CODE_CHANNELS, CODE_METHODS } from './login-requests';
@@ -66,6 +66,8 @@ export interface ResetPasswordHost {
   getClient(): Result<AuthingClient>;
   onChange(state: ResetPasswordState): void;
   emit<K extends keyof ResetPasswordEvents>(name: K, detail: ResetPasswordEvents[K]): void;
+  /** Readable text of the component's texts (a failure the flow words itself). */
+  text: TextLookup;
 }
 
 /** `['email', 'sms']`, `'sms,email'`, junk → the known ways in the given order; none → SMS only (email is opt-in). */
@@ -175,7 +177,8 @@ export class ResetPasswordFlow extends CodeTargetForm<ResetField, ResetPasswordS
     if (this.s.step !== 'verify' || !this.begin('verify', checkVerify(method, this.inputs()))) return;
     this.commit();
     const [err, data] = await this.request((client) => client.verifyResetPasswordRequest(verifyRequest(method, this.inputs())));
-    if (err || !data) return this.fail('verify', err || { message: 'no token' });
+    // A client of another build answering nothing: an unreadable answer, worded as any other.
+    if (err || !data) return this.fail('verify', err || { code: 'bad_response', message: this.host.text('badResponse') });
     this.token = data.passwordResetToken;
     // The code is spent: an empty field if the user comes back to step 1.
     this.values[CODE_CHANNELS[method].code] = '';
