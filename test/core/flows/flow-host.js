@@ -72,4 +72,14 @@ function useFlowServer({ devOptions, loggedIn = false, shimOpenid, pointWx = tru
   };
 }
 
-module.exports = { recordingHost, useFlowServer };
+/** Detaches `flow` while `running` (its request) is on the wire: nothing renders or emits afterwards. */
+async function expectSilentAfterDetach(flow, rec, running) {
+  const renders = rec.changes;
+  const events = rec.events.length;
+  flow.detach();
+  await running;
+  expect(rec.changes).toBe(renders);
+  expect(rec.events.length).toBe(events);
+}
+
+module.exports = { expectSilentAfterDetach, recordingHost, useFlowServer };
